@@ -1,0 +1,141 @@
+# keyplan: build, test and release.
+#
+#   make run     install the build tools if missing, build dist/keyplan.html, print its URL
+#   make test    everything CI checks: format, lints, unit tests, release build, browser tests
+#
+# Other targets: tools, test-tools, dist, serve (Trunk dev loop), clean, help.
+# Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium via apt.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+CARGO_HOME ?= $(HOME)/.cargo
+RUSTUP_HOME ?= $(HOME)/.rustup
+export PATH := $(CARGO_HOME)/bin:$(PATH)
+
+# Everything goes to ./target, whatever CARGO_TARGET_DIR the caller's shell has.
+KEYPLAN_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR := $(KEYPLAN_TARGET_DIR)
+
+TOOLS_DIR := $(CURDIR)/.tools
+BINARYEN_VERSION := 132
+WASM_OPT := $(TOOLS_DIR)/node_modules/.bin/wasm-opt
+# What rustc 1.95 emits for wasm32-unknown-unknown; all in Chromium and Firefox 115+.
+# Named one by one (not -all) so wasm-opt cannot introduce newer features (GC, SIMD, ...).
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types \
+	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	--enable-multivalue --strip-producers --strip-target-features
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_IN := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/release/keyplan.wasm
+BINDGEN_DIR := $(CARGO_TARGET_DIR)/bindgen
+DIST_HTML := dist/keyplan.html
+# Panic locations embed source paths: map the checkout, the cargo registry and the
+# toolchain to fixed names, so the file carries no machine paths and builds reproduce.
+REMAP_FLAGS := --remap-path-prefix=$(CURDIR)=/keyplan \
+	--remap-path-prefix=$(CARGO_HOME)=/cargo \
+	--remap-path-prefix=$(RUSTUP_HOME)=/rustup
+
+TRUNK_VERSION := 0.21.14
+
+# `make test` reports its wall time, tool installs included.
+ifneq ($(filter test,$(MAKECMDGOALS)),)
+TEST_START := $(shell date +%s)
+endif
+
+# Where the browser tests find the page under test, the driver and the browser.
+E2E_ENV := KEYPLAN_HTML=$(CURDIR)/$(DIST_HTML) CHROMEDRIVER=/usr/bin/chromedriver \
+	CHROMIUM=/usr/bin/chromium
+
+# Trunk.toml pins wasm-bindgen too (for `make serve`); it must follow Cargo.lock.
+CHECK_TRUNK_PIN = want=$$(scripts/wasm-bindgen-version.sh); \
+	grep -qx "wasm_bindgen = \"$$want\"" Trunk.toml || \
+	{ echo "Trunk.toml: set [tools] wasm_bindgen = \"$$want\" to match Cargo.lock" >&2; exit 1; }
+
+.PHONY: help tools test-tools dist run test serve clean
+
+help:
+	@echo "make run         build dist/keyplan.html (installing missing tools) and print its URL"
+	@echo "make test        fmt + clippy + unit tests + release build + browser tests (what CI runs)"
+	@echo "make tools       install wasm32 target, wasm-bindgen-cli, wasm-opt (skips what is there)"
+	@echo "make test-tools  also install chromium, chromedriver and CJK fonts via apt if missing"
+	@echo "make dist        build dist/keyplan.html only"
+	@echo "make serve       Trunk dev server on http://127.0.0.1:8080 (needs trunk $(TRUNK_VERSION))"
+	@echo "make clean       remove build outputs"
+
+tools:
+	@command -v rustup >/dev/null || { echo "rustup not found: install Rust with rustup (https://rustup.rs)" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "npm not found: install node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@[[ -f Cargo.lock ]] || cargo generate-lockfile
+	@want=$$(scripts/wasm-bindgen-version.sh); \
+	have=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}' || true); \
+	if [[ "$$have" != "$$want" ]]; then \
+		echo "installing wasm-bindgen-cli $$want (found: $${have:-none}); takes about 2 minutes"; \
+		env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$$want"; \
+	fi
+	@if ! "$(WASM_OPT)" --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION) "; then \
+		echo "installing wasm-opt (npm binaryen@$(BINARYEN_VERSION)) into .tools/"; \
+		mkdir -p "$(TOOLS_DIR)"; \
+		npm install --prefix "$(TOOLS_DIR)" --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN_VERSION); \
+	fi
+
+# Chromium + driver for the browser tests, CJK fonts so Chinese renders in screenshots.
+test-tools:
+	@sudo=; if [[ $$(id -u) != 0 ]] && command -v sudo >/dev/null; then sudo=sudo; fi; \
+	if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing chromium, chromium-driver and fonts-noto-cjk with apt-get"; \
+		$$sudo apt-get update; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			chromium chromium-driver fonts-noto-cjk; \
+	fi
+
+dist:
+	@[[ -x "$(WASM_OPT)" ]] || { echo "wasm-opt missing: run \`make tools\` first" >&2; exit 1; }
+	@want=$$(scripts/wasm-bindgen-version.sh); have=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}' || true); \
+	[[ "$$have" == "$$want" ]] || { echo "wasm-bindgen $$want needed (found: $${have:-none}): run \`make tools\`" >&2; exit 1; }
+	RUSTFLAGS="$${RUSTFLAGS:-} $(REMAP_FLAGS)" cargo build --release --target $(WASM_TARGET) --bin keyplan
+	rm -rf "$(BINDGEN_DIR)"
+	wasm-bindgen --target web --no-typescript --out-dir "$(BINDGEN_DIR)" "$(WASM_IN)"
+	"$(WASM_OPT)" $(WASM_OPT_FLAGS) "$(BINDGEN_DIR)/keyplan_bg.wasm" -o "$(BINDGEN_DIR)/keyplan_opt.wasm"
+	cargo run -q -p xtask --release -- bundle --html index.html --js "$(BINDGEN_DIR)/keyplan.js" \
+		--wasm "$(BINDGEN_DIR)/keyplan_opt.wasm" --out $(DIST_HTML) \
+		--forbid "$(CURDIR)" --forbid "$(CARGO_HOME)" --forbid "$(RUSTUP_HOME)"
+
+run: tools
+	@$(MAKE) dist
+	@url="file://$$(sed 's/ /%20/g' <<<"$(CURDIR)/$(DIST_HTML)")"; \
+	echo; echo "keyplan is ready: $$url"; \
+	if [[ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]] && command -v xdg-open >/dev/null; then \
+		(xdg-open "$$url" >/dev/null 2>&1 &); \
+	fi
+
+test: test-tools tools
+	@$(CHECK_TRUNK_PIN)
+	@start=$(TEST_START); result=FAILED; \
+	trap 'secs=$$(( $$(date +%s) - start )); echo; echo "make test: $$result in $$(( secs / 60 ))m $$(( secs % 60 ))s"' EXIT; \
+	step() { echo; echo "==> $$*"; "$$@"; }; \
+	step cargo fmt --all -- --check; \
+	step cargo clippy --workspace --all-targets -- -D warnings; \
+	step cargo clippy -p keyplan --target $(WASM_TARGET) -- -D warnings; \
+	step cargo test --workspace --exclude e2e; \
+	step $(MAKE) dist; \
+	step env $(E2E_ENV) cargo test -p e2e -- --test-threads=1; \
+	result="all checks passed"
+
+serve: tools
+	@if ! command -v trunk >/dev/null; then \
+		echo "trunk is not installed. Install it once (about 7 minutes) with:" >&2; \
+		echo "    cargo install trunk --version $(TRUNK_VERSION) --locked" >&2; \
+		exit 1; \
+	fi
+	@trunk --version | grep -q " $(TRUNK_VERSION)$$" || echo "warning: Trunk.toml is written for trunk $(TRUNK_VERSION); found $$(trunk --version)" >&2
+	@$(CHECK_TRUNK_PIN)
+	cargo fetch
+	PATH="$(TOOLS_DIR)/node_modules/.bin:$$PATH" trunk serve
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,583 @@
+//! Browser tests of the built single-file app (`KEYPLAN_HTML`, normally `dist/keyplan.html`).
+//!
+//! Run with `--test-threads=1`: each test starts its own Chromium (fresh profile, fresh
+//! localStorage); running several at once only makes them slower and timing noisier.
+
+use e2e::{
+    card_ids, column_of, columns, css_escape, find_by_id, id_set, median, parse_amount, tid,
+    Browser, BACKUP_KEY, PLAN_KEY, PREFS_KEY,
+};
+use serde_json::{json, Value};
+use std::io::Write as _;
+
+const STAGES: [&str; 8] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7"];
+
+fn card(id: &str) -> String {
+    format!("{}[data-deal-id=\"{}\"]", tid("deal-card"), css_escape(id))
+}
+
+fn in_card(id: &str, testid: &str) -> String {
+    format!("{} {}", card(id), tid(testid))
+}
+
+fn field_error(field: &str) -> String {
+    format!(
+        "{}[data-field=\"{}\"]",
+        tid("field-error"),
+        css_escape(field)
+    )
+}
+
+/// Checks the artefact exists (failing before any browser starts if not), then starts one.
+async fn start() -> Browser {
+    e2e::page_url();
+    Browser::start().await
+}
+
+/// Opens the app on an empty plan and loads the sample plan.
+async fn load_sample(b: &Browser) {
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    b.click(&tid("load-sample")).await;
+    b.wait_for(&tid("board")).await;
+    b.wait_for(&tid("deal-card")).await;
+    b.wait_gone(&tid("empty-state")).await;
+}
+
+/// Waits until the card with `id` sits in the column of `stage` (and says so itself).
+async fn wait_card_in(b: &Browser, id: &str, stage: &str) {
+    b.eventually(&format!("deal {id} in column {stage}"), || async {
+        (column_of(b, id).await.as_deref() == Some(stage)).then_some(())
+    })
+    .await;
+    assert_eq!(
+        b.attr(&card(id), "data-stage").await.as_deref(),
+        Some(stage),
+        "card {id} is in column {stage} but its data-stage disagrees"
+    );
+}
+
+/// The plan as stored in localStorage.
+async fn stored_plan(b: &Browser) -> Value {
+    let text = b
+        .storage_get(PLAN_KEY)
+        .await
+        .unwrap_or_else(|| panic!("localStorage has no {PLAN_KEY}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{PLAN_KEY} is not JSON ({e}): {text}"))
+}
+
+/// Checks the board's shape: 8 columns P0…P7, each count equal to its cards. Returns the total.
+async fn check_board(b: &Browser) -> usize {
+    let cols = columns(b).await;
+    let stages: Vec<&str> = cols.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(stages, STAGES, "board columns");
+    let mut sum = 0;
+    for (stage, count, cards) in &cols {
+        let n: usize = count
+            .parse()
+            .unwrap_or_else(|_| panic!("column-count of {stage} is not an integer: {count:?}"));
+        assert_eq!(
+            n, *cards,
+            "column {stage}: column-count says {n}, it holds {cards} cards"
+        );
+        sum += n;
+    }
+    sum
+}
+
+#[tokio::test]
+async fn sample_plan_loads_and_no_network() {
+    let b = start().await;
+    load_sample(&b).await;
+
+    let total = check_board(&b).await;
+    let cards = b.count(&tid("deal-card")).await;
+    assert!(total > 0, "the sample plan shows no open deal");
+    let outside = b
+        .js(
+            "return Array.from(document.querySelectorAll('[data-testid=\"deal-card\"]'))
+                .filter(c => !c.closest('[data-testid=\"stage-column\"]'))
+                .map(c => c.getAttribute('data-deal-id') + ' in ' +
+                    (c.parentElement.closest('[data-testid]') || document.body)
+                        .getAttribute('data-testid'));",
+        )
+        .await;
+    assert_eq!(
+        total, cards,
+        "sum of column counts vs deal cards (deal-card is one per open deal); \
+         cards outside the stage columns: {outside}"
+    );
+    let ids = card_ids(&b).await;
+    assert!(
+        ids.iter().all(|id| id.starts_with("sample-")),
+        "sample deal ids: {ids:?}"
+    );
+    assert!(
+        ids.len() < 12,
+        "won and lost sample deals must not be on the board"
+    );
+    assert_eq!(id_set(&ids).len(), ids.len(), "duplicate card ids: {ids:?}");
+
+    let mut amounts = Vec::new();
+    for key in ["summary-open", "summary-weighted", "summary-won"] {
+        let text = b.text(&tid(key)).await;
+        let v = parse_amount(&text).unwrap_or_else(|| panic!("{key} shows no amount: {text:?}"));
+        assert!(v >= 0.0, "{key} is negative: {text:?}");
+        amounts.push(v);
+    }
+    // The sample's figures, computed by hand from its 12 deals (and by the core in tests/summary.rs).
+    assert_eq!(b.text(&tid("summary-open")).await, "¥21,020,000.00");
+    assert_eq!(b.text(&tid("summary-weighted")).await, "¥9,607,000.00");
+    assert_eq!(b.text(&tid("summary-won")).await, "¥1,100,000.00");
+    assert!(amounts[0] > 0.0, "open pipeline of the sample plan is zero");
+    assert!(
+        amounts[2] > 0.0,
+        "the sample plan has won deals, won total is zero"
+    );
+    assert!(
+        amounts[1] <= amounts[0],
+        "weighted ({}) exceeds open ({})",
+        amounts[1],
+        amounts[0]
+    );
+
+    let lang = b.html_lang().await;
+    let name = if lang.starts_with("zh") {
+        "board-zh"
+    } else {
+        "board-en"
+    };
+    b.screenshot(name).await;
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn create_move_reload_persists() {
+    let b = start().await;
+    load_sample(&b).await;
+    let before = id_set(&card_ids(&b).await);
+    let close_date = b
+        .js("return new Date(Date.now() + 60 * 864e5).toISOString().slice(0, 10);")
+        .await
+        .as_str()
+        .expect("date")
+        .to_string();
+
+    b.click(&tid("new-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    assert_eq!(
+        b.count(&format!("{} {}", tid("deal-editor"), tid("delete-deal")))
+            .await,
+        0,
+        "a new deal has nothing to delete"
+    );
+    b.fill("#deal-name", "测试项目 E2E").await;
+    b.fill("#deal-customer", "华东测试集团").await;
+    b.fill("#deal-amount", "880000").await;
+    b.select_value("#deal-stage", "P0").await;
+    b.set_value("#deal-close", &close_date).await;
+    b.screenshot("editor").await;
+    b.click(&tid("save-deal")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+
+    let id = b
+        .eventually("the new deal's card", || async {
+            let now = id_set(&card_ids(&b).await);
+            let new: Vec<String> = now.difference(&before).cloned().collect();
+            match new.len() {
+                0 => None,
+                1 => Some(new[0].clone()),
+                _ => panic!("saving one deal added several cards: {new:?}"),
+            }
+        })
+        .await;
+    assert!(
+        !id.is_empty() && !id.starts_with("sample-"),
+        "new deal id {id:?}"
+    );
+    wait_card_in(&b, &id, "P0").await;
+    assert!(b.text(&card(&id)).await.contains("测试项目 E2E"));
+
+    // One stage with the card's button …
+    b.click(&in_card(&id, "move-next")).await;
+    wait_card_in(&b, &id, "P1").await;
+    // … then the rest through the editor.
+    b.click(&in_card(&id, "open-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    let name = b.wait_for("#deal-name").await.prop("value").await.unwrap();
+    assert_eq!(
+        name.as_deref(),
+        Some("测试项目 E2E"),
+        "editor opened another deal"
+    );
+    b.select_value("#deal-stage", "P3").await;
+    b.click(&tid("save-deal")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+    wait_card_in(&b, &id, "P3").await;
+    // ¥880,000 joined the open pipeline; at P3 it weighs 30% (¥264,000) on top of the sample's ¥9,607,000.
+    assert_eq!(b.text(&tid("summary-open")).await, "¥21,900,000.00");
+    assert_eq!(b.text(&tid("summary-weighted")).await, "¥9,871,000.00");
+
+    b.refresh().await;
+    b.wait_for(&card(&id)).await;
+    wait_card_in(&b, &id, "P3").await;
+    check_board(&b).await;
+
+    let plan = stored_plan(&b).await;
+    let deal = find_by_id(&plan, &id).unwrap_or_else(|| panic!("{id} not in {PLAN_KEY}: {plan}"));
+    assert_eq!(deal.get("stage"), Some(&json!("P3")), "stored deal: {deal}");
+    let text = deal.to_string();
+    for expected in ["测试项目 E2E", "华东测试集团", close_date.as_str()] {
+        assert!(
+            text.contains(expected),
+            "stored deal lacks {expected:?}: {deal}"
+        );
+    }
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn language_switch() {
+    let b = start().await;
+    load_sample(&b).await;
+
+    async fn switch_to(b: &Browser, button: &str, html_lang: &str) {
+        b.click(&tid(button)).await;
+        b.wait_js(
+            &format!("<html lang={html_lang}>"),
+            &format!("return document.documentElement.lang === '{html_lang}';"),
+        )
+        .await;
+        let other = if button == "lang-en" {
+            "lang-zh"
+        } else {
+            "lang-en"
+        };
+        assert_eq!(
+            b.attr(&tid(button), "aria-pressed").await.as_deref(),
+            Some("true")
+        );
+        assert_eq!(
+            b.attr(&tid(other), "aria-pressed").await.as_deref(),
+            Some("false")
+        );
+    }
+    async fn body_text(b: &Browser) -> String {
+        b.js("return document.body.innerText;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    switch_to(&b, "lang-zh", "zh-CN").await;
+    let zh_text = body_text(&b).await;
+    switch_to(&b, "lang-en", "en").await;
+    let en_text = body_text(&b).await;
+    assert_ne!(zh_text, en_text, "switching language changed no text");
+    assert!(
+        en_text.to_lowercase().contains("weighted"),
+        "English UI has no 'Weighted' label:\n{en_text}"
+    );
+    assert!(
+        !zh_text.to_lowercase().contains("weighted"),
+        "Chinese UI still says 'Weighted'"
+    );
+    b.screenshot("board-en").await;
+
+    switch_to(&b, "lang-zh", "zh-CN").await;
+    assert!(
+        !body_text(&b).await.to_lowercase().contains("weighted"),
+        "back in Chinese, the UI still says 'Weighted'"
+    );
+    b.screenshot("board-zh").await;
+
+    // Each choice survives a reload (both directions, whatever the default is).
+    for (button, html_lang) in [("lang-en", "en"), ("lang-zh", "zh-CN")] {
+        switch_to(&b, button, html_lang).await;
+        b.refresh().await;
+        b.wait_for(&tid("board")).await;
+        assert_eq!(b.html_lang().await, html_lang, "language after reload");
+        assert_eq!(
+            b.attr(&tid(button), "aria-pressed").await.as_deref(),
+            Some("true")
+        );
+        assert!(
+            b.storage_get(PREFS_KEY).await.is_some(),
+            "{PREFS_KEY} not stored"
+        );
+    }
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn delete_and_undo() {
+    let b = start().await;
+    load_sample(&b).await;
+    let ids = card_ids(&b).await;
+    let id = ids.first().expect("a sample card").clone();
+    let stage = column_of(&b, &id).await.expect("card is in a column");
+    assert!(
+        STAGES.contains(&stage.as_str()),
+        "first card is not in a stage column"
+    );
+    let cards_before = ids.len();
+    let open_before = check_board(&b).await;
+
+    b.click(&in_card(&id, "open-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    b.click(&tid("delete-deal")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+    b.eventually("the deleted card to go", || async {
+        (column_of(&b, &id).await.is_none()).then_some(())
+    })
+    .await;
+    assert_eq!(b.count(&tid("deal-card")).await, cards_before - 1);
+    assert_eq!(check_board(&b).await, open_before - 1);
+
+    b.wait_for(&tid("undo-toast")).await;
+    b.click(&format!("{} {}", tid("undo-toast"), tid("undo")))
+        .await;
+    wait_card_in(&b, &id, &stage).await;
+    assert_eq!(check_board(&b).await, open_before);
+
+    b.refresh().await;
+    b.wait_for(&card(&id)).await;
+    wait_card_in(&b, &id, &stage).await;
+    assert_eq!(b.count(&tid("deal-card")).await, cards_before);
+    assert!(find_by_id(&stored_plan(&b).await, &id).is_some());
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn validation_errors_keep_dialog_open() {
+    let b = start().await;
+    load_sample(&b).await;
+    let stored = b
+        .eventually("the sample plan to be saved", || async {
+            b.storage_get(PLAN_KEY).await
+        })
+        .await;
+    let cards = b.count(&tid("deal-card")).await;
+
+    b.click(&tid("new-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    b.fill("#deal-name", "").await;
+    b.fill("#deal-amount", "-5").await;
+    b.click(&tid("save-deal")).await;
+
+    b.wait_for(&field_error("name")).await;
+    b.wait_for(&field_error("amount")).await;
+    assert!(!b.text(&field_error("name")).await.trim().is_empty());
+    assert!(!b.text(&field_error("amount")).await.trim().is_empty());
+    assert!(
+        b.wait_for(&tid("deal-editor"))
+            .await
+            .is_displayed()
+            .await
+            .unwrap(),
+        "the editor closed on invalid input"
+    );
+    assert_eq!(b.storage_get(PLAN_KEY).await.as_ref(), Some(&stored));
+    assert_eq!(b.count(&tid("deal-card")).await, cards);
+
+    b.click(&tid("cancel-edit")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+    assert_eq!(b.storage_get(PLAN_KEY).await.as_ref(), Some(&stored));
+    assert_eq!(b.count(&tid("deal-card")).await, cards);
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn corrupt_storage_is_kept_and_reported() {
+    const CORRUPT: &str = r#"{"format":"keyplan.plan","version":1,"deals":[oops"#;
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    b.storage_set(PLAN_KEY, CORRUPT).await;
+    b.refresh().await;
+
+    b.wait_for(&tid("corrupt-banner")).await;
+    b.wait_for(&tid("download-corrupt")).await;
+    assert_eq!(
+        b.storage_get(PLAN_KEY).await.as_deref(),
+        Some(CORRUPT),
+        "the unreadable plan was changed"
+    );
+    assert_eq!(
+        b.storage_get(BACKUP_KEY).await.as_deref(),
+        Some(CORRUPT),
+        "no byte-exact backup of the unreadable plan"
+    );
+    assert_eq!(b.count(&tid("deal-card")).await, 0);
+
+    b.click(&tid("start-fresh")).await;
+    b.wait_for(&tid("empty-state")).await;
+    b.wait_gone(&tid("corrupt-banner")).await;
+    assert_eq!(
+        b.storage_get(BACKUP_KEY).await.as_deref(),
+        Some(CORRUPT),
+        "starting fresh lost the backup"
+    );
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// Amounts of the list rows in order: `data-minor` of `row-amount` when present (exact),
+/// else the parsed text.
+async fn row_amounts(b: &Browser) -> Vec<f64> {
+    let rows = b
+        .js("return Array.from(document.querySelectorAll(
+                '[data-testid=\"list\"] [data-testid=\"deal-row\"]')).map(r => {
+                const c = r.querySelector('[data-testid=\"row-amount\"]');
+                return c ? [c.getAttribute('data-minor'), c.textContent] : [null, null];
+            });")
+        .await;
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            if let Some(minor) = r[0].as_str().and_then(|m| m.parse::<f64>().ok()) {
+                return minor / 100.0;
+            }
+            let text = r[1].as_str().expect("every deal-row has a row-amount cell");
+            parse_amount(text).unwrap_or_else(|| panic!("row-amount {text:?} is not an amount"))
+        })
+        .collect()
+}
+
+fn direction(v: &[f64]) -> Option<&'static str> {
+    if v.windows(2).all(|w| w[0] <= w[1]) {
+        Some("ascending")
+    } else if v.windows(2).all(|w| w[0] >= w[1]) {
+        Some("descending")
+    } else {
+        None
+    }
+}
+
+#[tokio::test]
+async fn list_view_sorts() {
+    let b = start().await;
+    load_sample(&b).await;
+    let on_board = b.count(&tid("deal-card")).await;
+    b.click(&tid("view-list")).await;
+    b.wait_for(&tid("list")).await;
+    b.wait_for(&tid("deal-row")).await;
+    b.wait_gone(&tid("board")).await;
+    assert_eq!(
+        b.attr(&tid("view-list"), "aria-pressed").await.as_deref(),
+        Some("true")
+    );
+
+    let initial = row_amounts(&b).await;
+    assert!(
+        initial.len() >= on_board,
+        "the list shows {} deals, the board showed {on_board} open ones",
+        initial.len()
+    );
+    let mut distinct = initial.clone();
+    distinct.sort_by(f64::total_cmp);
+    distinct.dedup();
+    assert!(
+        distinct.len() >= 2,
+        "sample amounts are all equal: {initial:?}"
+    );
+
+    b.click(&tid("sort-amount")).await;
+    let (first, dir) = b
+        .eventually("rows sorted by amount", || async {
+            let v = row_amounts(&b).await;
+            let d = direction(&v)?;
+            (v != initial).then_some((v, d))
+        })
+        .await;
+    assert_eq!(first.len(), initial.len());
+
+    b.click(&tid("sort-amount")).await;
+    let second = b
+        .eventually("rows sorted by amount the other way", || async {
+            let v = row_amounts(&b).await;
+            (direction(&v)? != dir).then_some(v)
+        })
+        .await;
+    let mut reversed = first.clone();
+    reversed.reverse();
+    assert_eq!(
+        second, reversed,
+        "second click did not reverse the amount order"
+    );
+
+    // The other sort keys are there and keep every row.
+    for key in ["sort-close", "sort-stage", "sort-name"] {
+        b.click(&tid(key)).await;
+        assert_eq!(
+            b.count(&tid("deal-row")).await,
+            initial.len(),
+            "{key} lost rows"
+        );
+    }
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn startup_timing() {
+    let b = start().await;
+    load_sample(&b).await;
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        b.refresh().await;
+        b.wait_for(&tid("deal-card")).await;
+        let t = b
+            .eventually("performance mark 'keyplan-board'", || async {
+                b.time_to_board_ms().await
+            })
+            .await;
+        times.push(t);
+    }
+    let m = median(&times);
+    // Straight to stderr, not eprintln!: libtest captures the print macros of passing tests,
+    // and this line is meant to show up in every `make test` log.
+    let line =
+        format!("time to board with sample plan: median {m:.0} ms over 5 runs ({times:.0?})\n");
+    std::io::stderr()
+        .write_all(line.as_bytes())
+        .expect("write to stderr");
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A save the browser refuses (quota) keeps the plan in the page, leaves storage as it was, and
+/// shows a warning that stays, with a download.
+#[tokio::test]
+async fn refused_save_keeps_the_plan_and_warns() {
+    let b = start().await;
+    load_sample(&b).await;
+    let before = b
+        .storage_get(PLAN_KEY)
+        .await
+        .expect("the sample plan was saved");
+    b.js("Storage.prototype.setItem = function () {
+             throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+         }; return true;")
+        .await;
+    let id = "sample-01";
+    b.click(&in_card(id, "move-next")).await;
+    wait_card_in(&b, id, "P1").await;
+    b.wait_for(&tid("storage-banner")).await;
+    b.wait_for(&tid("download-plan")).await;
+    assert_eq!(
+        b.storage_get(PLAN_KEY).await.as_deref(),
+        Some(before.as_str()),
+        "a refused save must not change what is stored"
+    );
+    b.screenshot("storage-full").await;
+    b.assert_no_network().await;
+    b.close().await;
+}

@@ -1,0 +1,180 @@
+//! A deal (销售项目): who buys what, for how much, where it stands, and when it should close.
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+use super::stage::Stage;
+use super::validate::DealFields;
+
+/// A deal's stable identifier, unique within a plan. Never reused, never shown as a number.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DealId(String);
+
+impl DealId {
+    pub fn new(id: impl Into<String>) -> DealId {
+        DealId(id.into())
+    }
+
+    /// A fresh id from the clock (milliseconds) and a random number: `d-lx3k2f9a-4g7h2k`.
+    pub fn generate(unix_millis: i64, random: u64) -> DealId {
+        DealId(format!(
+            "d-{}-{}",
+            base36(unix_millis.unsigned_abs()),
+            base36(random % 36u64.pow(6))
+        ))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ascii digits")
+}
+
+/// Whether a deal is still being worked, or closed one way or the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DealStatus {
+    #[default]
+    Open,
+    Won,
+    Lost,
+}
+
+impl DealStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            DealStatus::Open => "open",
+            DealStatus::Won => "won",
+            DealStatus::Lost => "lost",
+        }
+    }
+}
+
+/// One deal of the plan, as stored and exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deal {
+    /// Stable id, unique in the plan.
+    pub id: DealId,
+    /// What is being sold, e.g. "二期MES系统".
+    pub name: String,
+    /// The buying organisation.
+    pub customer: String,
+    /// Deal value in major units of the plan's currency, exact to the cent.
+    pub amount: Money,
+    /// Claimed project stage P0–P7.
+    pub stage: Stage,
+    /// open / won / lost.
+    #[serde(default)]
+    pub status: DealStatus,
+    /// Expected signing date, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_close: Option<NaiveDate>,
+    /// The day the deal was marked won or lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_on: Option<NaiveDate>,
+    /// Salesperson responsible.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Product or product line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub product: String,
+    /// Sales region.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    /// Customer segment (industry or customer group).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub segment: String,
+    /// The agreed next action.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_step: String,
+    /// Free notes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    /// When the deal was created (UTC).
+    pub created: DateTime<Utc>,
+    /// When the deal last changed (UTC).
+    pub updated: DateTime<Utc>,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Deal {
+    /// A new open deal from validated fields.
+    pub fn new(id: DealId, fields: DealFields, now: DateTime<Utc>) -> Deal {
+        let mut deal = Deal {
+            id,
+            name: String::new(),
+            customer: String::new(),
+            amount: Money::ZERO,
+            stage: Stage::P0,
+            status: DealStatus::Open,
+            expected_close: None,
+            closed_on: None,
+            owner: String::new(),
+            product: String::new(),
+            region: String::new(),
+            segment: String::new(),
+            next_step: String::new(),
+            notes: String::new(),
+            created: now,
+            updated: now,
+            extra: BTreeMap::new(),
+        };
+        deal.apply(fields, now);
+        deal
+    }
+
+    /// Writes validated fields into the deal; `updated` moves only if something changed.
+    pub fn apply(&mut self, fields: DealFields, now: DateTime<Utc>) {
+        let before = self.clone();
+        self.name = fields.name;
+        self.customer = fields.customer;
+        self.amount = fields.amount;
+        self.stage = fields.stage;
+        self.expected_close = fields.expected_close;
+        self.owner = fields.owner;
+        self.product = fields.product;
+        self.region = fields.region;
+        self.segment = fields.segment;
+        self.next_step = fields.next_step;
+        self.notes = fields.notes;
+        if *self != before {
+            self.updated = now;
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == DealStatus::Open
+    }
+
+    /// The win probability used for weighting, in percent.
+    pub fn probability(&self) -> u8 {
+        match self.status {
+            DealStatus::Open => self.stage.default_probability(),
+            DealStatus::Won => 100,
+            DealStatus::Lost => 0,
+        }
+    }
+
+    /// Amount × probability, rounded to the cent (sums should use [`crate::domain::summary`]).
+    pub fn weighted(&self) -> Money {
+        self.amount.percent(self.probability())
+    }
+}

@@ -1,0 +1,67 @@
+//! Ordering of the deal list: by amount, close date, stage or name, either way.
+use std::cmp::Ordering;
+
+use super::deal::Deal;
+
+/// What the list is sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    Amount,
+    Close,
+    Stage,
+    Name,
+}
+
+/// Which way: `Ascending` puts the smallest, earliest, first stage or A first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Ascending,
+    Descending,
+}
+
+impl Direction {
+    pub fn flipped(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+}
+
+impl SortKey {
+    /// The direction a first click on this key sorts in: biggest amounts and latest stages first,
+    /// earliest dates and names A–Z first.
+    pub fn natural_direction(self) -> Direction {
+        match self {
+            SortKey::Amount | SortKey::Stage => Direction::Descending,
+            SortKey::Close | SortKey::Name => Direction::Ascending,
+        }
+    }
+}
+
+/// Sorts deals in place. Deals without a close date go last either way; ties keep plan order.
+pub fn sort_deals(deals: &mut [&Deal], key: SortKey, direction: Direction) {
+    deals.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Close => {
+                return match (a.expected_close, b.expected_close) {
+                    (Some(x), Some(y)) => oriented(x.cmp(&y), direction),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            }
+            SortKey::Amount => a.amount.cmp(&b.amount),
+            SortKey::Stage => a.stage.cmp(&b.stage).then(a.amount.cmp(&b.amount)),
+            SortKey::Name => a.name.cmp(&b.name),
+        };
+        oriented(primary, direction)
+    });
+}
+
+fn oriented(ordering: Ordering, direction: Direction) -> Ordering {
+    match direction {
+        Direction::Ascending => ordering,
+        Direction::Descending => ordering.reverse(),
+    }
+}

@@ -1,0 +1,16 @@
+//! The pure domain core: money, stages, deals, plans, summaries, the sample case and the stored-plan codec.
+//! Nothing here touches the browser; everything is tested natively with `cargo test`.
+pub mod deal;
+pub mod list;
+pub mod money;
+pub mod plan;
+pub mod sample;
+pub mod stage;
+pub mod storage;
+pub mod summary;
+pub mod validate;
+
+pub use deal::{Deal, DealId, DealStatus};
+pub use money::{Currency, Money};
+pub use plan::Plan;
+pub use stage::Stage;

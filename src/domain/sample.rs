@@ -1,0 +1,258 @@
+//! The built-in training case: 销售小王 (Wang Xiaoming) and his team's twelve deals across P0–P7.
+//! Dates are relative to the day the sample is loaded, so the case always looks current.
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
+
+use super::deal::{Deal, DealId, DealStatus};
+use super::money::{Currency, Money};
+use super::plan::Plan;
+use super::stage::Stage;
+
+struct Row {
+    name: &'static str,
+    customer: &'static str,
+    amount: i64,
+    stage: Stage,
+    status: DealStatus,
+    /// Days from today to the expected close (negative: in the past); `None`: not known yet.
+    close_in: Option<i64>,
+    owner: &'static str,
+    product: &'static str,
+    region: &'static str,
+    segment: &'static str,
+    next_step: &'static str,
+    notes: &'static str,
+    age_days: u64,
+}
+
+const ROWS: [Row; 12] = [
+    Row {
+        name: "智能仓储系统一期",
+        customer: "蓝海物流集团",
+        amount: 1_280_000,
+        stage: Stage::P0,
+        status: DealStatus::Open,
+        close_in: Some(150),
+        owner: "王晓明",
+        product: "智能仓储",
+        region: "华东",
+        segment: "物流",
+        next_step: "电话邀约物流中心总监，约定首次拜访",
+        notes: "展会上收集的线索：新建华东分拨中心，仓库面积约 3 万平方米。",
+        age_days: 6,
+    },
+    Row {
+        name: "产线能耗监测平台",
+        customer: "中原化工股份",
+        amount: 860_000,
+        stage: Stage::P1,
+        status: DealStatus::Open,
+        close_in: Some(120),
+        owner: "王晓明",
+        product: "能耗管理平台",
+        region: "华中",
+        segment: "化工",
+        next_step: "第二次拜访：确认项目规模、技术指标和联系人电话",
+        notes: "设备部认可能耗问题存在，但尚未确定预算。",
+        age_days: 21,
+    },
+    Row {
+        name: "全厂MES升级",
+        customer: "华东精密制造",
+        amount: 3_600_000,
+        stage: Stage::P2,
+        status: DealStatus::Open,
+        close_in: Some(95),
+        owner: "李娜",
+        product: "MES系统",
+        region: "华东",
+        segment: "制造业",
+        next_step: "画出决策链，确认是内定还是招标",
+        notes: "客户已正式立项，预算 400 万以内；竞争对手 A 已做过两次技术交流。",
+        age_days: 40,
+    },
+    Row {
+        name: "园区能源管理",
+        customer: "北方重工集团",
+        amount: 1_600_000,
+        stage: Stage::P2,
+        status: DealStatus::Open,
+        close_in: Some(70),
+        owner: "陈静",
+        product: "能耗管理平台",
+        region: "华北",
+        segment: "制造业",
+        next_step: "组建我方项目小组，制定销售策略和营销计划",
+        notes: "",
+        age_days: 33,
+    },
+    Row {
+        name: "变电站在线监测",
+        customer: "江南电力设计院",
+        amount: 2_450_000,
+        stage: Stage::P3,
+        status: DealStatus::Open,
+        close_in: Some(75),
+        owner: "张伟",
+        product: "工业传感器",
+        region: "华东",
+        segment: "能源",
+        next_step: "安排技术交流会，邀请中层技术骨干参加",
+        notes: "技术部王工支持我方方案；需要打通技术人员的宣讲渠道。",
+        age_days: 58,
+    },
+    Row {
+        name: "冷链仓储温控改造",
+        customer: "南粤食品集团",
+        amount: 720_000,
+        stage: Stage::P1,
+        status: DealStatus::Open,
+        close_in: Some(110),
+        owner: "陈静",
+        product: "智能仓储",
+        region: "华南",
+        segment: "食品",
+        next_step: "了解竞争对手的基本情况",
+        notes: "",
+        age_days: 12,
+    },
+    Row {
+        name: "数据中心能效管理",
+        customer: "华信银行",
+        amount: 1_950_000,
+        stage: Stage::P4,
+        status: DealStatus::Open,
+        close_in: Some(45),
+        owner: "李娜",
+        product: "能耗管理平台",
+        region: "华北",
+        segment: "金融",
+        next_step: "拜访信息中心总经理，汇报方案差异分析",
+        notes: "中层关系稳固，渔网图已完成；高层倾向尚不明确。",
+        age_days: 80,
+    },
+    Row {
+        name: "汽车零部件追溯系统",
+        customer: "星辰汽车零部件",
+        amount: 2_980_000,
+        stage: Stage::P5,
+        status: DealStatus::Open,
+        close_in: Some(28),
+        owner: "王晓明",
+        product: "MES系统",
+        region: "西南",
+        segment: "汽车",
+        next_step: "项目评估会：确认我方方案排名与决策人承诺",
+        notes: "客户正在比较三家方案；我方价格比竞品高 8%。",
+        age_days: 96,
+    },
+    Row {
+        name: "港口设备预测性维护",
+        customer: "东海港务集团",
+        amount: 4_200_000,
+        stage: Stage::P6,
+        status: DealStatus::Open,
+        close_in: Some(12),
+        owner: "张伟",
+        product: "工业传感器",
+        region: "华东",
+        segment: "物流",
+        next_step: "合同条款谈判：付款节点和验收标准",
+        notes: "决策人已口头承诺；法务正在审合同。",
+        age_days: 120,
+    },
+    Row {
+        name: "二期扩容：AGV调度",
+        customer: "蓝海物流集团",
+        amount: 1_100_000,
+        stage: Stage::P7,
+        status: DealStatus::Won,
+        close_in: None,
+        owner: "王晓明",
+        product: "智能仓储",
+        region: "华东",
+        segment: "物流",
+        next_step: "实施验收后回访，挖掘三期需求",
+        notes: "老客户升级扩容，本月签约。",
+        age_days: 70,
+    },
+    Row {
+        name: "医药仓储WMS",
+        customer: "康宁医药",
+        amount: 950_000,
+        stage: Stage::P3,
+        status: DealStatus::Lost,
+        close_in: Some(-20),
+        owner: "李娜",
+        product: "智能仓储",
+        region: "华南",
+        segment: "医药",
+        next_step: "",
+        notes: "丢单原因：价格高于竞品 18%，高层关系没有突破，客户选择了本地供应商。",
+        age_days: 140,
+    },
+    Row {
+        name: "锅炉燃烧优化",
+        customer: "西部能源集团",
+        amount: 1_380_000,
+        stage: Stage::P0,
+        status: DealStatus::Open,
+        close_in: None,
+        owner: "张伟",
+        product: "能耗管理平台",
+        region: "西南",
+        segment: "能源",
+        next_step: "核实项目信息是否准确",
+        notes: "渠道伙伴提供的信息，尚未核实。",
+        age_days: 3,
+    },
+];
+
+/// The sample plan as it looks on `today` (`now` is the same moment, for timestamps).
+pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
+    let deals = ROWS
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let shift = |days: i64| {
+                if days >= 0 {
+                    today.checked_add_days(Days::new(days as u64))
+                } else {
+                    today.checked_sub_days(Days::new(days.unsigned_abs()))
+                }
+            };
+            let closed_on = match row.status {
+                DealStatus::Open => None,
+                DealStatus::Won => today.with_day(1),
+                DealStatus::Lost => row.close_in.and_then(shift),
+            };
+            let created = now - chrono::Duration::days(row.age_days as i64);
+            Deal {
+                id: DealId::new(format!("sample-{:02}", i + 1)),
+                name: row.name.to_string(),
+                customer: row.customer.to_string(),
+                amount: Money::from_major(row.amount),
+                stage: row.stage,
+                status: row.status,
+                expected_close: row.close_in.and_then(shift).or(closed_on),
+                closed_on,
+                owner: row.owner.to_string(),
+                product: row.product.to_string(),
+                region: row.region.to_string(),
+                segment: row.segment.to_string(),
+                next_step: row.next_step.to_string(),
+                notes: row.notes.to_string(),
+                created,
+                updated: created + chrono::Duration::days((row.age_days / 2) as i64),
+                extra: BTreeMap::new(),
+            }
+        })
+        .collect();
+    Plan {
+        title: Some("销售小王团队 · 培训案例".to_string()),
+        currency: Currency::cny(),
+        deals,
+        extra: BTreeMap::new(),
+    }
+}

@@ -1,0 +1,416 @@
+//! Languages: every label of the planner in 中文 and English, and language-aware formatting of
+//! dates and errors. Pure: the UI picks a [`Texts`] and never spells a label itself.
+mod en;
+mod zh;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::money::{div_round_half_away, AmountError, Currency, Money};
+use crate::domain::storage::Unreadable;
+use crate::domain::validate::{Field, Problem};
+use crate::domain::{DealStatus, Stage};
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+        }
+    }
+
+    /// Chinese unless the browser asks for something else first (`navigator.language`).
+    pub fn from_browser(tag: &str) -> Lang {
+        let tag = tag.to_ascii_lowercase();
+        if tag.is_empty() || tag.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Zh => &zh::TEXTS,
+            Lang::En => &en::TEXTS,
+        }
+    }
+
+    /// A stage's name in this language.
+    pub fn stage_name(self, stage: Stage) -> &'static str {
+        match self {
+            Lang::Zh => stage.name_zh(),
+            Lang::En => stage.name_en(),
+        }
+    }
+
+    /// The date as people write it: `2026年12月31日` or `31 Dec 2026`.
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+            Lang::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// `3 个项目`, `1 deal`, `3 deals`.
+    pub fn deal_count(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("{n} 个项目"),
+            Lang::En if n == 1 => "1 deal".to_string(),
+            Lang::En => format!("{n} deals"),
+        }
+    }
+
+    /// A short amount for tight places, exact one in the tooltip: `¥26.6万`, `¥1.25亿`; `¥266K`, `¥1.3M`.
+    /// Amounts below 10,000 are shown in full.
+    pub fn money_compact(self, amount: Money, currency: &Currency) -> String {
+        let units: &[(i128, &str)] = match self {
+            Lang::Zh => &[(100_000_000, "亿"), (10_000, "万")],
+            Lang::En => &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")],
+        };
+        let major = amount.minor().abs() / 100;
+        let Some((unit, suffix)) = units.iter().find(|(unit, _)| major >= (*unit).max(10_000))
+        else {
+            return amount.format(currency);
+        };
+        let hundredths = div_round_half_away(amount.minor() * 100, unit * 100);
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let (whole, frac) = (hundredths.abs() / 100, hundredths.abs() % 100);
+        let number = match frac {
+            0 => whole.to_string(),
+            f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+            f => format!("{whole}.{f:02}"),
+        };
+        format!("{sign}{}{number}{suffix}", currency.symbol())
+    }
+
+    pub fn status(self, status: DealStatus) -> &'static str {
+        let t = self.texts();
+        match status {
+            DealStatus::Open => t.status_open,
+            DealStatus::Won => t.status_won,
+            DealStatus::Lost => t.status_lost,
+        }
+    }
+
+    pub fn field_label(self, field: Field) -> &'static str {
+        let t = self.texts();
+        match field {
+            Field::Name => t.field_name,
+            Field::Customer => t.field_customer,
+            Field::Amount => t.field_amount,
+            Field::Stage => t.field_stage,
+            Field::ExpectedClose => t.field_close,
+            Field::Owner => t.field_owner,
+            Field::Product => t.field_product,
+            Field::Region => t.field_region,
+            Field::Segment => t.field_segment,
+            Field::NextStep => t.field_next_step,
+            Field::Notes => t.field_notes,
+        }
+    }
+
+    /// A field error as a sentence for the person who typed it.
+    pub fn problem(self, problem: &Problem) -> String {
+        let zh = self == Lang::Zh;
+        match problem {
+            Problem::Required => self.texts().err_required.to_string(),
+            Problem::TooLong(max) if zh => format!("不能超过 {max} 个字"),
+            Problem::TooLong(max) => format!("At most {max} characters"),
+            Problem::Amount(AmountError::Empty) => self.texts().err_required.to_string(),
+            Problem::Amount(AmountError::NotANumber(text)) if zh => {
+                format!("“{text}”不是有效的金额，请输入数字，例如 880000 或 88万")
+            }
+            Problem::Amount(AmountError::NotANumber(text)) => {
+                format!("“{text}” is not an amount: type a number such as 880000 or 88万")
+            }
+            Problem::Amount(AmountError::Negative) => self.texts().err_negative.to_string(),
+            Problem::Amount(AmountError::TooManyDecimals) => self.texts().err_decimals.to_string(),
+            Problem::Amount(AmountError::TooLarge) => self.texts().err_too_large.to_string(),
+            Problem::Stage(unknown) if zh => format!("未知阶段“{}”，应为 P0 至 P7", unknown.0),
+            Problem::Stage(unknown) => format!("Unknown stage “{}”: use P0 to P7", unknown.0),
+            Problem::Date(text) if zh => {
+                format!("“{text}”不是有效日期，格式为 年-月-日，例如 2026-12-31")
+            }
+            Problem::Date(text) => {
+                format!("“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31")
+            }
+        }
+    }
+
+    /// Why the stored plan could not be read, in plain words.
+    pub fn unreadable(self, why: &Unreadable) -> String {
+        let zh = self == Lang::Zh;
+        match why {
+            Unreadable::NotJson { line, column, .. } if zh => {
+                format!("数据不是有效的 JSON（第 {line} 行第 {column} 列出错）")
+            }
+            Unreadable::NotJson {
+                line,
+                column,
+                message,
+            } => {
+                format!("the data is not valid JSON (line {line}, column {column}: {message})")
+            }
+            Unreadable::NotAPlan(detail) if zh => format!("数据不是 keyplan 计划（{detail}）"),
+            Unreadable::NotAPlan(detail) => format!("the data is not a keyplan plan ({detail})"),
+            Unreadable::FutureVersion(v) if zh => {
+                format!("数据由更新版本的 keyplan 保存（格式版本 {v}），当前版本无法读取")
+            }
+            Unreadable::FutureVersion(v) => {
+                format!("the data was saved by a newer keyplan (format version {v}) that this copy can't read")
+            }
+            Unreadable::Invalid { path, message } if zh => format!("字段 {path} 有误：{message}"),
+            Unreadable::Invalid { path, message } => format!("field {path} is wrong: {message}"),
+        }
+    }
+}
+
+/// Every fixed label of the interface in one language. Both languages must fill every field.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Texts {
+    pub app_tagline: &'static str,
+    pub language: &'static str,
+    pub view: &'static str,
+    pub view_board: &'static str,
+    pub view_list: &'static str,
+    pub new_deal: &'static str,
+    pub export_plan: &'static str,
+    pub open_pipeline: &'static str,
+    pub weighted_pipeline: &'static str,
+    pub won_this_month: &'static str,
+    pub column_total: &'static str,
+    pub column_weighted: &'static str,
+    pub column_empty: &'static str,
+    pub probability: &'static str,
+    pub closed_won: &'static str,
+    pub closed_lost: &'static str,
+    pub move_prev: &'static str,
+    pub move_next: &'static str,
+    pub open_deal: &'static str,
+    pub no_close_date: &'static str,
+    pub expected_close: &'static str,
+    pub editor_new: &'static str,
+    pub editor_edit: &'static str,
+    pub field_name: &'static str,
+    pub field_customer: &'static str,
+    pub field_amount: &'static str,
+    pub field_stage: &'static str,
+    pub field_close: &'static str,
+    pub field_owner: &'static str,
+    pub field_product: &'static str,
+    pub field_region: &'static str,
+    pub field_segment: &'static str,
+    pub field_next_step: &'static str,
+    pub field_notes: &'static str,
+    pub field_status: &'static str,
+    pub amount_hint: &'static str,
+    pub fix_errors: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub delete: &'static str,
+    pub mark_won: &'static str,
+    pub mark_lost: &'static str,
+    pub reopen: &'static str,
+    pub status_open: &'static str,
+    pub status_won: &'static str,
+    pub status_lost: &'static str,
+    pub err_required: &'static str,
+    pub err_negative: &'static str,
+    pub err_decimals: &'static str,
+    pub err_too_large: &'static str,
+    pub deleted: &'static str,
+    pub undo: &'static str,
+    pub dismiss: &'static str,
+    pub empty_title: &'static str,
+    pub empty_body: &'static str,
+    pub load_sample: &'static str,
+    pub corrupt_title: &'static str,
+    pub corrupt_kept: &'static str,
+    pub corrupt_backup_failed: &'static str,
+    pub corrupt_paused: &'static str,
+    pub download_raw: &'static str,
+    pub start_fresh: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
+    pub storage_failed: &'static str,
+    pub download_plan: &'static str,
+    pub list_caption: &'static str,
+    pub col_weighted: &'static str,
+    pub sort_by: &'static str,
+    pub privacy: &'static str,
+    pub board_label: &'static str,
+}
+
+impl Texts {
+    /// Every label, for completeness checks.
+    pub fn all(&self) -> Vec<&'static str> {
+        let Texts {
+            app_tagline,
+            language,
+            view,
+            view_board,
+            view_list,
+            new_deal,
+            export_plan,
+            open_pipeline,
+            weighted_pipeline,
+            won_this_month,
+            column_total,
+            column_weighted,
+            column_empty,
+            probability,
+            closed_won,
+            closed_lost,
+            move_prev,
+            move_next,
+            open_deal,
+            no_close_date,
+            expected_close,
+            editor_new,
+            editor_edit,
+            field_name,
+            field_customer,
+            field_amount,
+            field_stage,
+            field_close,
+            field_owner,
+            field_product,
+            field_region,
+            field_segment,
+            field_next_step,
+            field_notes,
+            field_status,
+            amount_hint,
+            fix_errors,
+            save,
+            cancel,
+            delete,
+            mark_won,
+            mark_lost,
+            reopen,
+            status_open,
+            status_won,
+            status_lost,
+            err_required,
+            err_negative,
+            err_decimals,
+            err_too_large,
+            deleted,
+            undo,
+            dismiss,
+            empty_title,
+            empty_body,
+            load_sample,
+            corrupt_title,
+            corrupt_kept,
+            corrupt_backup_failed,
+            corrupt_paused,
+            download_raw,
+            start_fresh,
+            storage_unavailable,
+            storage_full,
+            storage_failed,
+            download_plan,
+            list_caption,
+            col_weighted,
+            sort_by,
+            privacy,
+            board_label,
+        } = *self;
+        vec![
+            app_tagline,
+            language,
+            view,
+            view_board,
+            view_list,
+            new_deal,
+            export_plan,
+            open_pipeline,
+            weighted_pipeline,
+            won_this_month,
+            column_total,
+            column_weighted,
+            column_empty,
+            probability,
+            closed_won,
+            closed_lost,
+            move_prev,
+            move_next,
+            open_deal,
+            no_close_date,
+            expected_close,
+            editor_new,
+            editor_edit,
+            field_name,
+            field_customer,
+            field_amount,
+            field_stage,
+            field_close,
+            field_owner,
+            field_product,
+            field_region,
+            field_segment,
+            field_next_step,
+            field_notes,
+            field_status,
+            amount_hint,
+            fix_errors,
+            save,
+            cancel,
+            delete,
+            mark_won,
+            mark_lost,
+            reopen,
+            status_open,
+            status_won,
+            status_lost,
+            err_required,
+            err_negative,
+            err_decimals,
+            err_too_large,
+            deleted,
+            undo,
+            dismiss,
+            empty_title,
+            empty_body,
+            load_sample,
+            corrupt_title,
+            corrupt_kept,
+            corrupt_backup_failed,
+            corrupt_paused,
+            download_raw,
+            start_fresh,
+            storage_unavailable,
+            storage_full,
+            storage_failed,
+            download_plan,
+            list_caption,
+            col_weighted,
+            sort_by,
+            privacy,
+            board_label,
+        ]
+    }
+}

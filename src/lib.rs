@@ -1,0 +1,7 @@
+//! keyplan: a key-account sales planner; a pure domain core and a thin Yew front end.
+pub mod domain;
+pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;

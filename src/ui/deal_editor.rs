@@ -1,0 +1,244 @@
+//! The deal editor: a modal dialog to create or edit a deal, delete it, or mark it won / lost.
+use std::collections::BTreeSet;
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlDialogElement;
+use yew::prelude::*;
+
+use crate::domain::validate::{DealInput, Field, FieldError};
+use crate::domain::{DealId, DealStatus, Plan, Stage};
+use crate::i18n::Lang;
+use crate::web::clock;
+
+use super::context::use_dispatch;
+use super::form_field::{described_by, input_id, FormField};
+use super::state::{Action, PlanRef};
+
+#[derive(Properties, PartialEq)]
+pub struct DealEditorProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub id: DealId,
+    pub is_new: bool,
+}
+
+/// The current text of an input, select or textarea that fired `event`.
+fn event_value(event: &Event) -> String {
+    event
+        .target()
+        .and_then(|t| js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Distinct non-empty values of one text field across the plan, for suggestions.
+fn suggestions(plan: &Plan, pick: fn(&crate::domain::Deal) -> &String) -> BTreeSet<String> {
+    plan.deals
+        .iter()
+        .map(pick)
+        .filter(|v| !v.trim().is_empty())
+        .cloned()
+        .collect()
+}
+
+#[component]
+pub fn DealEditor(props: &DealEditorProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
+    let existing = props.plan.deal(&props.id).cloned();
+    let input = {
+        let existing = existing.clone();
+        use_state(move || {
+            existing
+                .as_ref()
+                .map(DealInput::from_deal)
+                .unwrap_or_else(|| DealInput {
+                    stage: Stage::P0.code().to_string(),
+                    ..DealInput::default()
+                })
+        })
+    };
+    let errors = use_state(Vec::<FieldError>::new);
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
+                let _ = dialog.show_modal();
+            }
+        });
+    }
+    use_effect_with(errors.clone(), |errors| {
+        if let Some(first) = errors.first() {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(input_id(first.field)))
+            {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+
+    let submit = {
+        let (dispatch, input, errors) = (dispatch.clone(), input.clone(), errors.clone());
+        Callback::from(move |status: Option<DealStatus>| match input.validate() {
+            Ok(fields) => dispatch.dispatch(Action::SaveDeal {
+                fields,
+                status,
+                today: clock::today(),
+                now: clock::now(),
+            }),
+            Err(found) => errors.set(found),
+        })
+    };
+    let onsubmit = {
+        let submit = submit.clone();
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            submit.emit(None);
+        }
+    };
+    let close = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(Action::CloseEditor)
+    };
+    let oncancel = {
+        let dispatch = dispatch.clone();
+        move |e: Event| {
+            e.prevent_default();
+            dispatch.dispatch(Action::CloseEditor)
+        }
+    };
+
+    let error_of = |field: Field| {
+        errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| props.lang.problem(&e.problem))
+    };
+    let setter = |set: fn(&mut DealInput, String)| {
+        let input = input.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*input).clone();
+            set(&mut next, event_value(&e));
+            input.set(next);
+        })
+    };
+    let text_input = |field: Field,
+                      value: &str,
+                      set: fn(&mut DealInput, String),
+                      list: Option<&'static str>| {
+        let error = error_of(field);
+        html! {
+            <input id={input_id(field)} name={field.key()} type="text" value={value.to_string()}
+                list={list} autocomplete="off"
+                aria-invalid={error.is_some().to_string()} aria-describedby={described_by(field, false, error.is_some())}
+                oninput={let s = setter(set); move |e: InputEvent| s.emit(e.into())} />
+        }
+    };
+    let datalist = |id: &'static str, pick: fn(&crate::domain::Deal) -> &String| {
+        html! { <datalist {id}>{ for suggestions(&props.plan, pick).into_iter().map(|v| html! { <option value={v} /> }) }</datalist> }
+    };
+    let field = |field: Field,
+                 required: bool,
+                 wide: bool,
+                 hint: Option<&'static str>,
+                 control: Html| {
+        html! { <FormField {field} lang={props.lang} {required} {wide} hint={hint.map(AttrValue::Static)} error={error_of(field)}>{ control }</FormField> }
+    };
+
+    let status_buttons = match existing.as_ref().map(|d| d.status) {
+        None => html! {},
+        Some(DealStatus::Open) => html! {
+            <>
+                <button type="button" class="won" data-testid="mark-won" onclick={let s = submit.clone(); move |_| s.emit(Some(DealStatus::Won))}>{ t.mark_won }</button>
+                <button type="button" class="lost" data-testid="mark-lost" onclick={let s = submit.clone(); move |_| s.emit(Some(DealStatus::Lost))}>{ t.mark_lost }</button>
+            </>
+        },
+        Some(_) => html! {
+            <button type="button" data-testid="reopen" onclick={let s = submit.clone(); move |_| s.emit(Some(DealStatus::Open))}>{ t.reopen }</button>
+        },
+    };
+    let delete = {
+        let (dispatch, id) = (dispatch.clone(), props.id.clone());
+        move |_| dispatch.dispatch(Action::Delete(id.clone()))
+    };
+    let amount_error = error_of(Field::Amount);
+    let close_error = error_of(Field::ExpectedClose);
+    let title = if props.is_new {
+        t.editor_new
+    } else {
+        t.editor_edit
+    };
+
+    html! {
+        <dialog ref={dialog} class="editor" data-testid="deal-editor" aria-labelledby="editor-title" {oncancel}>
+            <form method="dialog" {onsubmit} novalidate=true>
+                <header class="editor-head">
+                    <h2 id="editor-title">{ title }</h2>
+                    if let Some(deal) = &existing {
+                        <span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span>
+                    }
+                    <button type="button" class="icon" aria-label={t.cancel} onclick={close.clone()}>{ "×" }</button>
+                </header>
+                if !errors.is_empty() {
+                    <p class="form-alert" role="alert">{ t.fix_errors }</p>
+                }
+                <div class="form-grid">
+                    { field(Field::Name, true, true, None, text_input(Field::Name, &input.name, |i, v| i.name = v, None)) }
+                    { field(Field::Customer, true, false, None, text_input(Field::Customer, &input.customer, |i, v| i.customer = v, Some("kp-customers"))) }
+                    { field(Field::Amount, true, false, Some(t.amount_hint), html! {
+                        <div class="with-unit">
+                            <span class="unit" aria-hidden="true">{ props.plan.currency.symbol().to_string() }</span>
+                            <input id="deal-amount" name="amount" type="text" inputmode="decimal" value={input.amount.clone()}
+                                autocomplete="off" aria-invalid={amount_error.is_some().to_string()}
+                                aria-describedby={described_by(Field::Amount, true, amount_error.is_some())}
+                                oninput={let s = setter(|i, v| i.amount = v); move |e: InputEvent| s.emit(e.into())} />
+                        </div>
+                    }) }
+                    { field(Field::Stage, true, false, None, html! {
+                        <select id="deal-stage" name="stage" onchange={setter(|i, v| i.stage = v)}>
+                            { for Stage::ALL.iter().map(|s| html! {
+                                <option value={s.code()} selected={input.stage == s.code()}>
+                                    { format!("{} {} · {}%", s.code(), props.lang.stage_name(*s), s.default_probability()) }
+                                </option>
+                            }) }
+                        </select>
+                    }) }
+                    { field(Field::ExpectedClose, false, false, None, html! {
+                        <input id="deal-close" name="expected_close" type="date" value={input.expected_close.clone()}
+                            aria-invalid={close_error.is_some().to_string()}
+                            aria-describedby={described_by(Field::ExpectedClose, false, close_error.is_some())}
+                            onchange={setter(|i, v| i.expected_close = v)}
+                            oninput={let s = setter(|i, v| i.expected_close = v); move |e: InputEvent| s.emit(e.into())} />
+                    }) }
+                    { field(Field::Owner, false, false, None, text_input(Field::Owner, &input.owner, |i, v| i.owner = v, Some("kp-owners"))) }
+                    { field(Field::Product, false, false, None, text_input(Field::Product, &input.product, |i, v| i.product = v, Some("kp-products"))) }
+                    { field(Field::Region, false, false, None, text_input(Field::Region, &input.region, |i, v| i.region = v, Some("kp-regions"))) }
+                    { field(Field::Segment, false, false, None, text_input(Field::Segment, &input.segment, |i, v| i.segment = v, Some("kp-segments"))) }
+                    { field(Field::NextStep, false, true, None, text_input(Field::NextStep, &input.next_step, |i, v| i.next_step = v, None)) }
+                    { field(Field::Notes, false, true, None, html! {
+                        <textarea id="deal-notes" name="notes" rows="3" value={input.notes.clone()}
+                            oninput={let s = setter(|i, v| i.notes = v); move |e: InputEvent| s.emit(e.into())} />
+                    }) }
+                </div>
+                { datalist("kp-customers", |d| &d.customer) }
+                { datalist("kp-owners", |d| &d.owner) }
+                { datalist("kp-products", |d| &d.product) }
+                { datalist("kp-regions", |d| &d.region) }
+                { datalist("kp-segments", |d| &d.segment) }
+                <footer class="editor-actions">
+                    if !props.is_new {
+                        <button type="button" class="danger" data-testid="delete-deal" onclick={delete}>{ t.delete }</button>
+                    }
+                    { status_buttons }
+                    <span class="spacer"></span>
+                    <button type="button" data-testid="cancel-edit" onclick={close}>{ t.cancel }</button>
+                    <button type="submit" class="primary" data-testid="save-deal">{ t.save }</button>
+                </footer>
+            </form>
+        </dialog>
+    }
+}

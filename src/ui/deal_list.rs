@@ -1,0 +1,85 @@
+//! The list view: every deal in a table, sortable by amount, close date, stage or name.
+use yew::prelude::*;
+
+use crate::domain::list::{sort_deals, Direction, SortKey};
+use crate::domain::Deal;
+use crate::i18n::Lang;
+
+use super::context::use_dispatch;
+use super::state::{Action, PlanRef};
+
+#[derive(Properties, PartialEq)]
+pub struct DealListProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub sort: (SortKey, Direction),
+}
+
+#[component]
+pub fn DealList(props: &DealListProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
+    let currency = &props.plan.currency;
+    let mut deals: Vec<&Deal> = props.plan.deals.iter().collect();
+    sort_deals(&mut deals, props.sort.0, props.sort.1);
+
+    let header = |key: SortKey, label: &'static str, testid: &'static str, numeric: bool| {
+        let dispatch = dispatch.clone();
+        let (active, direction) = (props.sort.0 == key, props.sort.1);
+        let aria_sort = match (active, direction) {
+            (false, _) => "none",
+            (true, Direction::Ascending) => "ascending",
+            (true, Direction::Descending) => "descending",
+        };
+        let arrow = match (active, direction) {
+            (false, _) => "↕",
+            (true, Direction::Ascending) => "↑",
+            (true, Direction::Descending) => "↓",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort} class={classes!(numeric.then_some("num"))}>
+                <button type="button" class="sort" data-testid={testid} onclick={move |_| dispatch.dispatch(Action::SortBy(key))}>
+                    { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let row = |deal: &Deal| {
+        let open = {
+            let (dispatch, id) = (dispatch.clone(), deal.id.clone());
+            move |_| dispatch.dispatch(Action::OpenDeal(id.clone()))
+        };
+        html! {
+            <tr key={deal.id.as_str().to_string()} data-testid="deal-row" data-deal-id={deal.id.as_str().to_string()} class={deal.status.code()}>
+                <th scope="row"><button type="button" class="link" onclick={open}>{ deal.name.clone() }</button></th>
+                <td>{ deal.customer.clone() }</td>
+                <td><span class="code">{ deal.stage.code() }</span>{ " " }{ props.lang.stage_name(deal.stage) }</td>
+                <td><span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span></td>
+                <td class="num" data-testid="row-amount" data-minor={deal.amount.minor().to_string()}>{ deal.amount.format(currency) }</td>
+                <td class="num">{ deal.weighted().format(currency) }</td>
+                <td>{ deal.expected_close.map(|d| props.lang.date(d)).unwrap_or_default() }</td>
+                <td>{ deal.owner.clone() }</td>
+            </tr>
+        }
+    };
+    html! {
+        <div class="list-wrap">
+            <table class="deal-list" data-testid="list">
+                <caption>{ t.list_caption }{ " · " }{ props.lang.deal_count(deals.len()) }</caption>
+                <thead>
+                    <tr>
+                        { header(SortKey::Name, t.field_name, "sort-name", false) }
+                        <th scope="col">{ t.field_customer }</th>
+                        { header(SortKey::Stage, t.field_stage, "sort-stage", false) }
+                        <th scope="col">{ t.field_status }</th>
+                        { header(SortKey::Amount, t.field_amount, "sort-amount", true) }
+                        <th scope="col" class="num">{ t.col_weighted }</th>
+                        { header(SortKey::Close, t.expected_close, "sort-close", false) }
+                        <th scope="col">{ t.field_owner }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for deals.into_iter().map(row) }</tbody>
+            </table>
+        </div>
+    }
+}

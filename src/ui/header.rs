@@ -1,0 +1,88 @@
+//! The top bar: brand, plan title, language and view switches, new deal and export.
+use yew::prelude::*;
+
+use crate::domain::storage::{encode_pretty, export_file_name};
+use crate::i18n::Lang;
+use crate::web::{clock, download};
+
+use super::context::use_dispatch;
+use super::state::{Action, PlanRef, View};
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub view: View,
+    pub plan: PlanRef,
+    pub blocked: bool,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
+    let has_deals = !props.plan.deals.is_empty();
+
+    let lang_button = |lang: Lang| {
+        let dispatch = dispatch.clone();
+        let pressed = props.lang == lang;
+        html! {
+            <button type="button" class="seg" aria-pressed={pressed.to_string()}
+                data-testid={format!("lang-{}", if lang == Lang::Zh { "zh" } else { "en" })}
+                lang={lang.tag()}
+                onclick={move |_| dispatch.dispatch(Action::SetLang(lang))}>{ lang.own_name() }</button>
+        }
+    };
+    let view_button = |view: View, label: &'static str, testid: &'static str| {
+        let dispatch = dispatch.clone();
+        html! {
+            <button type="button" class="seg" aria-pressed={(props.view == view).to_string()} data-testid={testid}
+                onclick={move |_| dispatch.dispatch(Action::SetView(view))}>{ label }</button>
+        }
+    };
+    let new_deal = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(Action::NewDeal(clock::new_deal_id()))
+    };
+    let export = {
+        let plan = props.plan.clone();
+        move |_| {
+            let name = export_file_name(plan.title.as_deref(), clock::today(), "json");
+            let _ = download::download_text(
+                &name,
+                "application/json",
+                &encode_pretty(&plan, clock::now()),
+            );
+        }
+    };
+
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{ "◆" }</span>
+                <span class="name">{ "keyplan" }</span>
+                <span class="tagline">{ t.app_tagline }</span>
+                if let Some(title) = &props.plan.title {
+                    <span class="plan-title" title={title.clone()}>{ title.clone() }</span>
+                }
+            </div>
+            <nav class="tools">
+                if !props.blocked && has_deals {
+                    <div class="segmented" role="group" aria-label={t.view}>
+                        { view_button(View::Board, t.view_board, "view-board") }
+                        { view_button(View::List, t.view_list, "view-list") }
+                    </div>
+                }
+                <div class="segmented" role="group" aria-label={t.language}>
+                    { lang_button(Lang::Zh) }
+                    { lang_button(Lang::En) }
+                </div>
+                if !props.blocked {
+                    if has_deals {
+                        <button type="button" class="ghost" data-testid="export-plan" onclick={export}>{ t.export_plan }</button>
+                    }
+                    <button type="button" class="primary" data-testid="new-deal" onclick={new_deal}>{ "+ " }{ t.new_deal }</button>
+                }
+            </nav>
+        </header>
+    }
+}

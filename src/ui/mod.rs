@@ -1,0 +1,27 @@
+//! The Yew front end: components that render state and dispatch actions; decisions live in the core.
+mod app;
+mod banners;
+mod board;
+mod context;
+mod deal_card;
+mod deal_editor;
+mod deal_list;
+mod empty_state;
+mod form_field;
+mod header;
+mod stage_column;
+mod startup;
+mod state;
+mod summary_line;
+mod undo_toast;
+
+/// Mounts the planner into the page and removes the loading notice.
+pub fn start() {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a browser page");
+    if let Some(boot) = document.get_element_by_id("boot") {
+        boot.remove();
+    }
+    yew::Renderer::<app::App>::new().render();
+}

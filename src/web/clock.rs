@@ -1,0 +1,20 @@
+//! The browser's clock and randomness, for timestamps, "today" and new ids.
+use chrono::{DateTime, Local, NaiveDate, Utc};
+
+use crate::domain::DealId;
+
+/// Now, to the millisecond.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_else(Utc::now)
+}
+
+/// Today in the browser's time zone.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A fresh deal id.
+pub fn new_deal_id() -> DealId {
+    let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;
+    DealId::generate(now().timestamp_millis(), random)
+}

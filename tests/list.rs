@@ -1,0 +1,58 @@
+//! Sorting the deal list by amount, close date, stage and name.
+mod common;
+
+use common::{date, plan_with};
+use keyplan::domain::list::{sort_deals, Direction, SortKey};
+use keyplan::domain::{Deal, Stage};
+
+fn order(deals: &[Deal], key: SortKey, direction: Direction) -> Vec<&str> {
+    let mut refs: Vec<&Deal> = deals.iter().collect();
+    sort_deals(&mut refs, key, direction);
+    refs.iter().map(|d| d.id.as_str()).collect()
+}
+
+#[test]
+fn sorts_by_each_key_both_ways() {
+    let mut plan = plan_with(&[
+        ("b", 300, Stage::P1),
+        ("a", 100, Stage::P5),
+        ("c", 200, Stage::P1),
+        ("d", 400, Stage::P0),
+    ]);
+    plan.deals[0].expected_close = Some(date("2027-01-10"));
+    plan.deals[1].expected_close = Some(date("2026-12-01"));
+    plan.deals[3].expected_close = Some(date("2026-12-20"));
+    let d = &plan.deals;
+    assert_eq!(
+        order(d, SortKey::Amount, Direction::Descending),
+        ["d", "b", "c", "a"]
+    );
+    assert_eq!(
+        order(d, SortKey::Amount, Direction::Ascending),
+        ["a", "c", "b", "d"]
+    );
+    assert_eq!(
+        order(d, SortKey::Stage, Direction::Descending),
+        ["a", "b", "c", "d"]
+    );
+    assert_eq!(
+        order(d, SortKey::Name, Direction::Ascending),
+        ["a", "b", "c", "d"]
+    );
+    assert_eq!(
+        order(d, SortKey::Close, Direction::Ascending),
+        ["a", "d", "b", "c"]
+    );
+    assert_eq!(
+        order(d, SortKey::Close, Direction::Descending),
+        ["b", "d", "a", "c"],
+        "no date stays last"
+    );
+}
+
+#[test]
+fn first_clicks_sort_the_natural_way_and_flip() {
+    assert_eq!(SortKey::Amount.natural_direction(), Direction::Descending);
+    assert_eq!(SortKey::Close.natural_direction(), Direction::Ascending);
+    assert_eq!(Direction::Ascending.flipped(), Direction::Descending);
+}

@@ -1,0 +1,121 @@
+//! Plan verbs: add, edit, delete and undo, stage moves, won / lost.
+mod common;
+
+use common::{fields, later, now, plan_with, today};
+use keyplan::domain::plan::PlanError;
+use keyplan::domain::{DealId, DealStatus, Money, Stage};
+
+fn id(s: &str) -> DealId {
+    DealId::new(s)
+}
+
+#[test]
+fn add_refuses_a_duplicate_id() {
+    let mut plan = plan_with(&[("a", 1, Stage::P0)]);
+    assert_eq!(
+        plan.add(id("a"), fields("again", 2, Stage::P1), now()),
+        Err(PlanError::DuplicateId(id("a")))
+    );
+    assert_eq!(plan.deals.len(), 1);
+    assert_eq!(plan.deals[0].status, DealStatus::Open);
+    assert_eq!(plan.deals[0].created, now());
+}
+
+#[test]
+fn edit_moves_updated_only_when_something_changed() {
+    let mut plan = plan_with(&[("a", 1, Stage::P0)]);
+    plan.edit(&id("a"), fields("a", 1, Stage::P0), later(5))
+        .unwrap();
+    assert_eq!(plan.deals[0].updated, now());
+    plan.edit(&id("a"), fields("a", 2, Stage::P0), later(5))
+        .unwrap();
+    assert_eq!(plan.deals[0].updated, later(5));
+    assert_eq!(plan.deals[0].amount, Money::from_major(2));
+    assert_eq!(
+        plan.edit(&id("zz"), fields("a", 2, Stage::P0), now()),
+        Err(PlanError::NoSuchDeal(id("zz")))
+    );
+}
+
+#[test]
+fn delete_then_restore_puts_the_deal_back_in_place() {
+    let mut plan = plan_with(&[
+        ("a", 1, Stage::P0),
+        ("b", 2, Stage::P1),
+        ("c", 3, Stage::P2),
+    ]);
+    let before = plan.clone();
+    let removed = plan.remove(&id("b")).unwrap();
+    assert_eq!(removed.index, 1);
+    assert_eq!(plan.deals.len(), 2);
+    plan.restore(removed.clone()).unwrap();
+    assert_eq!(plan, before);
+    assert_eq!(plan.restore(removed), Err(PlanError::DuplicateId(id("b"))));
+    assert_eq!(
+        plan.remove(&id("nope")),
+        Err(PlanError::NoSuchDeal(id("nope")))
+    );
+}
+
+#[test]
+fn restore_after_the_plan_shrank_appends() {
+    let mut plan = plan_with(&[("a", 1, Stage::P0), ("b", 2, Stage::P1)]);
+    let removed = plan.remove(&id("b")).unwrap();
+    plan.remove(&id("a")).unwrap();
+    plan.restore(removed).unwrap();
+    assert_eq!(plan.deals[0].id, id("b"));
+}
+
+#[test]
+fn steps_move_one_stage_and_stop_at_the_ends() {
+    let mut plan = plan_with(&[("a", 1, Stage::P0)]);
+    assert_eq!(
+        plan.step(&id("a"), false, now()),
+        Err(PlanError::NoEarlierStage(Stage::P0))
+    );
+    for expected in [Stage::P1, Stage::P2, Stage::P3] {
+        assert_eq!(plan.step(&id("a"), true, later(1)), Ok(expected));
+    }
+    assert_eq!(plan.deals[0].stage, Stage::P3);
+    assert_eq!(plan.deals[0].updated, later(1));
+    plan.move_to(&id("a"), Stage::P7, now()).unwrap();
+    assert_eq!(
+        plan.step(&id("a"), true, now()),
+        Err(PlanError::NoLaterStage(Stage::P7))
+    );
+    assert_eq!(plan.step(&id("a"), false, now()), Ok(Stage::P6));
+}
+
+#[test]
+fn won_and_lost_record_the_day_and_reopen_clears_it() {
+    let mut plan = plan_with(&[("a", 100, Stage::P6)]);
+    plan.set_status(&id("a"), DealStatus::Won, today(), later(3))
+        .unwrap();
+    let deal = &plan.deals[0];
+    assert_eq!(
+        (deal.status, deal.closed_on, deal.updated),
+        (DealStatus::Won, Some(today()), later(3))
+    );
+    assert_eq!(deal.probability(), 100);
+    plan.set_status(&id("a"), DealStatus::Lost, today(), later(4))
+        .unwrap();
+    assert_eq!(plan.deals[0].probability(), 0);
+    plan.set_status(&id("a"), DealStatus::Open, today(), later(5))
+        .unwrap();
+    assert_eq!(plan.deals[0].closed_on, None);
+    assert_eq!(plan.deals[0].probability(), 90);
+}
+
+#[test]
+fn generated_ids_are_distinct_and_plain() {
+    let a = DealId::generate(1_764_230_000_000, 1);
+    let b = DealId::generate(1_764_230_000_000, 2);
+    let c = DealId::generate(1_764_230_000_001, 1);
+    assert!(a != b && a != c && b != c);
+    assert!(a.as_str().starts_with("d-"));
+    assert!(a
+        .as_str()
+        .bytes()
+        .all(|ch| ch.is_ascii_alphanumeric() || ch == b'-'));
+    assert!(DealId::generate(0, u64::MAX).as_str().len() <= "d-0-".len() + 6);
+}

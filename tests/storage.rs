@@ -1,0 +1,211 @@
+//! The stored plan: encode/decode round trips, first run versus unreadable data, unknown fields kept.
+mod common;
+
+use common::{date, now, plan_with, today};
+use keyplan::domain::sample::sample_plan;
+use keyplan::domain::storage::{decode, decode_stored, encode, encode_pretty, Stored, Unreadable};
+use keyplan::domain::{Money, Stage};
+use proptest::prelude::*;
+
+#[test]
+fn nothing_stored_is_a_first_run() {
+    assert_eq!(decode_stored(None), Stored::Nothing);
+}
+
+#[test]
+fn a_plan_round_trips_exactly() {
+    let plan = sample_plan(today(), now());
+    let text = encode(&plan, now());
+    assert_eq!(decode_stored(Some(&text)), Stored::Plan(plan.clone()));
+    assert_eq!(decode(&encode_pretty(&plan, now())).unwrap(), plan);
+}
+
+#[test]
+fn the_encoding_is_the_documented_file_format() {
+    let mut plan = plan_with(&[("a", 0, Stage::P3)]);
+    plan.deals[0].amount = Money::from_minor(125_000_050);
+    plan.deals[0].expected_close = Some(date("2027-03-31"));
+    let value: serde_json::Value = serde_json::from_str(&encode(&plan, now())).unwrap();
+    assert_eq!(value["format"], "keyplan.plan");
+    assert_eq!(value["version"], 1);
+    assert_eq!(value["currency"], "CNY");
+    assert_eq!(value["saved_at"], "2026-11-27T09:30:00Z");
+    let deal = &value["deals"][0];
+    assert_eq!(deal["id"], "a");
+    assert_eq!(deal["amount"].to_string(), "1250000.5");
+    assert_eq!(deal["stage"], "P3");
+    assert_eq!(deal["status"], "open");
+    assert_eq!(deal["expected_close"], "2027-03-31");
+    assert!(
+        deal.get("owner").is_none(),
+        "empty optional text is left out"
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_at_both_levels() {
+    let text = r#"{"format":"keyplan.plan","version":1,"team":{"lead":"刘经理"},
+        "deals":[{"id":"x","name":"n","customer":"c","amount":"12.5","stage":"P1","status":"won",
+        "created":"2026-01-01T00:00:00Z","updated":"2026-01-02T00:00:00Z","crm_ref":[1,2.50]}]}"#;
+    let plan = decode(text).unwrap();
+    assert_eq!(plan.extra["team"]["lead"], "刘经理");
+    assert_eq!(plan.deals[0].extra["crm_ref"].to_string(), "[1,2.50]");
+    assert_eq!(plan.deals[0].amount, Money::from_minor(1250));
+    let again = decode(&encode(&plan, now())).unwrap();
+    assert_eq!(again, plan);
+    assert!(encode(&plan, now()).contains("\"crm_ref\":[1,2.50]"));
+}
+
+fn unreadable(text: &str) -> Unreadable {
+    match decode_stored(Some(text)) {
+        Stored::Unreadable(why) => why,
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+}
+
+#[test]
+fn broken_json_reports_line_and_column() {
+    let why = unreadable("{\"format\":\"keyplan.plan\",\n\"deals\":[oops");
+    assert!(
+        matches!(
+            why,
+            Unreadable::NotJson {
+                line: 2,
+                column: 10,
+                ..
+            }
+        ),
+        "{why:?}"
+    );
+    assert!(matches!(
+        unreadable(""),
+        Unreadable::NotJson {
+            line: 1,
+            column: 0,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn other_json_is_not_a_plan() {
+    assert_eq!(
+        unreadable("[1,2]"),
+        Unreadable::NotAPlan("the top level is an array, not an object".into())
+    );
+    assert_eq!(
+        unreadable(r#"{"deals":[]}"#),
+        Unreadable::NotAPlan("there is no \"format\": \"keyplan.plan\" field".into())
+    );
+    assert_eq!(
+        unreadable(r#"{"format":"excalidraw","deals":[]}"#),
+        Unreadable::NotAPlan("\"format\" is \"excalidraw\", not \"keyplan.plan\"".into())
+    );
+}
+
+#[test]
+fn versions_are_checked() {
+    assert_eq!(
+        unreadable(r#"{"format":"keyplan.plan","version":2,"deals":[]}"#),
+        Unreadable::FutureVersion(2)
+    );
+    let why = unreadable(r#"{"format":"keyplan.plan","version":"1","deals":[]}"#);
+    assert_eq!(
+        why.to_string(),
+        "version: expected a number, found a string"
+    );
+    let why = unreadable(r#"{"format":"keyplan.plan","deals":[]}"#);
+    assert_eq!(why.to_string(), "version: is missing");
+    assert!(
+        decode(r#"{"format":"keyplan.plan","version":1,"deals":[]}"#)
+            .unwrap()
+            .deals
+            .is_empty()
+    );
+}
+
+fn deal_json(id: &str, amount: &str, stage: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","name":"n","customer":"c","amount":{amount},"stage":"{stage}","created":"2026-01-01T00:00:00Z","updated":"2026-01-01T00:00:00Z"}}"#
+    )
+}
+
+fn plan_json(deals: &[String]) -> String {
+    format!(
+        r#"{{"format":"keyplan.plan","version":1,"deals":[{}]}}"#,
+        deals.join(",")
+    )
+}
+
+#[test]
+fn bad_deals_are_named_by_index() {
+    let ok = deal_json("a", "1", "P0");
+    let why = unreadable(&plan_json(&[ok.clone(), deal_json("b", "\"abc\"", "P0")]));
+    assert_eq!(why.to_string(), "deals[1]: \"abc\" is not a number");
+    let why = unreadable(&plan_json(&[ok.clone(), deal_json("b", "1", "P9")]));
+    assert!(
+        why.to_string()
+            .starts_with("deals[1]: unknown variant `P9`"),
+        "{why}"
+    );
+    let why = unreadable(&plan_json(&[deal_json("a", "-1", "P0")]));
+    assert_eq!(why.to_string(), "deals[0]: the amount is negative");
+    let why = unreadable(&plan_json(&[ok.clone(), ok.clone()]));
+    assert_eq!(
+        why.to_string(),
+        "deals: the id \"a\" is used by more than one deal"
+    );
+    let why = unreadable(&plan_json(&[
+        deal_json("a", "1", "P0").replace("\"name\":\"n\"", "\"name\":\" \"")
+    ]));
+    assert_eq!(why.to_string(), "deals[0].name: is required");
+    let why = unreadable(r#"{"format":"keyplan.plan","version":1,"deals":{}}"#);
+    assert_eq!(why.to_string(), "deals: expected an array, found an object");
+    let why = unreadable(r#"{"format":"keyplan.plan","version":1,"currency":"rmb","deals":[]}"#);
+    assert!(
+        why.to_string()
+            .contains("\"rmb\" is not an ISO 4217 currency code"),
+        "{why}"
+    );
+}
+
+proptest! {
+    #[test]
+    fn edited_plans_round_trip(amounts in proptest::collection::vec(0i64..1_000_000_000, 0..20),
+                               stages in proptest::collection::vec(0usize..8, 20)) {
+        let deals: Vec<(String, i64, Stage)> = amounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (format!("d{i}"), *a, Stage::from_index(stages[i]).unwrap()))
+            .collect();
+        let refs: Vec<(&str, i64, Stage)> = deals.iter().map(|(i, a, s)| (i.as_str(), *a, *s)).collect();
+        let plan = plan_with(&refs);
+        prop_assert_eq!(decode(&encode(&plan, now())).unwrap(), plan);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = decode_stored(Some(&text));
+    }
+}
+
+#[test]
+fn export_file_names_are_safe_and_dated() {
+    use keyplan::domain::storage::export_file_name;
+    assert_eq!(
+        export_file_name(Some("销售小王团队 · 培训案例"), today(), "json"),
+        "销售小王团队-培训案例-2026-11-27.json"
+    );
+    assert_eq!(
+        export_file_name(None, today(), "csv"),
+        "keyplan-2026-11-27.csv"
+    );
+    assert_eq!(
+        export_file_name(Some("a/b:c*?"), today(), "json"),
+        "a-b-c-2026-11-27.json"
+    );
+    assert_eq!(
+        export_file_name(Some(" // "), today(), "json"),
+        "keyplan-2026-11-27.json"
+    );
+}
