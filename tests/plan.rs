@@ -2,7 +2,7 @@
 mod common;
 
 use common::{fields, later, now, plan_with, today};
-use keyplan::domain::plan::PlanError;
+use keyplan::domain::plan::{MoveOutcome, PlanError};
 use keyplan::domain::{DealId, DealStatus, Money, Stage};
 
 fn id(s: &str) -> DealId {
@@ -70,20 +70,55 @@ fn restore_after_the_plan_shrank_appends() {
 fn steps_move_one_stage_and_stop_at_the_ends() {
     let mut plan = plan_with(&[("a", 1, Stage::P0)]);
     assert_eq!(
-        plan.step(&id("a"), false, now()),
+        plan.step(&id("a"), false, "", now()),
         Err(PlanError::NoEarlierStage(Stage::P0))
     );
     for expected in [Stage::P1, Stage::P2, Stage::P3] {
-        assert_eq!(plan.step(&id("a"), true, later(1)), Ok(expected));
+        assert_eq!(
+            plan.step(&id("a"), true, "", later(1)),
+            Ok(MoveOutcome::Moved(expected))
+        );
     }
     assert_eq!(plan.deals[0].stage, Stage::P3);
     assert_eq!(plan.deals[0].updated, later(1));
-    plan.move_to(&id("a"), Stage::P7, now()).unwrap();
+    plan.move_deal(&id("a"), Stage::P7, "", now()).unwrap();
     assert_eq!(
-        plan.step(&id("a"), true, now()),
+        plan.step(&id("a"), true, "", now()),
         Err(PlanError::NoLaterStage(Stage::P7))
     );
-    assert_eq!(plan.step(&id("a"), false, now()), Ok(Stage::P6));
+    assert_eq!(
+        plan.step(&id("a"), false, "", now()),
+        Ok(MoveOutcome::Moved(Stage::P6))
+    );
+    let path: Vec<(Stage, Stage)> = plan.deals[0]
+        .history
+        .iter()
+        .map(|c| (c.from, c.to))
+        .collect();
+    assert_eq!(
+        path,
+        [
+            (Stage::P0, Stage::P1),
+            (Stage::P1, Stage::P2),
+            (Stage::P2, Stage::P3),
+            (Stage::P3, Stage::P7),
+            (Stage::P7, Stage::P6)
+        ]
+    );
+    assert!(plan.deals[0].history.iter().all(|c| !c.is_override()));
+}
+
+#[test]
+fn editing_fields_never_moves_the_stage() {
+    let mut plan = plan_with(&[("a", 1, Stage::P2)]);
+    plan.edit(&id("a"), fields("a", 5, Stage::P6), later(1))
+        .unwrap();
+    assert_eq!(
+        plan.deals[0].stage,
+        Stage::P2,
+        "stage moves go through move_deal"
+    );
+    assert_eq!(plan.deals[0].amount, Money::from_major(5));
 }
 
 #[test]
@@ -96,14 +131,14 @@ fn won_and_lost_record_the_day_and_reopen_clears_it() {
         (deal.status, deal.closed_on, deal.updated),
         (DealStatus::Won, Some(today()), later(3))
     );
-    assert_eq!(deal.probability(), 100);
+    assert_eq!(deal.probability(&plan.method), 100);
     plan.set_status(&id("a"), DealStatus::Lost, today(), later(4))
         .unwrap();
-    assert_eq!(plan.deals[0].probability(), 0);
+    assert_eq!(plan.deals[0].probability(&plan.method), 0);
     plan.set_status(&id("a"), DealStatus::Open, today(), later(5))
         .unwrap();
     assert_eq!(plan.deals[0].closed_on, None);
-    assert_eq!(plan.deals[0].probability(), 90);
+    assert_eq!(plan.deals[0].probability(&plan.method), 90);
 }
 
 #[test]

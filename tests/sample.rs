@@ -70,3 +70,62 @@ fn the_case_always_has_a_win_this_month_and_open_deals_ahead() {
         }
     }
 }
+
+#[test]
+fn the_case_teaches_evidence_overrides_and_stale_deals() {
+    use keyplan::domain::gates::{claim_ahead, stale_days, standing_override, verified_stage};
+    let plan = sample_plan(today(), now());
+    let m = &plan.method;
+    let deal = |id: &str| plan.deals.iter().find(|d| d.id.as_str() == id).unwrap();
+    // 全厂MES升级 was entered at P2 without knowing the competitors: ahead of the evidence, no override
+    let mes = deal("sample-03");
+    assert_eq!((mes.stage, verified_stage(m, mes)), (Stage::P2, Stage::P1));
+    assert!(standing_override(m, mes).is_none());
+    // 汽车零部件追溯系统 was pushed to P5 without the top-level relationship: a visible override
+    let auto = deal("sample-08");
+    assert_eq!(
+        (auto.stage, verified_stage(m, auto)),
+        (Stage::P5, Stage::P4)
+    );
+    let flag = standing_override(m, auto).expect("override flag");
+    assert!(flag.reason.contains("高层拜访"));
+    assert_eq!(flag.missing.len(), 1);
+    assert_eq!(auto.history.len(), 5, "P0→P1 … P4→P5");
+    // 数据中心能效管理 has not moved for 19 days; P4 allows 14
+    assert_eq!(stale_days(m, deal("sample-07"), today()), Some(19));
+    // everyone else stands where the evidence says, and is not stale
+    for d in plan
+        .deals
+        .iter()
+        .filter(|d| d.is_open() && !["sample-03", "sample-08"].contains(&d.id.as_str()))
+    {
+        assert!(!claim_ahead(m, d), "{} is ahead of its evidence", d.name);
+        assert_eq!(
+            d.history.len(),
+            d.stage.index(),
+            "{}: one move per stage passed",
+            d.name
+        );
+        if d.id.as_str() != "sample-07" {
+            assert_eq!(stale_days(m, d, today()), None, "{} is stale", d.name);
+        }
+    }
+    let won = deal("sample-10");
+    assert!(won.gates.keys().any(|k| k.as_str() == "p6-contract-signed"));
+    assert!(plan
+        .deals
+        .iter()
+        .flat_map(|d| d.gates.values())
+        .all(|c| c.on <= today()));
+}
+
+#[test]
+fn a_sample_round_trips_through_storage_with_its_evidence() {
+    use keyplan::domain::storage::{decode, encode};
+    let plan = sample_plan(today(), now());
+    assert_eq!(decode(&encode(&plan, now())).unwrap(), plan);
+    assert!(
+        !encode(&plan, now()).contains("\"method\""),
+        "the default method is not written out"
+    );
+}

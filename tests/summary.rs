@@ -42,7 +42,10 @@ fn weighting_rounds_once_at_the_end() {
     for d in &mut plan.deals {
         d.amount = Money::from_minor(1);
     }
-    assert_eq!(weighted_sum(&plan.deals), Money::from_minor(2));
+    assert_eq!(
+        weighted_sum(&plan.method, &plan.deals),
+        Money::from_minor(2)
+    );
 }
 
 #[test]

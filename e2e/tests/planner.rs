@@ -199,10 +199,20 @@ async fn create_move_reload_persists() {
     wait_card_in(&b, &id, "P0").await;
     assert!(b.text(&card(&id)).await.contains("测试项目 E2E"));
 
-    // One stage with the card's button …
+    // A new deal has no evidence: the card's forward button is refused, naming what is missing.
     b.click(&in_card(&id, "move-next")).await;
-    wait_card_in(&b, &id, "P1").await;
-    // … then the rest through the editor.
+    b.wait_for(&tid("move-blocked")).await;
+    let missing = b.js("return [...document.querySelectorAll('[data-testid=missing-item]')].map(e => e.dataset.item);").await;
+    assert_eq!(
+        missing,
+        json!(["p0-info-accurate", "p0-info-verified"]),
+        "P0's gate items are named"
+    );
+    b.click(&tid("cancel-move")).await;
+    b.wait_gone(&tid("move-blocked")).await;
+    wait_card_in(&b, &id, "P0").await;
+
+    // Drive it from P0 to P3 by ticking the criteria: P0 with the card's button …
     b.click(&in_card(&id, "open-deal")).await;
     b.wait_for(&tid("deal-editor")).await;
     let name = b.wait_for("#deal-name").await.prop("value").await.unwrap();
@@ -211,10 +221,47 @@ async fn create_move_reload_persists() {
         Some("测试项目 E2E"),
         "editor opened another deal"
     );
-    b.select_value("#deal-stage", "P3").await;
-    b.click(&tid("save-deal")).await;
+    b.click(&tid("tab-gates")).await;
+    tick_stage(&b, "P0").await;
+    b.click(&tid("close-dialog")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+    b.click(&in_card(&id, "move-next")).await;
+    wait_card_in(&b, &id, "P1").await;
+    // … then P1 and P2 in the dialog, and one move to P3.
+    b.click(&in_card(&id, "open-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    b.click(&tid("tab-gates")).await;
+    tick_stage(&b, "P1").await;
+    tick_stage(&b, "P2").await;
+    b.screenshot("gates").await;
+    b.select_value("#deal-move-to", "P3").await;
+    b.click(&tid("move-deal")).await;
+    b.wait_js(
+        "claimed stage P3",
+        "return document.querySelector('[data-testid=claimed-stage]').textContent.includes('P3');",
+    )
+    .await;
+    assert_eq!(
+        b.count(&tid("move-blocked")).await,
+        0,
+        "all gates met: no override needed"
+    );
+    assert_eq!(
+        b.attr(
+            &format!("{} {}", tid("deal-editor"), tid("verified-stage")),
+            "data-verified"
+        )
+        .await
+        .as_deref(),
+        Some("P3")
+    );
+    b.click(&tid("close-dialog")).await;
     b.wait_gone(&tid("deal-editor")).await;
     wait_card_in(&b, &id, "P3").await;
+    assert_eq!(
+        b.attr(&card(&id), "data-verified").await.as_deref(),
+        Some("P3")
+    );
     // ¥880,000 joined the open pipeline; at P3 it weighs 30% (¥264,000) on top of the sample's ¥9,607,000.
     assert_eq!(b.text(&tid("summary-open")).await, "¥21,900,000.00");
     assert_eq!(b.text(&tid("summary-weighted")).await, "¥9,871,000.00");
@@ -227,6 +274,31 @@ async fn create_move_reload_persists() {
     let plan = stored_plan(&b).await;
     let deal = find_by_id(&plan, &id).unwrap_or_else(|| panic!("{id} not in {PLAN_KEY}: {plan}"));
     assert_eq!(deal.get("stage"), Some(&json!("P3")), "stored deal: {deal}");
+    let history: Vec<(String, String)> = deal["history"]
+        .as_array()
+        .expect("stage history is stored")
+        .iter()
+        .map(|c| {
+            (
+                c["from"].as_str().unwrap().to_string(),
+                c["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [("P0", "P1"), ("P1", "P3")]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(
+        history, expected,
+        "one card step, then one jump over P2 with its gate met"
+    );
+    let gates = deal["gates"].as_object().expect("gate evidence is stored");
+    assert!(
+        gates.contains_key("p2-project-approved")
+            && gates["p0-info-accurate"]["evidence"] == json!("E2E 证据 p0-info-accurate"),
+        "{gates:?}"
+    );
     let text = deal.to_string();
     for expected in ["测试项目 E2E", "华东测试集团", close_date.as_str()] {
         assert!(
@@ -236,6 +308,46 @@ async fn create_move_reload_persists() {
     }
     b.assert_no_network().await;
     b.close().await;
+}
+
+/// Ticks every unticked item of a stage's gate in the open dialog, with evidence.
+async fn tick_stage(b: &Browser, stage: &str) {
+    let group = format!("{}[data-stage=\"{stage}\"]", tid("gate-stage"));
+    b.js(&format!(
+        "document.querySelector('{}').open = true; return true;",
+        group.replace('\'', "\\'")
+    ))
+    .await;
+    let ids = b
+        .js(&format!(
+            "return [...document.querySelectorAll('{} [data-testid=gate-item]')].filter(li => !li.querySelector('input').checked).map(li => li.dataset.item);",
+            group.replace('\'', "\\'")
+        ))
+        .await;
+    for id in ids.as_array().expect("item ids") {
+        let id = id.as_str().unwrap();
+        let item = format!("{}[data-item=\"{id}\"]", tid("gate-item"));
+        b.click(&format!("{item} {}", tid("gate-check"))).await;
+        let evidence = b
+            .wait_for(&format!("{item} {}", tid("gate-evidence")))
+            .await;
+        evidence
+            .send_keys(&format!("E2E 证据 {id}\u{E004}"))
+            .await
+            .unwrap();
+        b.wait_js(
+            &format!("evidence of {id} saved"),
+            &format!(
+                "return (localStorage.getItem('{PLAN_KEY}') || '').includes('E2E 证据 {id}');"
+            ),
+        )
+        .await;
+    }
+    b.wait_js(
+        &format!("gate {stage} met"),
+        &format!("return document.querySelector('{} [data-testid=gate-status]').textContent.includes('✓');", group.replace('\'', "\\'")),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -567,9 +679,10 @@ async fn refused_save_keeps_the_plan_and_warns() {
              throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
          }; return true;")
         .await;
-    let id = "sample-01";
-    b.click(&in_card(id, "move-next")).await;
-    wait_card_in(&b, id, "P1").await;
+    // moving back needs no evidence, so it always goes through
+    let id = "sample-02";
+    b.click(&in_card(id, "move-prev")).await;
+    wait_card_in(&b, id, "P0").await;
     b.wait_for(&tid("storage-banner")).await;
     b.wait_for(&tid("download-plan")).await;
     assert_eq!(
@@ -578,6 +691,162 @@ async fn refused_save_keeps_the_plan_and_warns() {
         "a refused save must not change what is stored"
     );
     b.screenshot("storage-full").await;
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A forward move past unmet criteria is refused with the missing items named; an override
+/// needs a reason, and the reason stays on the deal as a flag, on the card and after a reload.
+#[tokio::test]
+async fn refused_move_and_override_flag() {
+    let b = start().await;
+    load_sample(&b).await;
+    // 全厂MES升级 (sample-03) sits at P2 without knowing its competitors (a P1 item).
+    let id = "sample-03";
+    assert_eq!(
+        b.attr(&card(id), "data-verified").await.as_deref(),
+        Some("P1")
+    );
+    assert_eq!(b.count(&in_card(id, "override-flag")).await, 0);
+    b.click(&in_card(id, "move-next")).await;
+    b.wait_for(&tid("move-blocked")).await;
+    let missing = b.js("return [...document.querySelectorAll('[data-testid=missing-item]')].map(e => e.dataset.item);").await;
+    let missing: Vec<&str> = missing
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(missing.contains(&"p1-competitors-known"), "{missing:?}");
+    assert!(missing.iter().any(|m| m.starts_with("p2-")), "{missing:?}");
+    assert!(
+        missing
+            .iter()
+            .all(|m| m.starts_with("p1-") || m.starts_with("p2-")),
+        "{missing:?}"
+    );
+    b.screenshot("move-blocked").await;
+    // no reason: still refused, and the dialog says so
+    b.click(&tid("confirm-override")).await;
+    b.wait_for(&format!("{}[data-field=\"reason\"]", tid("field-error")))
+        .await;
+    assert_eq!(b.attr(&card(id), "data-stage").await.as_deref(), Some("P2"));
+    b.fill("#override-reason", "客户总经理亲自要求下周演示")
+        .await;
+    b.click(&tid("confirm-override")).await;
+    b.wait_gone(&tid("move-blocked")).await;
+    wait_card_in(&b, id, "P3").await;
+    b.wait_for(&in_card(id, "override-flag")).await;
+    b.refresh().await;
+    b.wait_for(&in_card(id, "override-flag")).await;
+    b.click(&in_card(id, "open-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    let flag = b
+        .text(&format!("{} {}", tid("deal-editor"), tid("override-flag")))
+        .await;
+    assert!(
+        flag.contains("客户总经理亲自要求下周演示"),
+        "the reason stays visible: {flag}"
+    );
+    b.click(&tid("tab-history")).await;
+    b.wait_for(&tid("history-entry")).await;
+    assert!(b.text(&tid("history")).await.contains("P2 → P3"));
+    // moving back is always allowed
+    b.select_value("#deal-move-to", "P1").await;
+    b.click(&tid("move-deal")).await;
+    b.wait_js(
+        "claimed P1",
+        "return document.querySelector('[data-testid=claimed-stage]').textContent.includes('P1');",
+    )
+    .await;
+    assert_eq!(b.count(&tid("move-blocked")).await, 0);
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// The gate checklist and the coaching view in both languages, for a person to look at.
+#[tokio::test]
+async fn coaching_and_gates_screens() {
+    let b = start().await;
+    load_sample(&b).await;
+    for lang in ["zh", "en"] {
+        b.click(&tid(&format!("lang-{lang}"))).await;
+        b.click(&in_card("sample-08", "open-deal")).await;
+        b.wait_for(&tid("deal-editor")).await;
+        b.wait_for(&format!("{} {}", tid("deal-editor"), tid("override-flag")))
+            .await;
+        b.click(&tid("tab-gates")).await;
+        b.wait_for(&tid("gate-checklist")).await;
+        let unmet = b.js("return [...document.querySelectorAll('[data-testid=gate-item]')].filter(li => !li.querySelector('input').checked && li.closest('[data-stage]').dataset.stage === 'P4').map(li => li.dataset.item);").await;
+        assert_eq!(
+            unmet,
+            json!(["p4-top-level-relations"]),
+            "the case's missing top-level relationship"
+        );
+        b.screenshot(&format!("gates-{lang}")).await;
+        b.click(&tid("tab-coaching")).await;
+        b.wait_for(&tid("cycles-diagram")).await;
+        let items = b.count(&tid("self-check-item")).await;
+        assert!(items >= 3, "self-check questions: {items}");
+        b.click(&format!("{}:first-of-type", tid("self-check-item")))
+            .await;
+        b.wait_js(
+            "self-check saved",
+            &format!(
+                "return (localStorage.getItem('{PLAN_KEY}') || '').includes('\"self_check\"');"
+            ),
+        )
+        .await;
+        b.screenshot(&format!("coaching-{lang}")).await;
+        b.click(&tid("clear-self-check")).await;
+        b.click(&tid("close-dialog")).await;
+        b.wait_gone(&tid("deal-editor")).await;
+        b.click(&tid("view-method")).await;
+        b.wait_for(&tid("method-view")).await;
+        b.screenshot(&format!("method-{lang}")).await;
+        b.click(&tid("view-board")).await;
+        b.wait_for(&tid("board")).await;
+    }
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A trainer changes a stage's probability: the board's weighted figures follow, and the method
+/// travels with the plan through a reload.
+#[tokio::test]
+async fn method_probability_changes_the_forecast() {
+    let b = start().await;
+    load_sample(&b).await;
+    b.click(&tid("view-method")).await;
+    let p6 = format!(
+        "{}[data-stage=\"P6\"] {}",
+        tid("method-stage"),
+        tid("method-probability")
+    );
+    b.wait_for(&p6).await;
+    b.fill(&p6, "80").await;
+    b.js(&format!("document.querySelector('{}').dispatchEvent(new Event('change', {{bubbles: true}})); return true;", p6.replace('\'', "\\'"))).await;
+    b.wait_js(
+        "method saved",
+        &format!("return (localStorage.getItem('{PLAN_KEY}') || '').includes('\"method\"');"),
+    )
+    .await;
+    // P6 holds ¥4,200,000: at 80% instead of 90% the weighted pipeline drops by ¥420,000.
+    b.wait_js("weighted updated", "return document.querySelector('[data-testid=summary-weighted]').textContent === '¥9,187,000.00';").await;
+    b.refresh().await;
+    b.wait_for(&tid("summary-weighted")).await;
+    assert_eq!(b.text(&tid("summary-weighted")).await, "¥9,187,000.00");
+    let status = b
+        .attr(&tid("method-status"), "class")
+        .await
+        .unwrap_or_default();
+    assert!(
+        status.contains("custom"),
+        "the plan says its method is adapted: {status}"
+    );
+    b.click(&tid("reset-method")).await;
+    b.click(&tid("reset-method")).await;
+    b.wait_js("reset", "return document.querySelector('[data-testid=summary-weighted]').textContent === '¥9,607,000.00';").await;
     b.assert_no_network().await;
     b.close().await;
 }

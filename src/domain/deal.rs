@@ -1,9 +1,10 @@
 //! A deal (销售项目): who buys what, for how much, where it stands, and when it should close.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::method::{GateId, Method};
 use super::money::Money;
 use super::stage::Stage;
 use super::validate::DealFields;
@@ -106,6 +107,15 @@ pub struct Deal {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Gate items ticked, each with its day and evidence (principle 2: what is done must be seen).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub gates: BTreeMap<GateId, GateCheck>,
+    /// Every stage change, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StageChange>,
+    /// Self-check questions ticked while preparing the next visit.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub self_check: BTreeSet<String>,
     /// When the deal was created (UTC).
     pub created: DateTime<Utc>,
     /// When the deal last changed (UTC).
@@ -118,12 +128,13 @@ pub struct Deal {
 impl Deal {
     /// A new open deal from validated fields.
     pub fn new(id: DealId, fields: DealFields, now: DateTime<Utc>) -> Deal {
+        let stage = fields.stage;
         let mut deal = Deal {
             id,
             name: String::new(),
             customer: String::new(),
             amount: Money::ZERO,
-            stage: Stage::P0,
+            stage,
             status: DealStatus::Open,
             expected_close: None,
             closed_on: None,
@@ -133,6 +144,9 @@ impl Deal {
             segment: String::new(),
             next_step: String::new(),
             notes: String::new(),
+            gates: BTreeMap::new(),
+            history: Vec::new(),
+            self_check: BTreeSet::new(),
             created: now,
             updated: now,
             extra: BTreeMap::new(),
@@ -142,12 +156,13 @@ impl Deal {
     }
 
     /// Writes validated fields into the deal; `updated` moves only if something changed.
+    /// The stage is left alone: stage changes go through [`crate::domain::Plan::move_deal`],
+    /// so that gates and history apply.
     pub fn apply(&mut self, fields: DealFields, now: DateTime<Utc>) {
         let before = self.clone();
         self.name = fields.name;
         self.customer = fields.customer;
         self.amount = fields.amount;
-        self.stage = fields.stage;
         self.expected_close = fields.expected_close;
         self.owner = fields.owner;
         self.product = fields.product;
@@ -164,17 +179,49 @@ impl Deal {
         self.status == DealStatus::Open
     }
 
-    /// The win probability used for weighting, in percent.
-    pub fn probability(&self) -> u8 {
+    /// The win probability used for weighting, in percent: the method's for the claimed stage
+    /// while open, 100 once won, 0 once lost.
+    pub fn probability(&self, method: &Method) -> u8 {
         match self.status {
-            DealStatus::Open => self.stage.default_probability(),
+            DealStatus::Open => method.probability(self.stage),
             DealStatus::Won => 100,
             DealStatus::Lost => 0,
         }
     }
 
     /// Amount × probability, rounded to the cent (sums should use [`crate::domain::summary`]).
-    pub fn weighted(&self) -> Money {
-        self.amount.percent(self.probability())
+    pub fn weighted(&self, method: &Method) -> Money {
+        self.amount.percent(self.probability(method))
+    }
+}
+
+/// A ticked gate item: when, and what shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateCheck {
+    /// The day the criterion was met.
+    pub on: NaiveDate,
+    /// What shows it: a document, a meeting, a name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+}
+
+/// One move of a deal between stages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    pub from: Stage,
+    pub to: Stage,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// Why, in the mover's words; required when gate items were missing.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// Gate items that were not met when the deal was moved forward anyway (an override).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<GateId>,
+}
+
+impl StageChange {
+    pub fn is_override(&self) -> bool {
+        !self.missing.is_empty()
     }
 }

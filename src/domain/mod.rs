@@ -1,7 +1,9 @@
 //! The pure domain core: money, stages, deals, plans, summaries, the sample case and the stored-plan codec.
 //! Nothing here touches the browser; everything is tested natively with `cargo test`.
 pub mod deal;
+pub mod gates;
 pub mod list;
+pub mod method;
 pub mod money;
 pub mod plan;
 pub mod sample;

@@ -4,7 +4,9 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
-use super::deal::{Deal, DealId, DealStatus};
+use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use super::gates::{missing_before, Missing};
+use super::method::{GateId, Method};
 use super::money::Currency;
 use super::stage::Stage;
 use super::validate::DealFields;
@@ -16,6 +18,8 @@ pub struct Plan {
     pub title: Option<String>,
     /// Currency of every amount in the plan.
     pub currency: Currency,
+    /// The rules in use: probabilities, stale limits, gate items.
+    pub method: Method,
     /// The deals, in the order they were created.
     pub deals: Vec<Deal>,
     /// Top-level fields this version does not know, kept as they came.
@@ -33,6 +37,17 @@ pub enum PlanError {
     NoEarlierStage(Stage),
     #[error("{} is already the last stage", .0.code())]
     NoLaterStage(Stage),
+    #[error("the method has no gate item \"{}\"", .0.as_str())]
+    NoSuchGateItem(GateId),
+}
+
+/// What a stage move did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoveOutcome {
+    /// The deal is now in this stage (a move back, a move with all gates met, or an override).
+    Moved(Stage),
+    /// Refused: these gate items are not met, and no override reason was given.
+    Blocked { to: Stage, missing: Vec<Missing> },
 }
 
 /// A deleted deal and where it stood, so that the deletion can be undone.
@@ -114,23 +129,55 @@ impl Plan {
         Ok(())
     }
 
-    /// Sets a deal's stage.
-    pub fn move_to(&mut self, id: &DealId, to: Stage, now: DateTime<Utc>) -> Result<(), PlanError> {
-        let deal = self.deal_mut(id)?;
-        if deal.stage != to {
-            deal.stage = to;
-            deal.updated = now;
+    /// Moves a deal to `to`. Moving forward past unmet gate items needs a `reason`, which is
+    /// recorded with the missing items as an override; moving back is always allowed. Every
+    /// move is kept in the deal's history.
+    pub fn move_deal(
+        &mut self,
+        id: &DealId,
+        to: Stage,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<MoveOutcome, PlanError> {
+        let method = &self.method;
+        let deal = self
+            .deals
+            .iter_mut()
+            .find(|d| &d.id == id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        let from = deal.stage;
+        if from == to {
+            return Ok(MoveOutcome::Moved(to));
         }
-        Ok(())
+        let missing = if to > from {
+            missing_before(method, deal, to)
+        } else {
+            Vec::new()
+        };
+        let reason = reason.trim();
+        if !missing.is_empty() && reason.is_empty() {
+            return Ok(MoveOutcome::Blocked { to, missing });
+        }
+        deal.history.push(StageChange {
+            from,
+            to,
+            at: now,
+            reason: reason.to_string(),
+            missing: missing.into_iter().map(|m| m.id).collect(),
+        });
+        deal.stage = to;
+        deal.updated = now;
+        Ok(MoveOutcome::Moved(to))
     }
 
-    /// Moves a deal one stage forward (`forward`) or back.
+    /// Moves a deal one stage forward (`forward`) or back, under the same rules.
     pub fn step(
         &mut self,
         id: &DealId,
         forward: bool,
+        reason: &str,
         now: DateTime<Utc>,
-    ) -> Result<Stage, PlanError> {
+    ) -> Result<MoveOutcome, PlanError> {
         let from = self
             .deal(id)
             .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?
@@ -140,8 +187,56 @@ impl Plan {
         } else {
             from.prev().ok_or(PlanError::NoEarlierStage(from))?
         };
-        self.move_to(id, to, now)?;
-        Ok(to)
+        self.move_deal(id, to, reason, now)
+    }
+
+    /// Ticks a gate item with its day and evidence, or updates them.
+    pub fn check_gate(
+        &mut self,
+        id: &DealId,
+        item: &GateId,
+        check: GateCheck,
+        now: DateTime<Utc>,
+    ) -> Result<(), PlanError> {
+        if self.method.find_item(item).is_none() {
+            return Err(PlanError::NoSuchGateItem(item.clone()));
+        }
+        let deal = self.deal_mut(id)?;
+        if deal.gates.get(item) != Some(&check) {
+            deal.gates.insert(item.clone(), check);
+            deal.updated = now;
+        }
+        Ok(())
+    }
+
+    /// Unticks a gate item (its evidence goes with it).
+    pub fn uncheck_gate(
+        &mut self,
+        id: &DealId,
+        item: &GateId,
+        now: DateTime<Utc>,
+    ) -> Result<(), PlanError> {
+        let deal = self.deal_mut(id)?;
+        if deal.gates.remove(item).is_some() {
+            deal.updated = now;
+        }
+        Ok(())
+    }
+
+    /// Ticks or unticks a self-check question for the next visit. Preparation is not progress:
+    /// `updated` does not move.
+    pub fn toggle_self_check(&mut self, id: &DealId, question: &str) -> Result<(), PlanError> {
+        let deal = self.deal_mut(id)?;
+        if !deal.self_check.remove(question) {
+            deal.self_check.insert(question.to_string());
+        }
+        Ok(())
+    }
+
+    /// Clears the self-check list, ready for the next visit.
+    pub fn clear_self_check(&mut self, id: &DealId) -> Result<(), PlanError> {
+        self.deal_mut(id)?.self_check.clear();
+        Ok(())
     }
 
     /// Marks a deal won, lost or open again. Closing records `today` as the close day.

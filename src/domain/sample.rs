@@ -1,10 +1,11 @@
 //! The built-in training case: 销售小王 (Wang Xiaoming) and his team's twelve deals across P0–P7.
 //! Dates are relative to the day the sample is loaded, so the case always looks current.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
-use super::deal::{Deal, DealId, DealStatus};
+use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use super::method::{GateId, Method};
 use super::money::{Currency, Money};
 use super::plan::Plan;
 use super::stage::Stage;
@@ -24,7 +25,18 @@ struct Row {
     next_step: &'static str,
     notes: &'static str,
     age_days: u64,
+    /// Days since the last update.
+    idle_days: u64,
+    /// Gate items of passed stages that are still unmet (training points).
+    gaps: &'static [&'static str],
+    /// The reason recorded when the deal was moved past `gaps`; none: it was created that far on.
+    override_reason: Option<&'static str>,
+    /// Evidence recorded for some items.
+    evidence: &'static [(&'static str, &'static str)],
 }
+
+const NO_GAPS: &[&str] = &[];
+const NO_EVIDENCE: &[(&str, &str)] = &[];
 
 const ROWS: [Row; 12] = [
     Row {
@@ -41,6 +53,10 @@ const ROWS: [Row; 12] = [
         next_step: "电话邀约物流中心总监，约定首次拜访",
         notes: "展会上收集的线索：新建华东分拨中心，仓库面积约 3 万平方米。",
         age_days: 6,
+        idle_days: 2,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: NO_EVIDENCE,
     },
     Row {
         name: "产线能耗监测平台",
@@ -56,6 +72,13 @@ const ROWS: [Row; 12] = [
         next_step: "第二次拜访：确认项目规模、技术指标和联系人电话",
         notes: "设备部认可能耗问题存在，但尚未确定预算。",
         age_days: 21,
+        idle_days: 6,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: &[(
+            "p0-info-verified",
+            "设备部张经理电话确认：明年上半年启动能耗改造",
+        )],
     },
     Row {
         name: "全厂MES升级",
@@ -71,6 +94,10 @@ const ROWS: [Row; 12] = [
         next_step: "画出决策链，确认是内定还是招标",
         notes: "客户已正式立项，预算 400 万以内；竞争对手 A 已做过两次技术交流。",
         age_days: 40,
+        idle_days: 4,
+        gaps: &["p1-competitors-known"],
+        override_reason: None,
+        evidence: &[("p2-project-approved", "客户立项批复（2026 年第 31 号文）")],
     },
     Row {
         name: "园区能源管理",
@@ -86,6 +113,10 @@ const ROWS: [Row; 12] = [
         next_step: "组建我方项目小组，制定销售策略和营销计划",
         notes: "",
         age_days: 33,
+        idle_days: 9,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: NO_EVIDENCE,
     },
     Row {
         name: "变电站在线监测",
@@ -101,6 +132,16 @@ const ROWS: [Row; 12] = [
         next_step: "安排技术交流会，邀请中层技术骨干参加",
         notes: "技术部王工支持我方方案；需要打通技术人员的宣讲渠道。",
         age_days: 58,
+        idle_days: 3,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: &[
+            (
+                "p2-decision-chain-known",
+                "决策链图：总工办牵头，技术部王工为关键人，公开招标",
+            ),
+            ("p2-close-forecast", "预计 2 月签约，金额 245 万"),
+        ],
     },
     Row {
         name: "冷链仓储温控改造",
@@ -116,6 +157,10 @@ const ROWS: [Row; 12] = [
         next_step: "了解竞争对手的基本情况",
         notes: "",
         age_days: 12,
+        idle_days: 5,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: NO_EVIDENCE,
     },
     Row {
         name: "数据中心能效管理",
@@ -131,6 +176,13 @@ const ROWS: [Row; 12] = [
         next_step: "拜访信息中心总经理，汇报方案差异分析",
         notes: "中层关系稳固，渔网图已完成；高层倾向尚不明确。",
         age_days: 80,
+        idle_days: 19,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: &[(
+            "p3-approval-process-known",
+            "审批流程：信息中心→分管副行长→总行采购委员会",
+        )],
     },
     Row {
         name: "汽车零部件追溯系统",
@@ -146,6 +198,10 @@ const ROWS: [Row; 12] = [
         next_step: "项目评估会：确认我方方案排名与决策人承诺",
         notes: "客户正在比较三家方案；我方价格比竞品高 8%。",
         age_days: 96,
+        idle_days: 2,
+        gaps: &["p4-top-level-relations"],
+        override_reason: Some("客户要求月底前提交最终方案和报价，高层拜访已约在下周，先按 P5 推进"),
+        evidence: &[("p4-fishnet-map", "渔网图 v3 与重点客户档案表已更新")],
     },
     Row {
         name: "港口设备预测性维护",
@@ -161,6 +217,16 @@ const ROWS: [Row; 12] = [
         next_step: "合同条款谈判：付款节点和验收标准",
         notes: "决策人已口头承诺；法务正在审合同。",
         age_days: 120,
+        idle_days: 1,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: &[
+            (
+                "p5-decision-maker-commitment",
+                "总经理在评标会后口头确认选择我方",
+            ),
+            ("p5-ranked-first", "技术评分第一（92 分）"),
+        ],
     },
     Row {
         name: "二期扩容：AGV调度",
@@ -176,6 +242,10 @@ const ROWS: [Row; 12] = [
         next_step: "实施验收后回访，挖掘三期需求",
         notes: "老客户升级扩容，本月签约。",
         age_days: 70,
+        idle_days: 3,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: &[("p6-contract-signed", "合同编号 LH-2026-118，已盖章")],
     },
     Row {
         name: "医药仓储WMS",
@@ -191,6 +261,10 @@ const ROWS: [Row; 12] = [
         next_step: "",
         notes: "丢单原因：价格高于竞品 18%，高层关系没有突破，客户选择了本地供应商。",
         age_days: 140,
+        idle_days: 20,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: NO_EVIDENCE,
     },
     Row {
         name: "锅炉燃烧优化",
@@ -206,11 +280,16 @@ const ROWS: [Row; 12] = [
         next_step: "核实项目信息是否准确",
         notes: "渠道伙伴提供的信息，尚未核实。",
         age_days: 3,
+        idle_days: 3,
+        gaps: NO_GAPS,
+        override_reason: None,
+        evidence: NO_EVIDENCE,
     },
 ];
 
 /// The sample plan as it looks on `today` (`now` is the same moment, for timestamps).
 pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
+    let method = Method::default();
     let deals = ROWS
         .iter()
         .enumerate()
@@ -228,6 +307,8 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 DealStatus::Lost => row.close_in.and_then(shift),
             };
             let created = now - chrono::Duration::days(row.age_days as i64);
+            let updated = now - chrono::Duration::days(row.idle_days as i64);
+            let (gates, history) = progress_of(row, &method, created, updated);
             Deal {
                 id: DealId::new(format!("sample-{:02}", i + 1)),
                 name: row.name.to_string(),
@@ -243,8 +324,11 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 segment: row.segment.to_string(),
                 next_step: row.next_step.to_string(),
                 notes: row.notes.to_string(),
+                gates,
+                history,
+                self_check: BTreeSet::new(),
                 created,
-                updated: created + chrono::Duration::days((row.age_days / 2) as i64),
+                updated,
                 extra: BTreeMap::new(),
             }
         })
@@ -252,7 +336,73 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
     Plan {
         title: Some("销售小王团队 · 培训案例".to_string()),
         currency: Currency::cny(),
+        method,
         deals,
         extra: BTreeMap::new(),
     }
+}
+
+/// The gate evidence and stage history of a sample deal: every item of the stages it has passed
+/// is ticked, except its `gaps`; moves happened at even intervals between creation and the last
+/// update, and the move past a gap carries the override reason (if the deal was not simply
+/// created that far on).
+fn progress_of(
+    row: &Row,
+    method: &Method,
+    created: DateTime<Utc>,
+    updated: DateTime<Utc>,
+) -> (BTreeMap<GateId, GateCheck>, Vec<StageChange>) {
+    let passed = &Stage::ALL[..row.stage.index()];
+    let span = (updated - created).num_days().max(1);
+    let moment = |k: usize| {
+        created + chrono::Duration::days(span * (k as i64 + 1) / (passed.len() as i64 + 1))
+    };
+    let mut gates = BTreeMap::new();
+    for (k, &stage) in passed.iter().enumerate() {
+        for item in method.active_gate(stage) {
+            if row.gaps.contains(&item.id.as_str()) {
+                continue;
+            }
+            let evidence = row
+                .evidence
+                .iter()
+                .find(|(id, _)| *id == item.id.as_str())
+                .map(|(_, e)| e.to_string());
+            gates.insert(
+                item.id.clone(),
+                GateCheck {
+                    on: moment(k).date_naive(),
+                    evidence: evidence.unwrap_or_default(),
+                },
+            );
+        }
+    }
+    let created_at_claim = !row.gaps.is_empty() && row.override_reason.is_none();
+    let history = if created_at_claim {
+        Vec::new()
+    } else {
+        passed
+            .iter()
+            .enumerate()
+            .map(|(k, &from)| {
+                let missing: Vec<GateId> = method
+                    .active_gate(from)
+                    .filter(|item| row.gaps.contains(&item.id.as_str()))
+                    .map(|item| item.id.clone())
+                    .collect();
+                StageChange {
+                    from,
+                    to: from.next().expect("a passed stage has a next one"),
+                    at: moment(k),
+                    reason: if missing.is_empty() {
+                        String::new()
+                    } else {
+                        row.override_reason.unwrap_or_default().to_string()
+                    },
+                    missing,
+                }
+            })
+            .collect()
+    };
+    (gates, history)
 }

@@ -8,8 +8,10 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::deal::Deal;
+use super::method::Method;
 use super::money::{json_kind, Currency};
 use super::plan::Plan;
+use super::stage::Stage;
 use super::validate::check_deal;
 
 /// localStorage key of the plan.
@@ -37,6 +39,9 @@ struct PlanFileV1 {
     /// ISO 4217 code of every amount; CNY when absent.
     #[serde(default)]
     currency: Currency,
+    /// The method in use, when it differs from the default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    method: Option<Method>,
     /// When the file was written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     saved_at: Option<DateTime<Utc>>,
@@ -85,6 +90,7 @@ pub fn encode(plan: &Plan, saved_at: DateTime<Utc>) -> String {
         version: VERSION,
         title: plan.title.clone(),
         currency: plan.currency.clone(),
+        method: (plan.method != Method::default()).then(|| plan.method.clone()),
         saved_at: Some(saved_at),
         deals: plan.deals.clone(),
         extra: plan.extra.clone(),
@@ -183,9 +189,17 @@ pub fn decode(text: &str) -> Result<Plan, Unreadable> {
     };
     let file: PlanFileV1 = serde_json::from_value(Value::Object(object))
         .map_err(|e| invalid("plan", e.to_string()))?;
+    let method = match file.method {
+        Some(method) => {
+            check_method(&method)?;
+            method
+        }
+        None => Method::default(),
+    };
     let plan = Plan {
         title: file.title,
         currency: file.currency,
+        method,
         deals,
         extra: file.extra,
     };
@@ -204,6 +218,41 @@ pub fn decode(text: &str) -> Result<Plan, Unreadable> {
         ));
     }
     Ok(plan)
+}
+
+/// A method read from a file: eight stages in order, probabilities in 0–100, unique item ids.
+fn check_method(method: &Method) -> Result<(), Unreadable> {
+    if method.stages.len() != Stage::ALL.len() {
+        return Err(invalid(
+            "method.stages",
+            format!("expected 8 stages, found {}", method.stages.len()),
+        ));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for (i, rules) in method.stages.iter().enumerate() {
+        let expected = Stage::ALL[i];
+        if rules.stage != expected {
+            return Err(invalid(
+                &format!("method.stages[{i}].stage"),
+                format!("expected {}, found {}", expected.code(), rules.stage.code()),
+            ));
+        }
+        if rules.probability > 100 {
+            return Err(invalid(
+                &format!("method.stages[{i}].probability"),
+                format!("{} is more than 100", rules.probability),
+            ));
+        }
+        for (j, item) in rules.gate.iter().enumerate() {
+            if !ids.insert(item.id.clone()) {
+                return Err(invalid(
+                    &format!("method.stages[{i}].gate[{j}].id"),
+                    format!("\"{}\" is used twice", item.id.as_str()),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn invalid(path: &str, message: String) -> Unreadable {

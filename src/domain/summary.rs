@@ -2,15 +2,16 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::deal::{Deal, DealStatus};
+use super::method::Method;
 use super::money::{div_round_half_away, Money};
 use super::plan::Plan;
 use super::stage::Stage;
 
 /// Σ amount × probability over `deals`, rounded half away from zero once, at the end.
-pub fn weighted_sum<'a>(deals: impl IntoIterator<Item = &'a Deal>) -> Money {
+pub fn weighted_sum<'a>(method: &Method, deals: impl IntoIterator<Item = &'a Deal>) -> Money {
     let percent_minor: i128 = deals
         .into_iter()
-        .map(|d| d.amount.minor() * i128::from(d.probability()))
+        .map(|d| d.amount.minor() * i128::from(d.probability(method)))
         .sum();
     Money::from_minor(div_round_half_away(percent_minor, 100))
 }
@@ -36,7 +37,7 @@ pub fn stage_totals(plan: &Plan) -> [StageTotals; 8] {
             stage,
             count: deals().count(),
             total: deals().map(|d| d.amount).sum(),
-            weighted: weighted_sum(deals()),
+            weighted: weighted_sum(&plan.method, deals()),
         }
     })
 }
@@ -72,7 +73,7 @@ pub fn summarize(plan: &Plan, today: NaiveDate) -> PlanSummary {
     PlanSummary {
         open_count: open().count(),
         open_total: open().map(|d| d.amount).sum(),
-        weighted_total: weighted_sum(open()),
+        weighted_total: weighted_sum(&plan.method, open()),
         won_this_month_count: won_this_month().count(),
         won_this_month: won_this_month().map(|d| d.amount).sum(),
         won_count: plan

@@ -6,6 +6,8 @@ mod zh;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::method::edit::MethodError;
+use crate::domain::method::Text;
 use crate::domain::money::{div_round_half_away, AmountError, Currency, Money};
 use crate::domain::storage::Unreadable;
 use crate::domain::validate::{Field, Problem};
@@ -70,6 +72,79 @@ impl Lang {
         match self {
             Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
             Lang::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// The text of this language.
+    pub fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::Zh => &text.zh,
+            Lang::En => &text.en,
+        }
+    }
+
+    /// `：` or `: `.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+
+    /// `停滞 23 天` / `Stale: 23 days without update`.
+    pub fn stale_note(self, days: i64) -> String {
+        match self {
+            Lang::Zh => format!("停滞 {days} 天未更新"),
+            Lang::En => format!("Stale: {days} days without update"),
+        }
+    }
+
+    /// The title of a refused forward move.
+    pub fn blocked_title(self, to: Stage) -> String {
+        match self {
+            Lang::Zh => format!("还不能推进到 {} {}", to.code(), to.name_zh()),
+            Lang::En => format!("Not ready for {} {}", to.code(), to.name_en()),
+        }
+    }
+
+    /// The text alternative of the three-cycle diagram for a deal.
+    pub fn cycles_alt(self, claimed: Stage, verified: Stage) -> String {
+        let row = crate::domain::method::content().row(claimed);
+        match self {
+            Lang::Zh => format!(
+                "项目申报在 {} {}，验收证据支持到 {}。这一行：客户处于“{}”，销售处于“{}”。",
+                claimed.code(), claimed.name_zh(), verified.code(), row.customer.name.zh, row.sales.name.zh
+            ),
+            Lang::En => format!(
+                "The deal is claimed at {} {}; the evidence supports {}. On this row the customer is at “{}” and the salesperson at “{}”.",
+                claimed.code(), claimed.name_en(), verified.code(), row.customer.name.en, row.sales.name.en
+            ),
+        }
+    }
+
+    /// Why a method edit was refused.
+    pub fn method_error(self, error: &MethodError) -> String {
+        let zh = self == Lang::Zh;
+        match error {
+            MethodError::Probability(p) if zh => {
+                format!("赢率应为 0 到 100 之间的整数，不能是 {}", shown(*p))
+            }
+            MethodError::Probability(p) => format!(
+                "A probability is a whole percent from 0 to 100, not {}",
+                shown(*p)
+            ),
+            MethodError::StaleDays(d) if zh => {
+                format!("停滞天数应为 1 到 365，不能是 {}", shown(*d))
+            }
+            MethodError::StaleDays(d) => {
+                format!("A stale limit is 1 to 365 days, not {}", shown(*d))
+            }
+            MethodError::EmptyText if zh => "验收节点不能为空".to_string(),
+            MethodError::EmptyText => "A criterion needs a text".to_string(),
+            MethodError::TextTooLong if zh => "验收节点最多 300 个字".to_string(),
+            MethodError::TextTooLong => "A criterion is at most 300 characters".to_string(),
+            MethodError::NoSuchItem(id) if zh => format!("没有编号为 {} 的验收节点", id.as_str()),
+            MethodError::NoSuchItem(id) => format!("There is no criterion {}", id.as_str()),
         }
     }
 
@@ -187,230 +262,166 @@ impl Lang {
     }
 }
 
-/// Every fixed label of the interface in one language. Both languages must fill every field.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Texts {
-    pub app_tagline: &'static str,
-    pub language: &'static str,
-    pub view: &'static str,
-    pub view_board: &'static str,
-    pub view_list: &'static str,
-    pub new_deal: &'static str,
-    pub export_plan: &'static str,
-    pub open_pipeline: &'static str,
-    pub weighted_pipeline: &'static str,
-    pub won_this_month: &'static str,
-    pub column_total: &'static str,
-    pub column_weighted: &'static str,
-    pub column_empty: &'static str,
-    pub probability: &'static str,
-    pub closed_won: &'static str,
-    pub closed_lost: &'static str,
-    pub move_prev: &'static str,
-    pub move_next: &'static str,
-    pub open_deal: &'static str,
-    pub no_close_date: &'static str,
-    pub expected_close: &'static str,
-    pub editor_new: &'static str,
-    pub editor_edit: &'static str,
-    pub field_name: &'static str,
-    pub field_customer: &'static str,
-    pub field_amount: &'static str,
-    pub field_stage: &'static str,
-    pub field_close: &'static str,
-    pub field_owner: &'static str,
-    pub field_product: &'static str,
-    pub field_region: &'static str,
-    pub field_segment: &'static str,
-    pub field_next_step: &'static str,
-    pub field_notes: &'static str,
-    pub field_status: &'static str,
-    pub amount_hint: &'static str,
-    pub fix_errors: &'static str,
-    pub save: &'static str,
-    pub cancel: &'static str,
-    pub delete: &'static str,
-    pub mark_won: &'static str,
-    pub mark_lost: &'static str,
-    pub reopen: &'static str,
-    pub status_open: &'static str,
-    pub status_won: &'static str,
-    pub status_lost: &'static str,
-    pub err_required: &'static str,
-    pub err_negative: &'static str,
-    pub err_decimals: &'static str,
-    pub err_too_large: &'static str,
-    pub deleted: &'static str,
-    pub undo: &'static str,
-    pub dismiss: &'static str,
-    pub empty_title: &'static str,
-    pub empty_body: &'static str,
-    pub load_sample: &'static str,
-    pub corrupt_title: &'static str,
-    pub corrupt_kept: &'static str,
-    pub corrupt_backup_failed: &'static str,
-    pub corrupt_paused: &'static str,
-    pub download_raw: &'static str,
-    pub start_fresh: &'static str,
-    pub storage_unavailable: &'static str,
-    pub storage_full: &'static str,
-    pub storage_failed: &'static str,
-    pub download_plan: &'static str,
-    pub list_caption: &'static str,
-    pub col_weighted: &'static str,
-    pub sort_by: &'static str,
-    pub privacy: &'static str,
-    pub board_label: &'static str,
+/// Declares [`Texts`] and its completeness helper from one list of field names.
+macro_rules! texts {
+    ($($field:ident),* $(,)?) => {
+        /// Every fixed label of the interface in one language. Both languages must fill every field.
+        #[derive(Debug, PartialEq, Eq)]
+        pub struct Texts {
+            $(pub $field: &'static str,)*
+        }
+
+        impl Texts {
+            /// Every label, for completeness checks.
+            pub fn all(&self) -> Vec<&'static str> {
+                vec![$(self.$field),*]
+            }
+        }
+    };
 }
 
-impl Texts {
-    /// Every label, for completeness checks.
-    pub fn all(&self) -> Vec<&'static str> {
-        let Texts {
-            app_tagline,
-            language,
-            view,
-            view_board,
-            view_list,
-            new_deal,
-            export_plan,
-            open_pipeline,
-            weighted_pipeline,
-            won_this_month,
-            column_total,
-            column_weighted,
-            column_empty,
-            probability,
-            closed_won,
-            closed_lost,
-            move_prev,
-            move_next,
-            open_deal,
-            no_close_date,
-            expected_close,
-            editor_new,
-            editor_edit,
-            field_name,
-            field_customer,
-            field_amount,
-            field_stage,
-            field_close,
-            field_owner,
-            field_product,
-            field_region,
-            field_segment,
-            field_next_step,
-            field_notes,
-            field_status,
-            amount_hint,
-            fix_errors,
-            save,
-            cancel,
-            delete,
-            mark_won,
-            mark_lost,
-            reopen,
-            status_open,
-            status_won,
-            status_lost,
-            err_required,
-            err_negative,
-            err_decimals,
-            err_too_large,
-            deleted,
-            undo,
-            dismiss,
-            empty_title,
-            empty_body,
-            load_sample,
-            corrupt_title,
-            corrupt_kept,
-            corrupt_backup_failed,
-            corrupt_paused,
-            download_raw,
-            start_fresh,
-            storage_unavailable,
-            storage_full,
-            storage_failed,
-            download_plan,
-            list_caption,
-            col_weighted,
-            sort_by,
-            privacy,
-            board_label,
-        } = *self;
-        vec![
-            app_tagline,
-            language,
-            view,
-            view_board,
-            view_list,
-            new_deal,
-            export_plan,
-            open_pipeline,
-            weighted_pipeline,
-            won_this_month,
-            column_total,
-            column_weighted,
-            column_empty,
-            probability,
-            closed_won,
-            closed_lost,
-            move_prev,
-            move_next,
-            open_deal,
-            no_close_date,
-            expected_close,
-            editor_new,
-            editor_edit,
-            field_name,
-            field_customer,
-            field_amount,
-            field_stage,
-            field_close,
-            field_owner,
-            field_product,
-            field_region,
-            field_segment,
-            field_next_step,
-            field_notes,
-            field_status,
-            amount_hint,
-            fix_errors,
-            save,
-            cancel,
-            delete,
-            mark_won,
-            mark_lost,
-            reopen,
-            status_open,
-            status_won,
-            status_lost,
-            err_required,
-            err_negative,
-            err_decimals,
-            err_too_large,
-            deleted,
-            undo,
-            dismiss,
-            empty_title,
-            empty_body,
-            load_sample,
-            corrupt_title,
-            corrupt_kept,
-            corrupt_backup_failed,
-            corrupt_paused,
-            download_raw,
-            start_fresh,
-            storage_unavailable,
-            storage_full,
-            storage_failed,
-            download_plan,
-            list_caption,
-            col_weighted,
-            sort_by,
-            privacy,
-            board_label,
-        ]
+texts! {
+    app_tagline,
+    language,
+    view,
+    view_board,
+    view_list,
+    new_deal,
+    export_plan,
+    open_pipeline,
+    weighted_pipeline,
+    won_this_month,
+    column_total,
+    column_weighted,
+    column_empty,
+    probability,
+    closed_won,
+    closed_lost,
+    move_prev,
+    move_next,
+    open_deal,
+    no_close_date,
+    expected_close,
+    editor_new,
+    editor_edit,
+    field_name,
+    field_customer,
+    field_amount,
+    field_stage,
+    field_close,
+    field_owner,
+    field_product,
+    field_region,
+    field_segment,
+    field_next_step,
+    field_notes,
+    field_status,
+    amount_hint,
+    fix_errors,
+    save,
+    cancel,
+    delete,
+    mark_won,
+    mark_lost,
+    reopen,
+    status_open,
+    status_won,
+    status_lost,
+    err_required,
+    err_negative,
+    err_decimals,
+    err_too_large,
+    deleted,
+    undo,
+    dismiss,
+    empty_title,
+    empty_body,
+    load_sample,
+    corrupt_title,
+    corrupt_kept,
+    corrupt_backup_failed,
+    corrupt_paused,
+    download_raw,
+    start_fresh,
+    storage_unavailable,
+    storage_full,
+    storage_failed,
+    download_plan,
+    list_caption,
+    col_weighted,
+    sort_by,
+    privacy,
+    board_label,
+    close,
+    tab_details,
+    tab_gates,
+    tab_coaching,
+    tab_history,
+    view_method,
+    claimed_stage,
+    verified_stage,
+    verified_hint,
+    ahead_of_evidence,
+    override_flag,
+    gate_met,
+    gates_intro,
+    current,
+    evidence,
+    evidence_placeholder,
+    checked_on,
+    retired,
+    ours,
+    ours_hint,
+    move_to,
+    move_button,
+    blocked_body,
+    override_reason,
+    confirm_override,
+    back_to_work,
+    history_empty,
+    skipped_items,
+    customer_cycle,
+    sales_cycle,
+    project_cycle,
+    customer_doing,
+    sales_should,
+    steps,
+    success,
+    success_customer,
+    success_supplier,
+    success_milestone,
+    mistakes,
+    self_check,
+    clear_self_check,
+    practices,
+    principles,
+    cycles_title,
+    cycles_key,
+    method_title,
+    method_intro,
+    method_custom,
+    method_default,
+    reset_method,
+    reset_confirm,
+    stale_limit,
+    days,
+    add_item,
+    add_item_placeholder,
+    edit,
+    retire,
+    restore,
+    move_up,
+    move_down,
+    text_zh,
+    text_en,
+    stage_hint,
+}
+
+/// A number as typed; unparseable input arrives as `u32::MAX` and reads as "that".
+fn shown(n: u32) -> String {
+    if n == u32::MAX {
+        "—".to_string()
+    } else {
+        n.to_string()
     }
 }

@@ -7,10 +7,12 @@ use crate::web::{clock, storage};
 use super::banners::{CorruptBanner, StorageBanner};
 use super::board::PipelineBoard;
 use super::context::Dispatch;
-use super::deal_editor::DealEditor;
+use super::deal_dialog::DealDialog;
 use super::deal_list::DealList;
 use super::empty_state::EmptyState;
 use super::header::Header;
+use super::method_editor::MethodEditor;
+use super::override_dialog::OverrideDialog;
 use super::startup::{initial_state, save_prefs};
 use super::state::{Action, Editing, Persistence, View};
 use super::summary_line::SummaryLine;
@@ -56,6 +58,9 @@ pub fn App() -> Html {
         match state.view {
             View::Board => html! { <PipelineBoard {lang} plan={plan.clone()} /> },
             View::List => html! { <DealList {lang} plan={plan.clone()} sort={state.sort} /> },
+            View::Method => html! {
+                <MethodEditor {lang} plan={plan.clone()} error={state.method_error.as_ref().map(|e| lang.method_error(e))} />
+            },
         }
     };
     let storage_banner = match &state.persistence {
@@ -66,10 +71,16 @@ pub fn App() -> Html {
     };
     let editor = match &state.editing {
         Some(Editing::New(id)) => {
-            html! { <DealEditor key={id.as_str().to_string()} {lang} plan={plan.clone()} id={id.clone()} is_new=true /> }
+            html! { <DealDialog key={id.as_str().to_string()} {lang} plan={plan.clone()} id={id.clone()} is_new=true /> }
         }
         Some(Editing::Existing(id)) => {
-            html! { <DealEditor key={id.as_str().to_string()} {lang} plan={plan.clone()} id={id.clone()} is_new=false /> }
+            html! { <DealDialog key={id.as_str().to_string()} {lang} plan={plan.clone()} id={id.clone()} is_new=false /> }
+        }
+        None => html! {},
+    };
+    let blocked = match &state.blocked_move {
+        Some(blocked) => {
+            html! { <OverrideDialog {lang} plan={plan.clone()} blocked={blocked.clone()} /> }
         }
         None => html! {},
     };
@@ -90,6 +101,7 @@ pub fn App() -> Html {
             <main id="main">{ main }</main>
             <footer class="privacy">{ lang.texts().privacy }</footer>
             { editor }
+            { blocked }
             { undo }
         </ContextProvider<Dispatch>>
     }

@@ -2,10 +2,12 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::domain::gates::verified_stage;
 use crate::i18n::Lang;
 use crate::web::clock;
 
 use super::context::use_dispatch;
+use super::deal_flags::DealFlags;
 use super::state::{Action, PlanRef};
 
 #[derive(Properties, PartialEq)]
@@ -62,7 +64,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
     };
     html! {
         <article class={classes!("deal-card", deal.status.code())} data-testid={if deal.is_open() { "deal-card" } else { "closed-card" }} data-deal-id={id.as_str().to_string()}
-            data-stage={deal.stage.code()}>
+            data-stage={deal.stage.code()} data-verified={verified_stage(&props.plan.method, deal).code()}>
             <button type="button" class="open" data-testid="open-deal" onclick={open}
                 aria-label={format!("{}: {} · {}", t.open_deal, deal.name, deal.customer)}>
                 <span class="deal-name">{ deal.name.clone() }</span>
@@ -73,6 +75,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
                 if !deal.owner.is_empty() { <span class="owner">{ deal.owner.clone() }</span> }
                 { close }
             </div>
+            <DealFlags lang={props.lang} plan={props.plan.clone()} id={id.clone()} />
             { moves }
         </article>
     }

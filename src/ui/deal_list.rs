@@ -56,7 +56,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                 <td><span class="code">{ deal.stage.code() }</span>{ " " }{ props.lang.stage_name(deal.stage) }</td>
                 <td><span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span></td>
                 <td class="num" data-testid="row-amount" data-minor={deal.amount.minor().to_string()}>{ deal.amount.format(currency) }</td>
-                <td class="num">{ deal.weighted().format(currency) }</td>
+                <td class="num">{ deal.weighted(&props.plan.method).format(currency) }</td>
                 <td>{ deal.expected_close.map(|d| props.lang.date(d)).unwrap_or_default() }</td>
                 <td>{ deal.owner.clone() }</td>
             </tr>

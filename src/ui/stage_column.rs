@@ -41,7 +41,7 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
                     <span class="stage-name">{ props.lang.stage_name(stage) }</span>
                 </h2>
                 <div class="head-meta">
-                    <span class="prob" title={t.probability}>{ format!("{}%", stage.default_probability()) }</span>
+                    <span class="prob" title={t.probability}>{ format!("{}%", props.plan.method.probability(stage)) }</span>
                     <span class="count" title={props.lang.deal_count(props.totals.count)}
                         aria-label={props.lang.deal_count(props.totals.count)}>
                         <span data-testid="column-count" aria-hidden="true">{ props.totals.count }</span>

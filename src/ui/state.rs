@@ -5,12 +5,16 @@ use std::rc::Rc;
 use chrono::{DateTime, NaiveDate, Utc};
 use yew::Reducible;
 
+use crate::domain::deal::GateCheck;
+use crate::domain::gates::Missing;
 use crate::domain::list::{Direction, SortKey};
-use crate::domain::plan::Removed;
+use crate::domain::method::edit::MethodError;
+use crate::domain::method::{GateId, Method, Text};
+use crate::domain::plan::{MoveOutcome, Removed};
 use crate::domain::sample::sample_plan;
 use crate::domain::storage::Unreadable;
 use crate::domain::validate::DealFields;
-use crate::domain::{DealId, DealStatus, Plan};
+use crate::domain::{DealId, DealStatus, Plan, Stage};
 use crate::i18n::Lang;
 use crate::web::storage::StorageError;
 
@@ -21,6 +25,7 @@ pub enum View {
     #[default]
     Board,
     List,
+    Method,
 }
 
 /// Whether changes reach localStorage.
@@ -43,6 +48,26 @@ pub enum Persistence {
 pub enum Editing {
     New(DealId),
     Existing(DealId),
+}
+
+/// A forward move that the gates refused, waiting for an override reason or a cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockedMove {
+    pub id: DealId,
+    pub to: Stage,
+    pub missing: Vec<Missing>,
+}
+
+/// A change to the method in use.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MethodEdit {
+    Probability(Stage, u32),
+    StaleDays(Stage, u32),
+    Add(Stage, Text),
+    Edit(GateId, Text),
+    Move(GateId, bool),
+    Retire(GateId, bool),
+    Reset,
 }
 
 /// A plan in a cheap-to-compare box: equal only if it is the same allocation.
@@ -74,6 +99,10 @@ pub struct State {
     /// The last deletion, while it can still be undone; the number tells toasts apart.
     pub undo: Option<(u64, Rc<Removed>)>,
     pub persistence: Persistence,
+    /// A refused forward move, shown as a dialog.
+    pub blocked_move: Option<BlockedMove>,
+    /// The last method edit that was refused.
+    pub method_error: Option<MethodError>,
 }
 
 pub enum Action {
@@ -99,6 +128,30 @@ pub enum Action {
         forward: bool,
         now: DateTime<Utc>,
     },
+    Move {
+        id: DealId,
+        to: Stage,
+        reason: String,
+        now: DateTime<Utc>,
+    },
+    CancelMove,
+    CheckGate {
+        id: DealId,
+        item: GateId,
+        check: GateCheck,
+        now: DateTime<Utc>,
+    },
+    UncheckGate {
+        id: DealId,
+        item: GateId,
+        now: DateTime<Utc>,
+    },
+    ToggleSelfCheck {
+        id: DealId,
+        question: String,
+    },
+    ClearSelfCheck(DealId),
+    EditMethod(MethodEdit),
     SetLang(Lang),
     SetView(View),
     SortBy(SortKey),
@@ -116,6 +169,8 @@ impl State {
             editing: None,
             undo: None,
             persistence,
+            blocked_move: None,
+            method_error: None,
         }
     }
 
@@ -131,6 +186,37 @@ impl State {
             next.revision += 1;
         }
         next
+    }
+}
+
+impl State {
+    /// Applies a stage move; a refusal is kept for the override dialog.
+    fn moved(&self, id: DealId, to: Stage, reason: &str, now: DateTime<Utc>) -> State {
+        let mut outcome = None;
+        let mut next = self.with_plan(|plan| {
+            outcome = plan.move_deal(&id, to, reason, now).ok();
+            matches!(outcome, Some(MoveOutcome::Moved(_)))
+        });
+        next.blocked_move = match outcome {
+            Some(MoveOutcome::Blocked { to, missing }) => Some(BlockedMove { id, to, missing }),
+            _ => None,
+        };
+        next
+    }
+}
+
+fn apply_method_edit(method: &mut Method, edit: MethodEdit) -> Result<(), MethodError> {
+    match edit {
+        MethodEdit::Probability(stage, percent) => method.set_probability(stage, percent),
+        MethodEdit::StaleDays(stage, days) => method.set_stale_days(stage, days),
+        MethodEdit::Add(stage, text) => method.add_item(stage, text).map(|_| ()),
+        MethodEdit::Edit(id, text) => method.edit_item(&id, text),
+        MethodEdit::Move(id, up) => method.move_item(&id, up),
+        MethodEdit::Retire(id, retired) => method.set_retired(&id, retired),
+        MethodEdit::Reset => {
+            *method = Method::default();
+            Ok(())
+        }
     }
 }
 
@@ -228,7 +314,50 @@ impl Reducible for State {
                 _ => return self,
             },
             Action::Step { id, forward, now } => {
-                self.with_plan(|plan| plan.step(&id, forward, now).is_ok())
+                let Some(deal) = self.plan.deal(&id) else {
+                    return self;
+                };
+                let to = if forward {
+                    deal.stage.next()
+                } else {
+                    deal.stage.prev()
+                };
+                let Some(to) = to else { return self };
+                self.moved(id, to, "", now)
+            }
+            Action::Move {
+                id,
+                to,
+                reason,
+                now,
+            } => self.moved(id, to, &reason, now),
+            Action::CancelMove => State {
+                blocked_move: None,
+                ..(*self).clone()
+            },
+            Action::CheckGate {
+                id,
+                item,
+                check,
+                now,
+            } => self.with_plan(|plan| plan.check_gate(&id, &item, check, now).is_ok()),
+            Action::UncheckGate { id, item, now } => {
+                self.with_plan(|plan| plan.uncheck_gate(&id, &item, now).is_ok())
+            }
+            Action::ToggleSelfCheck { id, question } => {
+                self.with_plan(|plan| plan.toggle_self_check(&id, &question).is_ok())
+            }
+            Action::ClearSelfCheck(id) => self.with_plan(|plan| plan.clear_self_check(&id).is_ok()),
+            Action::EditMethod(edit) => {
+                let mut error = None;
+                let mut next = self.with_plan(|plan| {
+                    let before = plan.method.clone();
+                    let result = apply_method_edit(&mut plan.method, edit);
+                    error = result.err();
+                    plan.method != before
+                });
+                next.method_error = error;
+                next
             }
             Action::SetLang(lang) => State {
                 lang,

@@ -1,8 +1,9 @@
 //! Helpers shared by the native tests.
 #![allow(dead_code)]
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use keyplan::domain::method::{GateId, GateItem, Method, StageRules, Text};
 use keyplan::domain::validate::{DealFields, DealInput};
-use keyplan::domain::{DealId, Money, Plan, Stage};
+use keyplan::domain::{Currency, DealId, Money, Plan, Stage};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
@@ -46,9 +47,55 @@ pub fn input(name: &str, customer: &str, amount: &str, stage: &str) -> DealInput
     }
 }
 
-/// A plan with one deal per `(id, amount, stage)`.
+/// A method with the deck's probabilities, a 10-day stale limit and `items` gate items per
+/// stage, with ids `p0-a`, `p0-b`, …
+pub fn method_with(items: usize) -> Method {
+    Method {
+        stages: Stage::ALL
+            .iter()
+            .map(|&stage| StageRules {
+                stage,
+                probability: stage.default_probability(),
+                stale_days: 10,
+                gate: (0..items)
+                    .map(|i| GateItem {
+                        id: item(stage, i),
+                        text: Text {
+                            zh: format!("{} 条件{i}", stage.code()),
+                            en: format!("{} criterion {i}", stage.code()),
+                        },
+                        ours: false,
+                        retired: false,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// The id of the `i`-th item of `stage` in [`method_with`].
+pub fn item(stage: Stage, i: usize) -> GateId {
+    GateId(format!(
+        "{}-{}",
+        stage.code().to_lowercase(),
+        (b'a' + i as u8) as char
+    ))
+}
+
+/// An empty plan running by `method`.
+pub fn plan_by(method: Method) -> Plan {
+    Plan {
+        title: None,
+        currency: Currency::cny(),
+        method,
+        deals: Vec::new(),
+        extra: Default::default(),
+    }
+}
+
+/// A plan with one deal per `(id, amount, stage)`, under a method without gate items.
 pub fn plan_with(deals: &[(&str, i64, Stage)]) -> Plan {
-    let mut plan = Plan::default();
+    let mut plan = plan_by(method_with(0));
     for (id, major, stage) in deals {
         plan.add(DealId::new(*id), fields(id, *major, *stage), now())
             .unwrap();

@@ -1,8 +1,7 @@
-//! The deal editor: a modal dialog to create or edit a deal, delete it, or mark it won / lost.
+//! The deal's details form: create or edit a deal, delete it, or mark it won / lost.
 use std::collections::BTreeSet;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use crate::domain::validate::{DealInput, Field, FieldError};
@@ -15,7 +14,7 @@ use super::form_field::{described_by, input_id, FormField};
 use super::state::{Action, PlanRef};
 
 #[derive(Properties, PartialEq)]
-pub struct DealEditorProps {
+pub struct DealFormProps {
     pub lang: Lang,
     pub plan: PlanRef,
     pub id: DealId,
@@ -42,7 +41,7 @@ fn suggestions(plan: &Plan, pick: fn(&crate::domain::Deal) -> &String) -> BTreeS
 }
 
 #[component]
-pub fn DealEditor(props: &DealEditorProps) -> Html {
+pub fn DealForm(props: &DealFormProps) -> Html {
     let dispatch = use_dispatch();
     let t = props.lang.texts();
     let existing = props.plan.deal(&props.id).cloned();
@@ -59,15 +58,6 @@ pub fn DealEditor(props: &DealEditorProps) -> Html {
         })
     };
     let errors = use_state(Vec::<FieldError>::new);
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-                let _ = dialog.show_modal();
-            }
-        });
-    }
     use_effect_with(errors.clone(), |errors| {
         if let Some(first) = errors.first() {
             if let Some(el) = web_sys::window()
@@ -103,13 +93,6 @@ pub fn DealEditor(props: &DealEditorProps) -> Html {
     let close = {
         let dispatch = dispatch.clone();
         move |_| dispatch.dispatch(Action::CloseEditor)
-    };
-    let oncancel = {
-        let dispatch = dispatch.clone();
-        move |e: Event| {
-            e.prevent_default();
-            dispatch.dispatch(Action::CloseEditor)
-        }
     };
 
     let error_of = |field: Field| {
@@ -167,22 +150,10 @@ pub fn DealEditor(props: &DealEditorProps) -> Html {
     };
     let amount_error = error_of(Field::Amount);
     let close_error = error_of(Field::ExpectedClose);
-    let title = if props.is_new {
-        t.editor_new
-    } else {
-        t.editor_edit
-    };
+    let method = &props.plan.method;
 
     html! {
-        <dialog ref={dialog} class="editor" data-testid="deal-editor" aria-labelledby="editor-title" {oncancel}>
-            <form method="dialog" {onsubmit} novalidate=true>
-                <header class="editor-head">
-                    <h2 id="editor-title">{ title }</h2>
-                    if let Some(deal) = &existing {
-                        <span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span>
-                    }
-                    <button type="button" class="icon" aria-label={t.cancel} onclick={close.clone()}>{ "×" }</button>
-                </header>
+            <form class="deal-form" {onsubmit} novalidate=true>
                 if !errors.is_empty() {
                     <p class="form-alert" role="alert">{ t.fix_errors }</p>
                 }
@@ -198,15 +169,18 @@ pub fn DealEditor(props: &DealEditorProps) -> Html {
                                 oninput={let s = setter(|i, v| i.amount = v); move |e: InputEvent| s.emit(e.into())} />
                         </div>
                     }) }
-                    { field(Field::Stage, true, false, None, html! {
-                        <select id="deal-stage" name="stage" onchange={setter(|i, v| i.stage = v)}>
-                            { for Stage::ALL.iter().map(|s| html! {
-                                <option value={s.code()} selected={input.stage == s.code()}>
-                                    { format!("{} {} · {}%", s.code(), props.lang.stage_name(*s), s.default_probability()) }
-                                </option>
-                            }) }
-                        </select>
-                    }) }
+                    if props.is_new {
+                        { field(Field::Stage, true, false, Some(t.stage_hint), html! {
+                            <select id="deal-stage" name="stage" aria-describedby={described_by(Field::Stage, true, false)}
+                                onchange={setter(|i, v| i.stage = v)}>
+                                { for Stage::ALL.iter().map(|s| html! {
+                                    <option value={s.code()} selected={input.stage == s.code()}>
+                                        { format!("{} {} · {}%", s.code(), props.lang.stage_name(*s), method.probability(*s)) }
+                                    </option>
+                                }) }
+                            </select>
+                        }) }
+                    }
                     { field(Field::ExpectedClose, false, false, None, html! {
                         <input id="deal-close" name="expected_close" type="date" value={input.expected_close.clone()}
                             aria-invalid={close_error.is_some().to_string()}
@@ -239,6 +213,5 @@ pub fn DealEditor(props: &DealEditorProps) -> Html {
                     <button type="submit" class="primary" data-testid="save-deal">{ t.save }</button>
                 </footer>
             </form>
-        </dialog>
     }
 }

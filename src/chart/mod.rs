@@ -1,0 +1,2 @@
+//! Chart geometry in pure functions: the SVG components only turn these numbers into shapes.
+pub mod rings;

@@ -1,0 +1,51 @@
+//! Geometry of the three aligned cycles drawn as concentric rings of eight segments each:
+//! segment k of every ring sits at the same angle, so one radius crosses one row of the method.
+
+/// A point in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Rings centred at `centre`; segment 0 is centred at twelve o'clock, the rest follow clockwise.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rings {
+    pub centre: Point,
+    pub segments: usize,
+}
+
+impl Rings {
+    /// The angle (radians, clockwise from twelve o'clock) of the middle of segment `index`.
+    pub fn mid_angle(&self, index: usize) -> f64 {
+        std::f64::consts::TAU * index as f64 / self.segments as f64
+    }
+
+    /// The point at `radius` and `angle` (clockwise from twelve o'clock).
+    pub fn at(&self, radius: f64, angle: f64) -> Point {
+        Point {
+            x: self.centre.x + radius * angle.sin(),
+            y: self.centre.y - radius * angle.cos(),
+        }
+    }
+
+    /// Where to write segment `index`'s label on the ring between `inner` and `outer`.
+    pub fn label(&self, index: usize, inner: f64, outer: f64) -> Point {
+        self.at((inner + outer) / 2.0, self.mid_angle(index))
+    }
+
+    /// The SVG path of segment `index` of the ring between radii `inner` and `outer`,
+    /// leaving `gap` radians free on each side.
+    pub fn segment_path(&self, index: usize, inner: f64, outer: f64, gap: f64) -> String {
+        let half = std::f64::consts::PI / self.segments as f64;
+        let mid = self.mid_angle(index);
+        let (start, end) = (mid - half + gap, mid + half - gap);
+        let large = u8::from(end - start > std::f64::consts::PI);
+        let (o1, o2) = (self.at(outer, start), self.at(outer, end));
+        let (i2, i1) = (self.at(inner, end), self.at(inner, start));
+        format!(
+            "M{:.2} {:.2}A{outer:.2} {outer:.2} 0 {large} 1 {:.2} {:.2}L{:.2} {:.2}A{inner:.2} {inner:.2} 0 {large} 0 {:.2} {:.2}Z",
+            o1.x, o1.y, o2.x, o2.y, i2.x, i2.y, i1.x, i1.y
+        )
+    }
+}

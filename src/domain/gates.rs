@@ -1,0 +1,94 @@
+//! Gate evaluation: which acceptance criteria (验收节点) a deal has met, the stage its evidence
+//! supports, whether a move forward is allowed, and whether the deal has gone stale.
+//!
+//! Gate k is the acceptance of stage Pk: it must be met before a deal leaves Pk forward. A deal's
+//! verified stage is therefore P0 plus the number of consecutive gates met from P0 on.
+use chrono::NaiveDate;
+
+use super::deal::{Deal, StageChange};
+use super::method::{GateId, GateItem, Method};
+use super::stage::Stage;
+
+/// An unmet gate item and the stage whose gate it belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub stage: Stage,
+    pub id: GateId,
+}
+
+/// The active items of `stage`'s gate that `deal` has not ticked.
+pub fn missing_in<'m>(method: &'m Method, deal: &Deal, stage: Stage) -> Vec<&'m GateItem> {
+    method
+        .active_gate(stage)
+        .filter(|item| !deal.gates.contains_key(&item.id))
+        .collect()
+}
+
+/// Whether every active item of `stage`'s gate is ticked.
+pub fn gate_met(method: &Method, deal: &Deal, stage: Stage) -> bool {
+    method
+        .active_gate(stage)
+        .all(|item| deal.gates.contains_key(&item.id))
+}
+
+/// `(ticked, active)` item counts of a stage's gate.
+pub fn progress(method: &Method, deal: &Deal, stage: Stage) -> (usize, usize) {
+    method.active_gate(stage).fold((0, 0), |(done, all), item| {
+        (
+            done + usize::from(deal.gates.contains_key(&item.id)),
+            all + 1,
+        )
+    })
+}
+
+/// The furthest stage the evidence supports: every gate before it is met.
+pub fn verified_stage(method: &Method, deal: &Deal) -> Stage {
+    let mut stage = Stage::P0;
+    while let Some(next) = stage.next() {
+        if !gate_met(method, deal, stage) {
+            break;
+        }
+        stage = next;
+    }
+    stage
+}
+
+/// Whether the claimed stage runs ahead of the evidence.
+pub fn claim_ahead(method: &Method, deal: &Deal) -> bool {
+    deal.stage > verified_stage(method, deal)
+}
+
+/// Everything unmet in the gates of the stages before `to`: what blocks a move forward to `to`.
+pub fn missing_before(method: &Method, deal: &Deal, to: Stage) -> Vec<Missing> {
+    Stage::ALL[..to.index()]
+        .iter()
+        .flat_map(|&stage| {
+            missing_in(method, deal, stage)
+                .into_iter()
+                .map(move |item| Missing {
+                    stage,
+                    id: item.id.clone(),
+                })
+        })
+        .collect()
+}
+
+/// The override that explains why the claim runs ahead of the evidence, if one was recorded.
+pub fn standing_override<'d>(method: &Method, deal: &'d Deal) -> Option<&'d StageChange> {
+    if !claim_ahead(method, deal) {
+        return None;
+    }
+    deal.history
+        .iter()
+        .rev()
+        .find(|change| change.is_override() && change.to <= deal.stage)
+}
+
+/// Days since the last update, when more than the stage allows (open deals only).
+pub fn stale_days(method: &Method, deal: &Deal, today: NaiveDate) -> Option<i64> {
+    if !deal.is_open() {
+        return None;
+    }
+    let idle = (today - deal.updated.date_naive()).num_days();
+    (idle > i64::from(method.rules(deal.stage).stale_days)).then_some(idle)
+}

@@ -1,0 +1,204 @@
+//! The method as data (methodology.md): the editable rules a team runs by — stage probabilities,
+//! stale limits, gate items (验收节点) — and the fixed coaching content of the three aligned cycles.
+//! The default content lives in `default_method.json`, compiled in and checked by tests.
+pub mod edit;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::stage::Stage;
+
+/// A text in both interface languages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+/// A gate item's stable id, used in saved plans to record evidence (`p2-approval`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct GateId(pub String);
+
+impl GateId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// One acceptance criterion (验收节点) of a stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GateItem {
+    /// Stable id; never reused for another meaning.
+    pub id: GateId,
+    /// The criterion, in both languages.
+    pub text: Text,
+    /// Written by keyplan, not taken from the deck (the extract stops inside P5).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ours: bool,
+    /// No longer required; evidence recorded against it is kept.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub retired: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The editable rules of one stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageRules {
+    pub stage: Stage,
+    /// Win probability in percent, 0–100.
+    pub probability: u8,
+    /// Days without any update after which a deal in this stage is flagged as stale.
+    pub stale_days: u32,
+    /// What must be true before a deal may leave this stage forward, in order.
+    pub gate: Vec<GateItem>,
+}
+
+/// The rules a plan runs by. Saved with the plan when a team changes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Method {
+    /// Exactly eight entries, P0 to P7 in order.
+    pub stages: Vec<StageRules>,
+}
+
+/// A piece of coaching text, flagged when keyplan wrote it rather than the deck.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub text: Text,
+    #[serde(default)]
+    pub ours: bool,
+}
+
+/// A self-check question the salesperson answers before a visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub text: Text,
+}
+
+/// One step of a sales activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    pub title: Text,
+    pub detail: Text,
+}
+
+/// The success markers of a row: seen from the customer, the supplier, and the milestone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Success {
+    pub customer: Text,
+    pub supplier: Text,
+    pub milestone: Text,
+}
+
+/// The customer decision cycle (客户决策循环) at this row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerStep {
+    pub name: Text,
+    pub task: Text,
+    pub insight: Text,
+}
+
+/// The sales activity cycle (销售活动循环) at this row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalesStep {
+    pub name: Text,
+    pub activity: Text,
+    pub strategy: Text,
+    pub steps: Vec<Step>,
+    pub success: Success,
+    pub mistakes: Vec<Note>,
+    pub self_check: Vec<Question>,
+}
+
+/// One row k of the three aligned cycles, with the default rules of stage Pk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub stage: Stage,
+    pub probability: u8,
+    pub stale_days: u32,
+    pub summary: Text,
+    pub gate: Vec<GateItem>,
+    pub practices: Vec<Note>,
+    pub customer: CustomerStep,
+    pub sales: SalesStep,
+}
+
+/// The whole default content: the four principles and the eight rows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Content {
+    pub principles: Vec<Text>,
+    pub rows: Vec<Row>,
+}
+
+/// The default content, parsed once from the compiled-in data file.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| {
+        serde_json::from_str(include_str!("default_method.json"))
+            .expect("default_method.json is checked by tests/method_content.rs")
+    })
+}
+
+impl Content {
+    /// The coaching row of a stage.
+    pub fn row(&self, stage: Stage) -> &Row {
+        &self.rows[stage.index()]
+    }
+}
+
+impl Method {
+    /// The method as the deck gives it (with keyplan's completion of P5–P7).
+    pub fn default_method() -> Method {
+        Method {
+            stages: content()
+                .rows
+                .iter()
+                .map(|row| StageRules {
+                    stage: row.stage,
+                    probability: row.probability,
+                    stale_days: row.stale_days,
+                    gate: row.gate.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn rules(&self, stage: Stage) -> &StageRules {
+        &self.stages[stage.index()]
+    }
+
+    pub fn rules_mut(&mut self, stage: Stage) -> &mut StageRules {
+        &mut self.stages[stage.index()]
+    }
+
+    pub fn probability(&self, stage: Stage) -> u8 {
+        self.rules(stage).probability
+    }
+
+    /// The items that count for a stage's gate now (not retired).
+    pub fn active_gate(&self, stage: Stage) -> impl Iterator<Item = &GateItem> {
+        self.rules(stage).gate.iter().filter(|item| !item.retired)
+    }
+
+    /// Finds a gate item anywhere in the method, with its stage.
+    pub fn find_item(&self, id: &GateId) -> Option<(Stage, &GateItem)> {
+        self.stages.iter().find_map(|rules| {
+            rules
+                .gate
+                .iter()
+                .find(|item| &item.id == id)
+                .map(|item| (rules.stage, item))
+        })
+    }
+}
+
+impl Default for Method {
+    fn default() -> Method {
+        Method::default_method()
+    }
+}
