@@ -66,3 +66,11 @@ fn a_gap_narrows_the_segment() {
         r.segment_path(3, 80.0, 120.0, 0.02)
     );
 }
+
+#[test]
+fn labels_follow_the_ring_and_never_read_upside_down() {
+    let r = rings();
+    let turns: Vec<f64> = (0..8).map(|k| r.label_rotation(k)).collect();
+    assert_eq!(turns, [0.0, 45.0, 90.0, -45.0, 0.0, 45.0, -90.0, -45.0]);
+    assert!(turns.iter().all(|t| (-90.0..=90.0).contains(t)));
+}

@@ -34,6 +34,19 @@ impl Rings {
         self.at((inner + outer) / 2.0, self.mid_angle(index))
     }
 
+    /// The rotation (degrees, clockwise) that lays segment `index`'s label along its ring,
+    /// turned so that no label reads upside down: 0° at twelve, 90° at three, 0° again at six.
+    pub fn label_rotation(&self, index: usize) -> f64 {
+        let degrees = 360.0 * index as f64 / self.segments as f64;
+        if degrees > 90.0 && degrees < 270.0 {
+            degrees - 180.0
+        } else if degrees >= 270.0 {
+            degrees - 360.0
+        } else {
+            degrees
+        }
+    }
+
     /// The SVG path of segment `index` of the ring between radii `inner` and `outer`,
     /// leaving `gap` radians free on each side.
     pub fn segment_path(&self, index: usize, inner: f64, outer: f64, gap: f64) -> String {

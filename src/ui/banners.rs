@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::storage::{encode_pretty, export_file_name, Unreadable};
+use crate::domain::storage::{export_file_name, Unreadable};
 use crate::i18n::Lang;
 use crate::web::storage::StorageError;
 use crate::web::{clock, download};
@@ -71,12 +71,7 @@ pub fn StorageBanner(props: &StorageBannerProps) -> Html {
     let download = {
         let plan = props.plan.clone();
         move |_| {
-            let name = export_file_name(plan.title.as_deref(), clock::today(), "json");
-            let _ = download::download_text(
-                &name,
-                "application/json",
-                &encode_pretty(&plan, clock::now()),
-            );
+            let _ = download::download_plan(&plan);
         }
     };
     html! {

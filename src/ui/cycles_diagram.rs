@@ -68,10 +68,12 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
                         { for Stage::ALL.iter().map(|&stage| {
                             let p = rings.label(stage.index(), inner, outer);
                             let here = stage == props.claimed;
+                            let turn = if ring == 0 { 0.0 } else { rings.label_rotation(stage.index()) };
+                            let transform = format!("rotate({turn:.1} {} {})", fmt(p.x), fmt(p.y));
                             html! {
                                 <g class={classes!("segment", here.then_some("here"), (stage <= props.verified).then_some("proven"))}>
                                     <path d={rings.segment_path(stage.index(), inner, outer, 0.012)} />
-                                    <text x={fmt(p.x)} y={fmt(p.y)} dominant-baseline="middle" text-anchor="middle">{ label(ring, stage) }</text>
+                                    <text x={fmt(p.x)} y={fmt(p.y)} {transform} dominant-baseline="middle" text-anchor="middle">{ label(ring, stage) }</text>
                                 </g>
                             }
                         }) }

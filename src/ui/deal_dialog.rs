@@ -1,6 +1,5 @@
 //! The deal workspace: a modal dialog with the deal's details, gate checklist, coaching and
 //! stage history, and the control that moves it between stages.
-use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use crate::domain::{DealId, Stage};
@@ -12,6 +11,7 @@ use super::context::use_dispatch;
 use super::deal_flags::DealFlags;
 use super::deal_form::DealForm;
 use super::gate_checklist::GateChecklist;
+use super::modal::{on_escape, use_modal};
 use super::stage_history::StageHistory;
 use super::state::{Action, PlanRef};
 
@@ -36,22 +36,8 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
     let dispatch = use_dispatch();
     let t = props.lang.texts();
     let tab = use_state(|| Tab::Details);
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-                let _ = dialog.show_modal();
-            }
-        });
-    }
-    let oncancel = {
-        let dispatch = dispatch.clone();
-        move |e: Event| {
-            e.prevent_default();
-            dispatch.dispatch(Action::CloseEditor)
-        }
-    };
+    let dialog = use_modal();
+    let oncancel = on_escape(&dispatch, || Action::CloseEditor);
     let close = {
         let dispatch = dispatch.clone();
         move |_| dispatch.dispatch(Action::CloseEditor)

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::gates::{claim_ahead, stale_days, standing_override, verified_stage};
+use crate::domain::method::content;
 use crate::domain::DealId;
 use crate::i18n::Lang;
 use crate::web::clock;
@@ -55,7 +56,8 @@ pub fn DealFlags(props: &DealFlagsProps) -> Html {
                 </span>
             }
             if let Some(days) = stale {
-                <span class="flag stale" data-testid="stale-flag" title={props.lang.stale_note(days)}>
+                <span class="flag stale" data-testid="stale-flag"
+                    title={format!("{} — “{}”", props.lang.stale_note(days), props.lang.pick(&content().principles[2]))}>
                     { props.lang.stale_note(days) }
                 </span>
             }

@@ -1,7 +1,6 @@
 //! The top bar: brand, plan title, language and view switches, new deal and export.
 use yew::prelude::*;
 
-use crate::domain::storage::{encode_pretty, export_file_name};
 use crate::i18n::Lang;
 use crate::web::{clock, download};
 
@@ -46,12 +45,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let export = {
         let plan = props.plan.clone();
         move |_| {
-            let name = export_file_name(plan.title.as_deref(), clock::today(), "json");
-            let _ = download::download_text(
-                &name,
-                "application/json",
-                &encode_pretty(&plan, clock::now()),
-            );
+            let _ = download::download_plan(&plan);
         }
     };
 

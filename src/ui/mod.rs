@@ -15,6 +15,7 @@ mod form_field;
 mod gate_checklist;
 mod header;
 mod method_editor;
+mod modal;
 mod override_dialog;
 mod stage_column;
 mod stage_history;

@@ -1,6 +1,5 @@
 //! The refused forward move: what is missing, and the choice to go back to work or to move
 //! anyway with a reason that stays on the deal. Principle 1: control the process, not the result.
-use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use crate::domain::method::content;
@@ -8,6 +7,7 @@ use crate::i18n::Lang;
 use crate::web::clock;
 
 use super::context::use_dispatch;
+use super::modal::{on_escape, use_modal};
 use super::state::{Action, BlockedMove, PlanRef};
 
 #[derive(Properties, PartialEq)]
@@ -24,26 +24,12 @@ pub fn OverrideDialog(props: &OverrideDialogProps) -> Html {
     let lang = props.lang;
     let reason = use_state(String::new);
     let tried = use_state(|| false);
-    let dialog = use_node_ref();
-    {
-        let dialog = dialog.clone();
-        use_effect_with((), move |_| {
-            if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
-                let _ = dialog.show_modal();
-            }
-        });
-    }
+    let dialog = use_modal();
     let cancel = {
         let dispatch = dispatch.clone();
         move |_| dispatch.dispatch(Action::CancelMove)
     };
-    let oncancel = {
-        let dispatch = dispatch.clone();
-        move |e: Event| {
-            e.prevent_default();
-            dispatch.dispatch(Action::CancelMove)
-        }
-    };
+    let oncancel = on_escape(&dispatch, || Action::CancelMove);
     let oninput = {
         let reason = reason.clone();
         move |e: InputEvent| {

@@ -28,3 +28,15 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) -> Result<(), J
     .forget();
     Ok(())
 }
+
+/// Offers the whole plan as an indented plan file named after its title and today's date.
+pub fn download_plan(plan: &crate::domain::Plan) -> Result<(), JsValue> {
+    use crate::domain::storage::{encode_pretty, export_file_name};
+    use crate::web::clock;
+    let name = export_file_name(plan.title.as_deref(), clock::today(), "json");
+    download_text(
+        &name,
+        "application/json",
+        &encode_pretty(plan, clock::now()),
+    )
+}
