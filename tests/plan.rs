@@ -131,14 +131,14 @@ fn won_and_lost_record_the_day_and_reopen_clears_it() {
         (deal.status, deal.closed_on, deal.updated),
         (DealStatus::Won, Some(today()), later(3))
     );
-    assert_eq!(deal.probability(&plan.method), 100);
+    assert_eq!(deal.win_probability(&plan.method), 100);
     plan.set_status(&id("a"), DealStatus::Lost, today(), later(4))
         .unwrap();
-    assert_eq!(plan.deals[0].probability(&plan.method), 0);
+    assert_eq!(plan.deals[0].win_probability(&plan.method), 0);
     plan.set_status(&id("a"), DealStatus::Open, today(), later(5))
         .unwrap();
     assert_eq!(plan.deals[0].closed_on, None);
-    assert_eq!(plan.deals[0].probability(&plan.method), 90);
+    assert_eq!(plan.deals[0].win_probability(&plan.method), 90);
 }
 
 #[test]

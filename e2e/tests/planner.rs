@@ -850,3 +850,119 @@ async fn method_probability_changes_the_forecast() {
     b.assert_no_network().await;
     b.close().await;
 }
+
+/// The forecast view shows the core's totals, follows a stage change, and exports CSV.
+#[tokio::test]
+async fn forecast_totals_follow_the_plan() {
+    async fn total(b: &Browser) -> Value {
+        b.js("return [...document.querySelectorAll('[data-testid=forecast-table] [data-testid=forecast-total] td')].map(td => td.textContent);")
+            .await
+    }
+    let b = start().await;
+    load_sample(&b).await;
+    b.click(&tid("view-forecast")).await;
+    b.wait_for(&tid("forecast-table")).await;
+    // Columns: won, closed, commit, best case, pipeline, weighted open, forecast, quota.
+    // Hand-computed from the 12 sample deals: won ¥1,100,000 this month; weighted open ¥9,607,000
+    // (the summary line's figure); commit P5+P6 = ¥2,980,000 + ¥4,200,000.
+    let cells = total(&b).await;
+    assert_eq!(cells[0], json!("¥1,100,000.00"), "{cells}");
+    assert_eq!(cells[2], json!("¥7,180,000.00"), "{cells}");
+    assert_eq!(cells[5], json!("¥9,607,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥10,707,000.00"), "{cells}");
+    assert_eq!(
+        b.text(&tid("summary-weighted")).await,
+        "¥9,607,000.00",
+        "the table and the summary line agree"
+    );
+    b.screenshot("forecast").await;
+
+    // Move 产线能耗监测平台 (P1, ¥860,000) back to P0: its weight drops from 20% to 10%.
+    b.click(&tid("view-board")).await;
+    b.click(&in_card("sample-02", "move-prev")).await;
+    wait_card_in(&b, "sample-02", "P0").await;
+    b.click(&tid("view-forecast")).await;
+    b.wait_for(&tid("forecast-table")).await;
+    let cells = total(&b).await;
+    assert_eq!(cells[5], json!("¥9,521,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥10,621,000.00"), "{cells}");
+
+    // Verified basis: the forecast from evidence is lower (two sample deals claim ahead of it).
+    b.select_value(&tid("fc-basis"), "verified").await;
+    b.wait_js(
+        "verified forecast",
+        "return document.querySelector('[data-testid=forecast-table] [data-testid=forecast-total]').textContent.includes('¥');",
+    )
+    .await;
+    let verified = total(&b).await;
+    assert_ne!(verified[6], cells[6], "the verified forecast differs");
+    b.wait_for(&tid("claimed-verified")).await;
+    b.wait_for(&tid("funnel-chart")).await;
+    b.wait_for(&tid("forecast-bars")).await;
+    assert!(b.count(&tid("quota-row")).await >= 2, "the sample's quotas");
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// Recomputing and re-rendering the forecast with 10,000 deals, measured (not asserted).
+#[tokio::test]
+async fn forecast_timing_with_10000_deals() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    b.js(&format!(
+        "const owners = ['王晓明','李娜','张伟','陈静','刘洋','赵敏'];
+         const regions = ['华东','华北','华南','西南','华中'];
+         let x = 42; const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+         const day = d => new Date(Date.now() + d * 864e5).toISOString().slice(0, 10);
+         const deals = [];
+         for (let i = 0; i < 10000; i++) {{
+           const status = rnd() < 0.1 ? 'won' : rnd() < 0.1 ? 'lost' : 'open';
+           deals.push({{ id: 'g' + i, name: '项目 ' + i, customer: '客户 ' + Math.floor(rnd() * 900),
+             amount: Math.floor(rnd() * 5000000) + 0.5, stage: 'P' + Math.floor(rnd() * 8), status,
+             expected_close: day(Math.floor(rnd() * 560) - 30), owner: owners[Math.floor(rnd() * 6)],
+             region: regions[Math.floor(rnd() * 5)], created: '2026-01-01T00:00:00Z', updated: '2026-11-01T00:00:00Z' }});
+         }}
+         localStorage.setItem('{PLAN_KEY}', JSON.stringify({{ format: 'keyplan.plan', version: 1, deals }}));
+         localStorage.setItem('{PREFS_KEY}', JSON.stringify({{ lang: 'zh', view: 'forecast' }}));
+         return true;"
+    ))
+    .await;
+    b.refresh().await;
+    b.wait_for(&tid("forecast-table")).await;
+    let mut compute = Vec::new();
+    let mut render = Vec::new();
+    for (i, granularity) in ["quarter", "month", "year", "month", "quarter", "month"]
+        .iter()
+        .enumerate()
+    {
+        let ms = b
+            .js(&format!(
+                "return (async () => {{
+                   const s = document.querySelector('[data-testid=fc-granularity]');
+                   const t0 = performance.now();
+                   s.value = '{granularity}';
+                   s.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                   return [performance.now() - t0, parseFloat(document.querySelector('[data-testid=forecast-view]').dataset.computeMs)];
+                 }})();"
+            ))
+            .await;
+        if i > 0 {
+            render.push(ms[0].as_f64().unwrap());
+            compute.push(ms[1].as_f64().unwrap());
+        }
+    }
+    let line = format!(
+        "forecast with 10,000 deals: recompute median {:.2} ms, recompute + re-render (to the second frame) median {:.1} ms over {} runs ({compute:?}, {render:?})\n",
+        median(&compute),
+        median(&render),
+        render.len()
+    );
+    std::io::stderr()
+        .write_all(line.as_bytes())
+        .expect("write to stderr");
+    b.screenshot("forecast-10000").await;
+    b.assert_no_network().await;
+    b.close().await;
+}

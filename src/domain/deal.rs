@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::forecast::Category;
 use super::method::{GateId, Method};
 use super::money::Money;
 use super::stage::Stage;
@@ -107,6 +108,12 @@ pub struct Deal {
     /// Free notes.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The deal's own win probability in percent, overriding its stage's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<u8>,
+    /// The deal's own forecast category, overriding its stage's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
     /// Gate items ticked, each with its day and evidence (principle 2: what is done must be seen).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub gates: BTreeMap<GateId, GateCheck>,
@@ -144,6 +151,8 @@ impl Deal {
             segment: String::new(),
             next_step: String::new(),
             notes: String::new(),
+            probability: None,
+            category: None,
             gates: BTreeMap::new(),
             history: Vec::new(),
             self_check: BTreeSet::new(),
@@ -170,6 +179,8 @@ impl Deal {
         self.segment = fields.segment;
         self.next_step = fields.next_step;
         self.notes = fields.notes;
+        self.probability = fields.probability;
+        self.category = fields.category;
         if *self != before {
             self.updated = now;
         }
@@ -179,19 +190,15 @@ impl Deal {
         self.status == DealStatus::Open
     }
 
-    /// The win probability used for weighting, in percent: the method's for the claimed stage
-    /// while open, 100 once won, 0 once lost.
-    pub fn probability(&self, method: &Method) -> u8 {
-        match self.status {
-            DealStatus::Open => method.probability(self.stage),
-            DealStatus::Won => 100,
-            DealStatus::Lost => 0,
-        }
+    /// The win probability used for weighting, in percent: the deal's own, else the method's
+    /// for the claimed stage, while open; 100 once won, 0 once lost.
+    pub fn win_probability(&self, method: &Method) -> u8 {
+        crate::domain::forecast::probability(method, self, crate::domain::forecast::Basis::Claimed)
     }
 
     /// Amount × probability, rounded to the cent (sums should use [`crate::domain::summary`]).
     pub fn weighted(&self, method: &Method) -> Money {
-        self.amount.percent(self.probability(method))
+        self.amount.percent(self.win_probability(method))
     }
 }
 

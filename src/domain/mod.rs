@@ -1,6 +1,7 @@
 //! The pure domain core: money, stages, deals, plans, summaries, the sample case and the stored-plan codec.
 //! Nothing here touches the browser; everything is tested natively with `cargo test`.
 pub mod deal;
+pub mod forecast;
 pub mod gates;
 pub mod list;
 pub mod method;

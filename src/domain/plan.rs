@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use thiserror::Error;
 
 use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use super::forecast::quota::{Quota, QuotaPeriod};
 use super::gates::{missing_before, Missing};
 use super::method::{GateId, Method};
-use super::money::Currency;
+use super::money::{Currency, Money};
 use super::stage::Stage;
 use super::validate::DealFields;
 
@@ -20,6 +21,8 @@ pub struct Plan {
     pub currency: Currency,
     /// The rules in use: probabilities, stale limits, gate items.
     pub method: Method,
+    /// Sales targets per owner or for the team.
+    pub quotas: Vec<Quota>,
     /// The deals, in the order they were created.
     pub deals: Vec<Deal>,
     /// Top-level fields this version does not know, kept as they came.
@@ -237,6 +240,20 @@ impl Plan {
     pub fn clear_self_check(&mut self, id: &DealId) -> Result<(), PlanError> {
         self.deal_mut(id)?.self_check.clear();
         Ok(())
+    }
+
+    /// Sets the quota of an owner (or the team, `None`) for a period, replacing any earlier one;
+    /// a zero amount removes it.
+    pub fn set_quota(&mut self, owner: Option<String>, period: QuotaPeriod, amount: Money) {
+        self.quotas
+            .retain(|q| !(q.owner == owner && q.period == period));
+        if amount != Money::ZERO {
+            self.quotas.push(Quota {
+                owner,
+                period,
+                amount,
+            });
+        }
     }
 
     /// Marks a deal won, lost or open again. Closing records `today` as the close day.

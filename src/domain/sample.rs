@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
 use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use super::forecast::quota::{Quota, QuotaPeriod};
+use super::forecast::{Granularity, Period};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
 use super::plan::Plan;
@@ -324,6 +326,8 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 segment: row.segment.to_string(),
                 next_step: row.next_step.to_string(),
                 notes: row.notes.to_string(),
+                probability: None,
+                category: None,
                 gates,
                 history,
                 self_check: BTreeSet::new(),
@@ -337,6 +341,7 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
         title: Some("销售小王团队 · 培训案例".to_string()),
         currency: Currency::cny(),
         method,
+        quotas: sample_quotas(today),
         deals,
         extra: BTreeMap::new(),
     }
@@ -405,4 +410,22 @@ fn progress_of(
             .collect()
     };
     (gates, history)
+}
+
+/// The team's and each salesperson's target for this quarter and the team's for the next.
+fn sample_quotas(today: NaiveDate) -> Vec<Quota> {
+    let this = Granularity::Quarter.period_of(today);
+    let quota = |owner: Option<&str>, period: Period, major: i64| Quota {
+        owner: owner.map(str::to_string),
+        period: QuotaPeriod(period),
+        amount: Money::from_major(major),
+    };
+    vec![
+        quota(None, this, 12_000_000),
+        quota(None, this.next(), 15_000_000),
+        quota(Some("王晓明"), this, 3_000_000),
+        quota(Some("李娜"), this, 3_500_000),
+        quota(Some("张伟"), this, 4_000_000),
+        quota(Some("陈静"), this, 1_500_000),
+    ]
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::deal::Deal;
+use super::forecast::quota::Quota;
 use super::method::Method;
 use super::money::{json_kind, Currency};
 use super::plan::Plan;
@@ -42,6 +43,9 @@ struct PlanFileV1 {
     /// The method in use, when it differs from the default one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     method: Option<Method>,
+    /// Sales targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    quotas: Vec<Quota>,
     /// When the file was written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     saved_at: Option<DateTime<Utc>>,
@@ -91,6 +95,7 @@ pub fn encode(plan: &Plan, saved_at: DateTime<Utc>) -> String {
         title: plan.title.clone(),
         currency: plan.currency.clone(),
         method: (plan.method != Method::default()).then(|| plan.method.clone()),
+        quotas: plan.quotas.clone(),
         saved_at: Some(saved_at),
         deals: plan.deals.clone(),
         extra: plan.extra.clone(),
@@ -200,6 +205,7 @@ pub fn decode(text: &str) -> Result<Plan, Unreadable> {
         title: file.title,
         currency: file.currency,
         method,
+        quotas: file.quotas,
         deals,
         extra: file.extra,
     };

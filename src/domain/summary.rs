@@ -11,7 +11,7 @@ use super::stage::Stage;
 pub fn weighted_sum<'a>(method: &Method, deals: impl IntoIterator<Item = &'a Deal>) -> Money {
     let percent_minor: i128 = deals
         .into_iter()
-        .map(|d| d.amount.minor() * i128::from(d.probability(method)))
+        .map(|d| d.amount.minor() * i128::from(d.win_probability(method)))
         .sum();
     Money::from_minor(div_round_half_away(percent_minor, 100))
 }

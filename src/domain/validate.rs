@@ -3,6 +3,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use super::deal::Deal;
+use super::forecast::Category;
 use super::money::{AmountError, Money, MAX_DEAL_MINOR};
 use super::stage::{Stage, UnknownStage};
 
@@ -25,6 +26,10 @@ pub struct DealInput {
     pub segment: String,
     pub next_step: String,
     pub notes: String,
+    /// The deal's own win probability in percent; empty: the stage's.
+    pub probability: String,
+    /// The deal's own forecast category code; empty: the stage's.
+    pub category: String,
 }
 
 /// Fields that passed validation, trimmed and typed.
@@ -41,6 +46,8 @@ pub struct DealFields {
     pub segment: String,
     pub next_step: String,
     pub notes: String,
+    pub probability: Option<u8>,
+    pub category: Option<Category>,
 }
 
 /// A deal field, as errors name it.
@@ -57,6 +64,8 @@ pub enum Field {
     Segment,
     NextStep,
     Notes,
+    Probability,
+    Category,
 }
 
 impl Field {
@@ -74,6 +83,8 @@ impl Field {
             Field::Segment => "segment",
             Field::NextStep => "next_step",
             Field::Notes => "notes",
+            Field::Probability => "probability",
+            Field::Category => "category",
         }
     }
 }
@@ -91,6 +102,10 @@ pub enum Problem {
     Stage(UnknownStage),
     #[error("\"{0}\" is not a date (expected YYYY-MM-DD)")]
     Date(String),
+    #[error("\"{0}\" is not a whole percent from 0 to 100")]
+    Percent(String),
+    #[error("\"{0}\" is not a forecast category")]
+    Category(String),
 }
 
 /// One field's error.
@@ -119,6 +134,11 @@ impl DealInput {
             segment: deal.segment.clone(),
             next_step: deal.next_step.clone(),
             notes: deal.notes.clone(),
+            probability: deal.probability.map(|p| p.to_string()).unwrap_or_default(),
+            category: deal
+                .category
+                .map(|c| c.code().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -165,10 +185,23 @@ impl DealInput {
             problem: Problem::Date(raw),
         });
 
+        let probability = parse_percent(&self.probability).map_err(|raw| FieldError {
+            field: Field::Probability,
+            problem: Problem::Percent(raw),
+        });
+        let category = match self.category.trim() {
+            "" => Ok(None),
+            code => Category::parse(code).map(Some).ok_or_else(|| FieldError {
+                field: Field::Category,
+                problem: Problem::Category(code.to_string()),
+            }),
+        };
         for result in [
             amount.as_ref().err(),
             stage.as_ref().err(),
             expected_close.as_ref().err(),
+            probability.as_ref().err(),
+            category.as_ref().err(),
         ]
         .into_iter()
         .flatten()
@@ -191,8 +224,25 @@ impl DealInput {
             segment,
             next_step,
             notes,
+            probability: probability.expect("checked"),
+            category: category.expect("checked"),
         })
     }
+}
+
+/// Reads a whole percent 0–100, with or without `%`; empty means none.
+pub fn parse_percent(text: &str) -> Result<Option<u8>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let digits = t.trim_end_matches(['%', '％']).trim();
+    digits
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 100)
+        .map(Some)
+        .ok_or_else(|| t.to_string())
 }
 
 /// Reads `2026-12-31`, `2026/12/31`, `2026.12.31` or `2026年12月31日`; empty means no date.

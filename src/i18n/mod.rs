@@ -6,6 +6,7 @@ mod zh;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::forecast::{Bucket, Category, Dimension, Granularity, Period};
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
 use crate::domain::money::{div_round_half_away, AmountError, Currency, Money};
@@ -148,6 +149,72 @@ impl Lang {
         }
     }
 
+    /// A forecast period's name: `2026年11月`, `2026年第4季度`, `2026年`; `Nov 2026`, `Q4 2026`, `2026`.
+    pub fn period(self, period: Period) -> String {
+        let year = period.start.year();
+        match (self, period.granularity) {
+            (Lang::Zh, Granularity::Month) => format!("{year}年{}月", period.start.month()),
+            (Lang::Zh, Granularity::Quarter) => format!("{year}年第{}季度", period.quarter()),
+            (Lang::Zh, Granularity::Year) => format!("{year}年"),
+            (Lang::En, Granularity::Month) => period.start.format("%b %Y").to_string(),
+            (Lang::En, Granularity::Quarter) => format!("Q{} {year}", period.quarter()),
+            (Lang::En, Granularity::Year) => year.to_string(),
+        }
+    }
+
+    /// A forecast bucket's name.
+    pub fn bucket(self, bucket: Bucket) -> String {
+        let t = self.texts();
+        match bucket {
+            Bucket::Earlier => t.bucket_earlier.to_string(),
+            Bucket::Overdue => t.bucket_overdue.to_string(),
+            Bucket::Period(p) => self.period(p),
+            Bucket::Later => t.bucket_later.to_string(),
+            Bucket::NoDate => t.bucket_no_date.to_string(),
+        }
+    }
+
+    pub fn category(self, category: Category) -> &'static str {
+        let t = self.texts();
+        match category {
+            Category::Pipeline => t.cat_pipeline,
+            Category::BestCase => t.cat_best_case,
+            Category::Commit => t.cat_commit,
+            Category::Closed => t.cat_closed,
+        }
+    }
+
+    pub fn dimension(self, dimension: Dimension) -> &'static str {
+        let t = self.texts();
+        match dimension {
+            Dimension::Owner => t.field_owner,
+            Dimension::Product => t.field_product,
+            Dimension::Region => t.field_region,
+            Dimension::Segment => t.field_segment,
+        }
+    }
+
+    /// `12 个月` / `12 months`.
+    pub fn months(self, n: u32) -> String {
+        match self {
+            Lang::Zh => format!("{n} 个月"),
+            Lang::En => format!("{n} months"),
+        }
+    }
+
+    /// A ratio in tenths of a percent as `53.6%`.
+    pub fn percent_permille(self, permille: i128) -> String {
+        let sign = if permille < 0 { "-" } else { "" };
+        let p = permille.abs();
+        format!("{sign}{}.{}%", p / 10, p % 10)
+    }
+
+    /// A coverage ratio in thousandths as `1.54×`.
+    pub fn times_permille(self, permille: i128) -> String {
+        let hundredths = div_round_half_away(permille, 10);
+        format!("{}.{:02}×", hundredths / 100, hundredths % 100)
+    }
+
     /// `3 个项目`, `1 deal`, `3 deals`.
     pub fn deal_count(self, n: usize) -> String {
         match self {
@@ -203,6 +270,8 @@ impl Lang {
             Field::Segment => t.field_segment,
             Field::NextStep => t.field_next_step,
             Field::Notes => t.field_notes,
+            Field::Probability => t.field_probability,
+            Field::Category => t.field_category,
         }
     }
 
@@ -231,6 +300,10 @@ impl Lang {
             Problem::Date(text) => {
                 format!("“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31")
             }
+            Problem::Percent(text) if zh => format!("“{text}”不是 0 到 100 之间的整数百分比"),
+            Problem::Percent(text) => format!("“{text}” is not a whole percent from 0 to 100"),
+            Problem::Category(text) if zh => format!("未知的预测类别“{text}”"),
+            Problem::Category(text) => format!("Unknown forecast category “{text}”"),
         }
     }
 
@@ -281,6 +354,64 @@ macro_rules! texts {
 }
 
 texts! {
+    field_probability,
+    field_category,
+    override_hint,
+    by_stage,
+    cat_pipeline,
+    cat_best_case,
+    cat_commit,
+    cat_closed,
+    view_forecast,
+    forecast_title,
+    granularity,
+    by_month,
+    by_quarter,
+    by_year,
+    window_start,
+    window_len,
+    basis,
+    basis_claimed,
+    basis_verified,
+    cat_view,
+    single,
+    cumulative,
+    filter_all,
+    group_by,
+    group_none,
+    col_period,
+    col_won,
+    col_weighted_open,
+    col_total,
+    col_quota,
+    bucket_earlier,
+    bucket_overdue,
+    bucket_later,
+    bucket_no_date,
+    total_row,
+    no_value,
+    export_csv,
+    print_report,
+    quotas_title,
+    team,
+    col_attainment,
+    col_gap,
+    col_coverage,
+    quota_period,
+    quota_period_hint,
+    set_quota,
+    remove,
+    quota_help,
+    quota_bad_period,
+    no_quotas,
+    risk_title,
+    risk_intro,
+    col_claimed,
+    col_verified,
+    col_difference,
+    categories_note,
+    charts_title,
+    report_for,
     app_tagline,
     language,
     view,

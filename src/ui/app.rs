@@ -10,6 +10,7 @@ use super::context::Dispatch;
 use super::deal_dialog::DealDialog;
 use super::deal_list::DealList;
 use super::empty_state::EmptyState;
+use super::forecast_view::ForecastView;
 use super::header::Header;
 use super::method_editor::MethodEditor;
 use super::override_dialog::OverrideDialog;
@@ -58,6 +59,7 @@ pub fn App() -> Html {
         match state.view {
             View::Board => html! { <PipelineBoard {lang} plan={plan.clone()} /> },
             View::List => html! { <DealList {lang} plan={plan.clone()} sort={state.sort} /> },
+            View::Forecast => html! { <ForecastView {lang} plan={plan.clone()} /> },
             View::Method => html! {
                 <MethodEditor {lang} plan={plan.clone()} error={state.method_error.as_ref().map(|e| lang.method_error(e))} />
             },

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use crate::domain::forecast::Category;
 use crate::domain::validate::{DealInput, Field, FieldError};
 use crate::domain::{DealId, DealStatus, Plan, Stage};
 use crate::i18n::Lang;
@@ -196,6 +197,24 @@ pub fn DealForm(props: &DealFormProps) -> Html {
                     { field(Field::Notes, false, true, None, html! {
                         <textarea id="deal-notes" name="notes" rows="3" value={input.notes.clone()}
                             oninput={let s = setter(|i, v| i.notes = v); move |e: InputEvent| s.emit(e.into())} />
+                    }) }
+                    { field(Field::Probability, false, false, Some(t.override_hint), html! {
+                        <div class="with-unit">
+                            <input id="deal-probability" name="probability" type="text" inputmode="numeric" value={input.probability.clone()}
+                                placeholder={format!("{}", method.probability(Stage::parse(&input.stage).unwrap_or(Stage::P0)))}
+                                aria-invalid={error_of(Field::Probability).is_some().to_string()}
+                                aria-describedby={described_by(Field::Probability, true, error_of(Field::Probability).is_some())}
+                                oninput={let s = setter(|i, v| i.probability = v); move |e: InputEvent| s.emit(e.into())} />
+                            <span class="unit" aria-hidden="true">{ "%" }</span>
+                        </div>
+                    }) }
+                    { field(Field::Category, false, false, None, html! {
+                        <select id="deal-category" name="category" onchange={setter(|i, v| i.category = v)}>
+                            <option value="" selected={input.category.is_empty()}>{ t.by_stage }</option>
+                            { for Category::ALL.iter().map(|c| html! {
+                                <option value={c.code()} selected={input.category == c.code()}>{ props.lang.category(*c) }</option>
+                            }) }
+                        </select>
                     }) }
                 </div>
                 { datalist("kp-customers", |d| &d.customer) }

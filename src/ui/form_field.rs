@@ -18,6 +18,8 @@ pub fn input_id(field: Field) -> &'static str {
         Field::Segment => "deal-segment",
         Field::NextStep => "deal-next-step",
         Field::Notes => "deal-notes",
+        Field::Probability => "deal-probability",
+        Field::Category => "deal-category",
     }
 }
 

@@ -64,6 +64,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <div class="segmented" role="group" aria-label={t.view}>
                         { view_button(View::Board, t.view_board, "view-board") }
                         { view_button(View::List, t.view_list, "view-list") }
+                        { view_button(View::Forecast, t.view_forecast, "view-forecast") }
                         { view_button(View::Method, t.view_method, "view-method") }
                     </div>
                 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use yew::Reducible;
 
 use crate::domain::deal::GateCheck;
+use crate::domain::forecast::quota::QuotaPeriod;
 use crate::domain::gates::Missing;
 use crate::domain::list::{Direction, SortKey};
 use crate::domain::method::edit::MethodError;
@@ -14,7 +15,7 @@ use crate::domain::plan::{MoveOutcome, Removed};
 use crate::domain::sample::sample_plan;
 use crate::domain::storage::Unreadable;
 use crate::domain::validate::DealFields;
-use crate::domain::{DealId, DealStatus, Plan, Stage};
+use crate::domain::{DealId, DealStatus, Money, Plan, Stage};
 use crate::i18n::Lang;
 use crate::web::storage::StorageError;
 
@@ -25,6 +26,7 @@ pub enum View {
     #[default]
     Board,
     List,
+    Forecast,
     Method,
 }
 
@@ -152,6 +154,11 @@ pub enum Action {
     },
     ClearSelfCheck(DealId),
     EditMethod(MethodEdit),
+    SetQuota {
+        owner: Option<String>,
+        period: QuotaPeriod,
+        amount: Money,
+    },
     SetLang(Lang),
     SetView(View),
     SortBy(SortKey),
@@ -359,6 +366,15 @@ impl Reducible for State {
                 next.method_error = error;
                 next
             }
+            Action::SetQuota {
+                owner,
+                period,
+                amount,
+            } => self.with_plan(|plan| {
+                let before = plan.quotas.clone();
+                plan.set_quota(owner, period, amount);
+                plan.quotas != before
+            }),
             Action::SetLang(lang) => State {
                 lang,
                 ..(*self).clone()

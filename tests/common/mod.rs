@@ -34,6 +34,8 @@ pub fn fields(name: &str, major: i64, stage: Stage) -> DealFields {
         segment: String::new(),
         next_step: String::new(),
         notes: String::new(),
+        probability: None,
+        category: None,
     }
 }
 
@@ -88,6 +90,7 @@ pub fn plan_by(method: Method) -> Plan {
         title: None,
         currency: Currency::cny(),
         method,
+        quotas: Vec::new(),
         deals: Vec::new(),
         extra: Default::default(),
     }

@@ -1,0 +1,121 @@
+//! Forecast over 10,000 and 100,000 deals: claimed, verified, and grouped by owner.
+//! Run with `cargo bench --bench forecast`.
+use std::hint::black_box;
+
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use keyplan::domain::deal::GateCheck;
+use keyplan::domain::forecast::{forecast, Basis, Dimension, Query};
+use keyplan::domain::gates::verified_stage;
+use keyplan::domain::validate::DealFields;
+use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
+
+/// A plan of `n` deals spread over stages, owners, regions and the next 18 months, with gate
+/// evidence for roughly the stages they claim, from a fixed pseudo-random sequence.
+fn plan_of(n: usize) -> Plan {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut plan = Plan::default();
+    let items: Vec<Vec<_>> = Stage::ALL
+        .iter()
+        .map(|s| plan.method.active_gate(*s).map(|i| i.id.clone()).collect())
+        .collect();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let owners = ["王晓明", "李娜", "张伟", "陈静", "刘洋", "赵敏"];
+    let regions = ["华东", "华北", "华南", "西南", "华中"];
+    for i in 0..n {
+        let stage = Stage::from_index((next() % 8) as usize).unwrap();
+        let fields = DealFields {
+            name: format!("项目 {i}"),
+            customer: format!("客户 {}", next() % 900),
+            amount: Money::from_minor(i128::from(next() % 500_000_000)),
+            stage,
+            expected_close: (next() % 10 != 0)
+                .then(|| today + Duration::days((next() % 560) as i64 - 30)),
+            owner: owners[(next() % owners.len() as u64) as usize].to_string(),
+            product: String::new(),
+            region: regions[(next() % regions.len() as u64) as usize].to_string(),
+            segment: String::new(),
+            next_step: String::new(),
+            notes: String::new(),
+            probability: None,
+            category: None,
+        };
+        let id = DealId::new(format!("d{i}"));
+        plan.add(id.clone(), fields, now).unwrap();
+        let deal = plan.deals.last_mut().unwrap();
+        for stage_items in items
+            .iter()
+            .take(stage.index() + usize::from(next() % 3 == 0))
+        {
+            for item in stage_items {
+                if next() % 12 != 0 {
+                    deal.gates.insert(
+                        item.clone(),
+                        GateCheck {
+                            on: today,
+                            evidence: String::new(),
+                        },
+                    );
+                }
+            }
+        }
+        match next() % 10 {
+            0 => plan
+                .set_status(
+                    &id,
+                    DealStatus::Won,
+                    today - Duration::days((next() % 60) as i64),
+                    now,
+                )
+                .unwrap(),
+            1 => plan.set_status(&id, DealStatus::Lost, today, now).unwrap(),
+            _ => {}
+        }
+    }
+    plan
+}
+
+fn bench(c: &mut Criterion) {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut group = c.benchmark_group("forecast");
+    for n in [10_000, 100_000] {
+        let plan = plan_of(n);
+        let claimed = Query::rolling_year(today);
+        let verified = Query {
+            basis: Basis::Verified,
+            ..claimed.clone()
+        };
+        let by_owner = Query {
+            group_by: Some(Dimension::Owner),
+            ..claimed.clone()
+        };
+        group.bench_with_input(BenchmarkId::new("claimed", n), &plan, |b, p| {
+            b.iter(|| forecast(black_box(p), &claimed))
+        });
+        group.bench_with_input(BenchmarkId::new("verified", n), &plan, |b, p| {
+            b.iter(|| forecast(black_box(p), &verified))
+        });
+        group.bench_with_input(BenchmarkId::new("by_owner", n), &plan, |b, p| {
+            b.iter(|| forecast(black_box(p), &by_owner))
+        });
+        group.bench_with_input(BenchmarkId::new("verified_stage_all", n), &plan, |b, p| {
+            b.iter(|| {
+                p.deals
+                    .iter()
+                    .map(|d| verified_stage(&p.method, d).index())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
