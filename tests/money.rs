@@ -172,3 +172,20 @@ proptest! {
         let _ = Money::parse_input(&text);
     }
 }
+
+#[test]
+fn absurd_exponents_are_errors_not_overflows() {
+    assert_eq!(
+        Money::parse_decimal("1e2147483647"),
+        Err(AmountError::TooLarge)
+    );
+    assert_eq!(
+        Money::parse_decimal("1e9223372036854775807"),
+        Err(AmountError::TooLarge)
+    );
+    assert_eq!(
+        Money::parse_decimal("1e-9223372036854775808"),
+        Err(AmountError::TooManyDecimals)
+    );
+    assert_eq!(Money::parse_decimal("0e99999"), Ok(Money::ZERO));
+}

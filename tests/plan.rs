@@ -154,3 +154,40 @@ fn generated_ids_are_distinct_and_plain() {
         .all(|ch| ch.is_ascii_alphanumeric() || ch == b'-'));
     assert!(DealId::generate(0, u64::MAX).as_str().len() <= "d-0-".len() + 6);
 }
+
+#[test]
+fn a_part_of_the_plan_keeps_its_settings_and_its_owners_quotas() {
+    use keyplan::domain::forecast::quota::{Quota, QuotaPeriod};
+    use keyplan::domain::forecast::Period;
+    let mut plan = plan_with(&[("a", 1, Stage::P0), ("b", 2, Stage::P1)]);
+    plan.deals[0].owner = "王晓明".into();
+    plan.deals[1].owner = "李娜".into();
+    plan.title = Some("团队".into());
+    let q4 = QuotaPeriod(Period::parse("2026-Q4").unwrap());
+    plan.set_quota(Some("王晓明".into()), q4, Money::from_major(10));
+    plan.set_quota(Some("李娜".into()), q4, Money::from_major(20));
+    plan.set_quota(None, q4, Money::from_major(30));
+    let wang = plan.only(|d| d.owner == "王晓明");
+    assert_eq!(wang.deals.len(), 1);
+    assert_eq!(wang.title, plan.title);
+    assert_eq!(
+        wang.quotas,
+        vec![Quota {
+            owner: Some("王晓明".into()),
+            period: q4,
+            amount: Money::from_major(10)
+        }]
+    );
+    assert_eq!(plan.only(|_| true), plan);
+    plan.set_quota(None, q4, Money::ZERO);
+    assert_eq!(plan.quotas.len(), 2, "a zero quota removes it");
+    plan.set_quota(Some("李娜".into()), q4, Money::from_major(25));
+    assert_eq!(
+        plan.quotas
+            .iter()
+            .filter(|q| q.owner.as_deref() == Some("李娜"))
+            .count(),
+        1,
+        "replaced, not added"
+    );
+}

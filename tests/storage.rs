@@ -29,7 +29,7 @@ fn the_encoding_is_the_documented_file_format() {
     assert_eq!(value["format"], "keyplan.plan");
     assert_eq!(value["version"], 1);
     assert_eq!(value["currency"], "CNY");
-    assert_eq!(value["saved_at"], "2026-11-27T09:30:00Z");
+    assert_eq!(value["exported_at"], "2026-11-27T09:30:00Z");
     let deal = &value["deals"][0];
     assert_eq!(deal["id"], "a");
     assert_eq!(deal["amount"].to_string(), "1250000.5");
@@ -208,4 +208,16 @@ fn export_file_names_are_safe_and_dated() {
         export_file_name(Some(" // "), today(), "json"),
         "keyplan-2026-11-27.json"
     );
+}
+
+#[test]
+fn usage_is_a_share_of_five_mebi_characters() {
+    use keyplan::domain::storage::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
+    assert_eq!(QUOTA_CHARS, 5_242_880);
+    assert_eq!(usage_permille(0), 0);
+    assert_eq!(usage_permille(QUOTA_CHARS), 1000);
+    assert_eq!(usage_permille(QUOTA_CHARS / 2), 500);
+    assert_eq!(usage_permille(2_621), 0, "rounds to the nearest thousandth");
+    assert_eq!(usage_permille(2_622), 1);
+    assert!(usage_permille(QUOTA_CHARS * 4 / 5) >= WARN_PERMILLE);
 }

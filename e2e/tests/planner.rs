@@ -966,3 +966,175 @@ async fn forecast_timing_with_10000_deals() {
     b.assert_no_network().await;
     b.close().await;
 }
+
+/// Two tabs stay consistent: a change in one reaches the other through the `storage` event, and
+/// a tab that finds a save it did not see does not overwrite it silently.
+#[tokio::test]
+async fn two_tabs_stay_consistent() {
+    let b = start().await;
+    load_sample(&b).await;
+    let first = b.client.window().await.unwrap();
+    let second = b.client.new_window(true).await.unwrap().handle;
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.open().await;
+    b.wait_for(&card("sample-02")).await;
+
+    // A change in the first tab shows up in the second without a reload.
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.click(&in_card("sample-02", "move-prev")).await;
+    wait_card_in(&b, "sample-02", "P0").await;
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    wait_card_in(&b, "sample-02", "P0").await;
+
+    // …and back the other way.
+    b.click(&in_card("sample-05", "move-prev")).await;
+    wait_card_in(&b, "sample-05", "P2").await;
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    wait_card_in(&b, "sample-05", "P2").await;
+
+    // Something this tab never saw was saved (another window; the stamp changed without an
+    // event reaching us): the next change is not written over it.
+    b.js(&format!(
+        "localStorage.setItem('{}', 'written-elsewhere'); return true;",
+        "keyplan.plan.v1.stamp"
+    ))
+    .await;
+    let stored = b.storage_get(PLAN_KEY).await.unwrap();
+    b.click(&in_card("sample-06", "move-prev")).await;
+    b.wait_for(&tid("stale-banner")).await;
+    assert_eq!(
+        b.storage_get(PLAN_KEY).await.as_deref(),
+        Some(stored.as_str()),
+        "nothing overwritten"
+    );
+    b.screenshot("stale-tab").await;
+    b.click(&tid("keep-mine")).await;
+    b.wait_gone(&tid("stale-banner")).await;
+    b.wait_js(
+        "saved after the choice",
+        &format!(
+            "return localStorage.getItem('{PLAN_KEY}') !== {};",
+            serde_json::to_string(&stored).unwrap()
+        ),
+    )
+    .await;
+    let plan = stored_plan(&b).await;
+    assert_eq!(
+        find_by_id(&plan, "sample-06").unwrap()["stage"],
+        json!("P0")
+    );
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// Writes `text` to a fresh file named `name` and returns its absolute path.
+fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write the file");
+    let path = path.to_str().expect("utf-8 path").to_string();
+    (dir, path)
+}
+
+async fn import_file(b: &Browser, path: &str) {
+    let input = b
+        .client
+        .find(fantoccini::Locator::Css(&tid("import-input")))
+        .await
+        .expect("the file input");
+    input.send_keys(path).await.expect("choose the file");
+    b.wait_for(&tid("import-dialog")).await;
+}
+
+/// Export, then import into an empty planner: the same plan comes back, exactly.
+#[tokio::test]
+async fn export_and_reimport_into_an_empty_planner() {
+    let b = start().await;
+    load_sample(&b).await;
+    // the exported file is the stored plan written out (the download itself goes to the browser)
+    let original = stored_plan(&b).await;
+    let (_dir, path) = temp_file(
+        "销售小王团队-2026.json",
+        &serde_json::to_string_pretty(&original).unwrap(),
+    );
+    b.js("localStorage.clear(); return true;").await;
+    b.refresh().await;
+    b.wait_for(&tid("empty-state")).await;
+    import_file(&b, &path).await;
+    assert_eq!(b.text(&tid("count-new")).await, "12");
+    assert_eq!(b.text(&tid("count-rejected")).await, "0");
+    b.screenshot("import-preview").await;
+    // into an empty planner, replacing takes the file as it is, title and settings included
+    b.click(&tid("replace-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
+    b.wait_for(&tid("import-done")).await;
+    let mut back = stored_plan(&b).await;
+    let mut want = original.clone();
+    for plan in [&mut back, &mut want] {
+        plan.as_object_mut().unwrap().remove("exported_at");
+    }
+    assert_eq!(back["deals"], want["deals"], "every deal, field for field");
+    assert_eq!(back, want);
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A malformed file shows its error and leaves the stored plan byte-for-byte unchanged; a file
+/// with one bad deal imports the good ones and lists the bad one; the import can be undone.
+#[tokio::test]
+async fn malformed_import_changes_nothing() {
+    let b = start().await;
+    load_sample(&b).await;
+    let before = b.storage_get(PLAN_KEY).await.unwrap();
+    let (_d1, broken) = temp_file(
+        "broken.json",
+        "{\"format\":\"keyplan.plan\",\"version\":1,\n\"deals\":[oops",
+    );
+    import_file(&b, &broken).await;
+    let error = b.text(&tid("import-error")).await;
+    assert!(
+        error.contains("broken.json") && (error.contains("第 2 行") || error.contains("line 2")),
+        "{error}"
+    );
+    assert_eq!(
+        b.attr(&tid("merge-import"), "disabled").await.as_deref(),
+        Some("true")
+    );
+    b.click(&tid("cancel-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
+    assert_eq!(
+        b.storage_get(PLAN_KEY).await.as_deref(),
+        Some(before.as_str()),
+        "byte for byte"
+    );
+
+    let mixed = r#"{"format":"keyplan.plan","version":1,"deals":[
+        {"id":"x1","name":"导入项目","customer":"新客户","amount":"120000.50","stage":"P1","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"},
+        {"id":"x2","name":"坏项目","customer":"新客户","amount":"abc","stage":"P1","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"}]}"#;
+    let (_d2, mixed) = temp_file("mixed.json", mixed);
+    import_file(&b, &mixed).await;
+    assert_eq!(b.text(&tid("count-new")).await, "1");
+    let rejected = b.text(&tid("import-rejected")).await;
+    assert!(
+        rejected.contains("deals[1].amount") && rejected.contains("abc"),
+        "{rejected}"
+    );
+    b.click(&tid("merge-import")).await;
+    b.wait_for(&tid("import-done")).await;
+    b.wait_for(&card("x1")).await;
+    assert_eq!(b.count(&card("x2")).await, 0);
+    assert_eq!(
+        b.storage_get("keyplan.plan.v1.before-import")
+            .await
+            .as_deref()
+            .map(|s| s.contains("sample-01")),
+        Some(true)
+    );
+    b.click(&tid("restore-import")).await;
+    b.wait_gone(&card("x1")).await;
+    let restored = stored_plan(&b).await;
+    assert!(find_by_id(&restored, "x1").is_none());
+    assert_eq!(restored["deals"].as_array().unwrap().len(), 12);
+    b.assert_no_network().await;
+    b.close().await;
+}

@@ -3,6 +3,7 @@
 pub mod deal;
 pub mod forecast;
 pub mod gates;
+pub mod import;
 pub mod list;
 pub mod method;
 pub mod money;

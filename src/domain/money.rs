@@ -67,7 +67,7 @@ impl Money {
         };
         let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
             Some(at) => {
-                let exp: i32 = unsigned[at + 1..].parse().map_err(|_| bad())?;
+                let exp: i64 = unsigned[at + 1..].parse().map_err(|_| bad())?;
                 (&unsigned[..at], exp)
             }
             None => (unsigned, 0),
@@ -89,7 +89,9 @@ impl Money {
         let digits: String = format!("{int_part}{frac_part}");
         let digits = digits.trim_start_matches('0');
         // value = digits × 10^(exponent − frac_len); in minor units: × 10^(exponent − frac_len + 2)
-        let shift = exponent - frac_part.len() as i32 + 2;
+        let shift = exponent
+            .saturating_sub(frac_part.len() as i64)
+            .saturating_add(2);
         let minor = scale_digits(digits, shift)?;
         if minor > MAX_DEAL_MINOR {
             return Err(AmountError::TooLarge);
@@ -205,12 +207,12 @@ pub fn div_round_half_away(numerator: i128, denominator: i128) -> i128 {
     }
 }
 
-fn scale_digits(digits: &str, shift: i32) -> Result<i128, AmountError> {
+fn scale_digits(digits: &str, shift: i64) -> Result<i128, AmountError> {
     if digits.is_empty() {
         return Ok(0);
     }
     if shift < 0 {
-        let cut = (-shift) as usize;
+        let cut = usize::try_from(shift.unsigned_abs()).unwrap_or(usize::MAX);
         if cut >= digits.len() {
             return Err(AmountError::TooManyDecimals);
         }
@@ -220,7 +222,7 @@ fn scale_digits(digits: &str, shift: i32) -> Result<i128, AmountError> {
         }
         return parse_bounded(kept);
     }
-    if digits.len() + shift as usize > 20 {
+    if shift > 40 || digits.len() + shift as usize > 20 {
         return Err(AmountError::TooLarge);
     }
     let mut value = parse_bounded(digits)?;

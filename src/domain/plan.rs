@@ -242,6 +242,27 @@ impl Plan {
         Ok(())
     }
 
+    /// The part of the plan whose deals pass `keep`, with the same settings; quotas only for the
+    /// owners that remain (and the team's when everything remains).
+    pub fn only(&self, keep: impl Fn(&Deal) -> bool) -> Plan {
+        let deals: Vec<Deal> = self.deals.iter().filter(|d| keep(d)).cloned().collect();
+        let whole = deals.len() == self.deals.len();
+        let quotas = self
+            .quotas
+            .iter()
+            .filter(|q| match &q.owner {
+                None => whole,
+                Some(owner) => deals.iter().any(|d| &d.owner == owner),
+            })
+            .cloned()
+            .collect();
+        Plan {
+            deals,
+            quotas,
+            ..self.clone()
+        }
+    }
+
     /// Sets the quota of an owner (or the team, `None`) for a period, replacing any earlier one;
     /// a zero amount removes it.
     pub fn set_quota(&mut self, owner: Option<String>, period: QuotaPeriod, amount: Money) {

@@ -19,6 +19,22 @@ use super::validate::check_deal;
 pub const PLAN_KEY: &str = "keyplan.plan.v1";
 /// localStorage key where unreadable plan text is kept before anything else happens.
 pub const BACKUP_KEY: &str = "keyplan.plan.v1.backup";
+/// localStorage key of a random stamp rewritten with every save: a tab that finds a stamp it did
+/// not write knows that another tab or window saved in between, and does not overwrite.
+pub const STAMP_KEY: &str = "keyplan.plan.v1.stamp";
+/// localStorage key of the plan as it was before the last import, for a one-step restore.
+pub const BEFORE_IMPORT_KEY: &str = "keyplan.plan.v1.before-import";
+/// What browsers allow one origin in localStorage: 5 Mi UTF-16 characters, keys included
+/// (measured in Chromium: 5,242,880).
+pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
+/// Above this share of the quota (in thousandths) the planner warns early.
+pub const WARN_PERMILLE: usize = 800;
+
+/// Used share of the quota in thousandths.
+pub fn usage_permille(chars: usize) -> usize {
+    (chars.saturating_mul(1000) + QUOTA_CHARS / 2) / QUOTA_CHARS
+}
+
 /// localStorage key of the person's UI preferences (language, view).
 pub const PREFS_KEY: &str = "keyplan.prefs.v1";
 
@@ -48,7 +64,7 @@ struct PlanFileV1 {
     quotas: Vec<Quota>,
     /// When the file was written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    saved_at: Option<DateTime<Utc>>,
+    exported_at: Option<DateTime<Utc>>,
     /// The deals (read one by one, so that errors can name the deal).
     #[serde(default)]
     deals: Vec<Deal>,
@@ -88,7 +104,7 @@ pub enum Unreadable {
 }
 
 /// Serializes a plan as compact plan-file JSON.
-pub fn encode(plan: &Plan, saved_at: DateTime<Utc>) -> String {
+pub fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     let file = PlanFileV1 {
         format: FORMAT.to_string(),
         version: VERSION,
@@ -96,7 +112,7 @@ pub fn encode(plan: &Plan, saved_at: DateTime<Utc>) -> String {
         currency: plan.currency.clone(),
         method: (plan.method != Method::default()).then(|| plan.method.clone()),
         quotas: plan.quotas.clone(),
-        saved_at: Some(saved_at),
+        exported_at: Some(exported_at),
         deals: plan.deals.clone(),
         extra: plan.extra.clone(),
     };
@@ -104,8 +120,8 @@ pub fn encode(plan: &Plan, saved_at: DateTime<Utc>) -> String {
 }
 
 /// Serializes a plan as indented plan-file JSON, for downloads people may open.
-pub fn encode_pretty(plan: &Plan, saved_at: DateTime<Utc>) -> String {
-    let value: Value = serde_json::from_str(&encode(plan, saved_at)).expect("own output parses");
+pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    let value: Value = serde_json::from_str(&encode(plan, exported_at)).expect("own output parses");
     serde_json::to_string_pretty(&value).expect("a value always serializes")
 }
 

@@ -215,6 +215,45 @@ impl Lang {
         format!("{}.{:02}×", hundredths / 100, hundredths % 100)
     }
 
+    /// `浏览器存储已用 24%（126 万 / 524 万字符）` / `Browser storage 24% used (1.26 M of 5.24 M characters)`;
+    /// over the warning share it says so.
+    pub fn storage_usage(self, chars: usize) -> String {
+        use crate::domain::storage::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
+        let permille = usage_permille(chars);
+        let pct = format!("{}.{}%", permille / 10, permille % 10);
+        let high = permille >= WARN_PERMILLE;
+        match self {
+            Lang::Zh => format!(
+                "浏览器存储已用 {pct}（{:.1} 万 / {:.1} 万字符）{}",
+                chars as f64 / 1e4,
+                QUOTA_CHARS as f64 / 1e4,
+                if high {
+                    "，空间即将用完，请导出计划备份"
+                } else {
+                    ""
+                }
+            ),
+            Lang::En => format!(
+                "Browser storage {pct} used ({:.2} M of {:.2} M characters){}",
+                chars as f64 / 1e6,
+                QUOTA_CHARS as f64 / 1e6,
+                if high {
+                    " — nearly full: export the plan as a backup"
+                } else {
+                    ""
+                }
+            ),
+        }
+    }
+
+    /// A file in another currency than the plan's.
+    pub fn currency_mismatch(self, mine: &str, theirs: &str) -> String {
+        match self {
+            Lang::Zh => format!("导入的文件使用 {theirs}，本计划使用 {mine}：合并时不会加入该文件的项目（金额无法直接相加），可以选择整体替换。"),
+            Lang::En => format!("An imported file is in {theirs} and this plan in {mine}: merging leaves that file's deals out (the amounts can't be added up); replacing is possible."),
+        }
+    }
+
     /// `3 个项目`, `1 deal`, `3 deals`.
     pub fn deal_count(self, n: usize) -> String {
         match self {
@@ -354,6 +393,37 @@ macro_rules! texts {
 }
 
 texts! {
+    import,
+    import_title,
+    import_field,
+    import_mine,
+    import_theirs,
+    import_by_rule,
+    import_keep_mine,
+    import_take_theirs,
+    import_new,
+    import_changed,
+    import_conflicts,
+    import_unchanged,
+    import_rejected,
+    import_conflict_note,
+    import_rule,
+    import_newest,
+    import_replace,
+    import_merge,
+    import_backup_failed,
+    drop_here,
+    imported_notice,
+    restore_before_import,
+    export_title,
+    export_whole,
+    export_owner,
+    export_csv_deals,
+    export_deal,
+    export_button,
+    stale_plan,
+    load_latest,
+    keep_mine,
     field_probability,
     field_category,
     override_hint,

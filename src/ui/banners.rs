@@ -3,12 +3,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::storage::{export_file_name, Unreadable};
+use crate::domain::storage::{export_file_name, Unreadable, STAMP_KEY};
 use crate::i18n::Lang;
 use crate::web::storage::StorageError;
 use crate::web::{clock, download};
 
 use super::context::use_dispatch;
+use super::startup::external_update;
 use super::state::{Action, PlanRef};
 
 #[derive(Properties, PartialEq)]
@@ -79,6 +80,47 @@ pub fn StorageBanner(props: &StorageBannerProps) -> Html {
             <p>{ message }</p>
             <div class="banner-actions">
                 <button type="button" class="primary" data-testid="download-plan" onclick={download}>{ t.download_plan }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StaleBannerProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+}
+
+/// Another tab or window saved a different plan: load it, or keep this one (overwriting), or
+/// download this one first. Nothing is overwritten without the choice.
+#[component]
+pub fn StaleBanner(props: &StaleBannerProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
+    let load = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(external_update(true))
+    };
+    let keep = {
+        let dispatch = dispatch.clone();
+        move |_| {
+            let stamp = crate::web::storage::read(STAMP_KEY).ok().flatten();
+            dispatch.dispatch(Action::KeepMine { stamp })
+        }
+    };
+    let download = {
+        let plan = props.plan.clone();
+        move |_| {
+            let _ = download::download_plan(&plan);
+        }
+    };
+    html! {
+        <section class="banner warning" role="alert" data-testid="stale-banner">
+            <p>{ t.stale_plan }</p>
+            <div class="banner-actions">
+                <button type="button" class="primary" data-testid="load-latest" onclick={load}>{ t.load_latest }</button>
+                <button type="button" data-testid="keep-mine" onclick={keep}>{ t.keep_mine }</button>
+                <button type="button" data-testid="download-plan" onclick={download}>{ t.download_plan }</button>
             </div>
         </section>
     }

@@ -10,6 +10,7 @@ use super::coaching::Coaching;
 use super::context::use_dispatch;
 use super::deal_flags::DealFlags;
 use super::deal_form::DealForm;
+use super::export_dialog::download_part;
 use super::gate_checklist::GateChecklist;
 use super::modal::{on_escape, use_modal};
 use super::stage_history::StageHistory;
@@ -94,6 +95,10 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 <div class="stage-bar">
                     <DealFlags lang={props.lang} plan={props.plan.clone()} id={deal.id.clone()} long=true />
                     <MoveControl lang={props.lang} id={deal.id.clone()} stage={deal.stage} />
+                    <button type="button" class="ghost small" data-testid="export-deal" onclick={{
+                        let (plan, id) = (props.plan.clone(), deal.id.clone());
+                        move |_| download_part(&plan.only(|d| d.id == id), id.as_str())
+                    }}>{ t.export_deal }</button>
                 </div>
                 <div class="tabs" role="tablist" aria-label={title}>
                     { tab_button(Tab::Details, t.tab_details, "tab-details") }

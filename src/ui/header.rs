@@ -2,9 +2,11 @@
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::web::{clock, download};
+use crate::web::clock;
+use crate::web::files::files_of;
 
 use super::context::use_dispatch;
+use super::import_dialog::start_import;
 use super::state::{Action, PlanRef, View};
 
 #[derive(Properties, PartialEq)]
@@ -43,9 +45,28 @@ pub fn Header(props: &HeaderProps) -> Html {
         move |_| dispatch.dispatch(Action::NewDeal(clock::new_deal_id()))
     };
     let export = {
-        let plan = props.plan.clone();
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(Action::OpenExport)
+    };
+    let picker = use_node_ref();
+    let pick = {
+        let picker = picker.clone();
         move |_| {
-            let _ = download::download_plan(&plan);
+            if let Some(input) = picker.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        }
+    };
+    let picked = {
+        let dispatch = dispatch.clone();
+        move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let files = input
+                .files()
+                .map(|list| files_of(&list))
+                .unwrap_or_default();
+            start_import(&dispatch, files);
+            input.set_value("");
         }
     };
 
@@ -73,6 +94,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { lang_button(Lang::En) }
                 </div>
                 if !props.blocked {
+                    <button type="button" class="ghost" data-testid="import-plan" onclick={pick}>{ t.import }</button>
+                    <input type="file" ref={picker} class="sr-only" tabindex="-1" aria-hidden="true" data-testid="import-input"
+                        multiple=true accept=".json,application/json" onchange={picked} />
                     if has_deals {
                         <button type="button" class="ghost" data-testid="export-plan" onclick={export}>{ t.export_plan }</button>
                     }

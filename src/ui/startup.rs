@@ -1,12 +1,15 @@
 //! Reads what the browser holds at start-up and turns it into the first state; keeps unreadable data.
 use std::rc::Rc;
 
-use crate::domain::storage::{decode_stored, Stored, BACKUP_KEY, PLAN_KEY, PREFS_KEY};
+use crate::domain::storage::{
+    decode_stored, encode, Stored, BACKUP_KEY, PLAN_KEY, PREFS_KEY, STAMP_KEY,
+};
 use crate::domain::Plan;
 use crate::i18n::Lang;
+use crate::web::clock;
 use crate::web::storage::{self, StorageError};
 
-use super::state::{Persistence, State, View};
+use super::state::{Action, Persistence, SavedInfo, State, View};
 
 /// The person's interface preferences, stored apart from the plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -50,7 +53,56 @@ pub fn initial_state() -> State {
             }
         },
     };
-    State::new(plan, lang, prefs.view, persistence)
+    let stamp = storage::read(STAMP_KEY).ok().flatten();
+    State::new(
+        plan,
+        lang,
+        prefs.view,
+        persistence,
+        stamp,
+        storage::used_chars().ok(),
+    )
+}
+
+/// What the browser holds now, as an action that brings this tab up to date (another tab or
+/// window saved). Unreadable text is backed up first, as at start-up.
+pub fn external_update(force: bool) -> Action {
+    let raw = storage::read(PLAN_KEY).ok().flatten();
+    let stored = decode_stored(raw.as_deref());
+    let backup_saved = match (&stored, raw.as_deref()) {
+        (Stored::Unreadable(_), Some(text)) => keep_backup(text).is_ok(),
+        _ => false,
+    };
+    let stamp = storage::read(STAMP_KEY).ok().flatten();
+    Action::External {
+        stored,
+        raw,
+        backup_saved,
+        stamp,
+        force,
+    }
+}
+
+/// Saves the plan unless another tab or window saved since this tab last read or wrote
+/// (`expected` is the stamp this tab knows); then stamps the save.
+pub fn save_plan(plan: &Plan, expected: Option<&str>) -> Action {
+    match storage::read(STAMP_KEY) {
+        Ok(current) if current.as_deref() != expected => return Action::StaleSave,
+        Err(e) => return Action::Saved(Err(e)),
+        Ok(_) => {}
+    }
+    if let Err(e) = storage::write(PLAN_KEY, &encode(plan, clock::now())) {
+        return Action::Saved(Err(e));
+    }
+    let fresh = storage::new_stamp();
+    let stamp = match storage::write(STAMP_KEY, &fresh) {
+        Ok(()) => Some(fresh),
+        Err(_) => expected.map(str::to_string),
+    };
+    Action::Saved(Ok(SavedInfo {
+        stamp,
+        usage: storage::used_chars().ok(),
+    }))
 }
 
 /// Copies unreadable text to the backup key, unless that key already holds the same text.

@@ -8,12 +8,13 @@ use yew::Reducible;
 use crate::domain::deal::GateCheck;
 use crate::domain::forecast::quota::QuotaPeriod;
 use crate::domain::gates::Missing;
+use crate::domain::import::Parsed;
 use crate::domain::list::{Direction, SortKey};
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::{GateId, Method, Text};
 use crate::domain::plan::{MoveOutcome, Removed};
 use crate::domain::sample::sample_plan;
-use crate::domain::storage::Unreadable;
+use crate::domain::storage::{Stored, Unreadable};
 use crate::domain::validate::DealFields;
 use crate::domain::{DealId, DealStatus, Money, Plan, Stage};
 use crate::i18n::Lang;
@@ -37,6 +38,9 @@ pub enum Persistence {
     Saved,
     /// The last write failed; the plan lives only in this page.
     Failed(StorageError),
+    /// Another tab or window saved a different plan since this one last read or wrote it; this
+    /// tab's changes are not saved until the person chooses.
+    Stale,
     /// Stored text could not be read; nothing is written until the person chooses.
     Blocked {
         raw: Rc<str>,
@@ -101,6 +105,16 @@ pub struct State {
     /// The last deletion, while it can still be undone; the number tells toasts apart.
     pub undo: Option<(u64, Rc<Removed>)>,
     pub persistence: Persistence,
+    /// The save stamp this tab's plan corresponds to (see `STAMP_KEY`).
+    pub stamp: Option<String>,
+    /// Characters used in localStorage, when known.
+    pub usage: Option<usize>,
+    /// Files read for an import, waiting for the person's decision.
+    pub import: Option<Rc<ImportFiles>>,
+    /// An import was applied and can be undone from the backup.
+    pub restorable: bool,
+    /// The export choices are open.
+    pub exporting: bool,
     /// A refused forward move, shown as a dialog.
     pub blocked_move: Option<BlockedMove>,
     /// The last method edit that was refused.
@@ -162,11 +176,51 @@ pub enum Action {
     SetLang(Lang),
     SetView(View),
     SortBy(SortKey),
-    Saved(Result<(), StorageError>),
+    Saved(Result<SavedInfo, StorageError>),
+    /// A save was not made: another tab or window saved since this one last read.
+    StaleSave,
+    /// What another tab or window saved (seen through the `storage` event or on request).
+    External {
+        stored: Stored,
+        raw: Option<String>,
+        backup_saved: bool,
+        stamp: Option<String>,
+        force: bool,
+    },
+    /// Overwrite what another tab saved with this tab's plan.
+    KeepMine {
+        stamp: Option<String>,
+    },
+    ImportRead(ImportFiles),
+    CancelImport,
+    /// Replace the plan with an import's result (the plan before it was backed up already).
+    ApplyImport(Plan),
+    /// Put back the plan from before the last import.
+    Restore(Plan),
+    DismissRestore,
+    OpenExport,
+    CloseExport,
+}
+
+/// The files of one import, each read or refused.
+pub type ImportFiles = Vec<(String, Result<Parsed, Unreadable>)>;
+
+/// What a successful save reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedInfo {
+    pub stamp: Option<String>,
+    pub usage: Option<usize>,
 }
 
 impl State {
-    pub fn new(plan: Plan, lang: Lang, view: View, persistence: Persistence) -> State {
+    pub fn new(
+        plan: Plan,
+        lang: Lang,
+        view: View,
+        persistence: Persistence,
+        stamp: Option<String>,
+        usage: Option<usize>,
+    ) -> State {
         State {
             plan: PlanRef(Rc::new(plan)),
             revision: 0,
@@ -178,6 +232,11 @@ impl State {
             persistence,
             blocked_move: None,
             method_error: None,
+            stamp,
+            usage,
+            import: None,
+            restorable: false,
+            exporting: false,
         }
     }
 
@@ -197,6 +256,19 @@ impl State {
 }
 
 impl State {
+    /// The whole plan swapped for another (import, restore); nothing of the old one stays open.
+    fn replaced(&self, plan: Plan) -> State {
+        let mut next = self.with_plan(|current| {
+            *current = plan;
+            true
+        });
+        next.import = None;
+        next.undo = None;
+        next.editing = None;
+        next.blocked_move = None;
+        next
+    }
+
     /// Applies a stage move; a refusal is kept for the override dialog.
     fn moved(&self, id: DealId, to: Stage, reason: &str, now: DateTime<Utc>) -> State {
         let mut outcome = None;
@@ -398,17 +470,102 @@ impl Reducible for State {
                 if self.is_blocked() {
                     return self;
                 }
-                let persistence = match result {
-                    Ok(()) => Persistence::Saved,
-                    Err(e) => Persistence::Failed(e),
-                };
-                if persistence == self.persistence {
+                match result {
+                    Ok(info) => State {
+                        persistence: Persistence::Saved,
+                        stamp: info.stamp,
+                        usage: info.usage,
+                        ..(*self).clone()
+                    },
+                    Err(e) => State {
+                        persistence: Persistence::Failed(e),
+                        ..(*self).clone()
+                    },
+                }
+            }
+            Action::StaleSave => State {
+                persistence: Persistence::Stale,
+                ..(*self).clone()
+            },
+            Action::External {
+                stored,
+                raw,
+                backup_saved,
+                stamp,
+                force,
+            } => {
+                if stamp == self.stamp && !force {
                     return self;
                 }
-                State {
-                    persistence,
-                    ..(*self).clone()
+                let unsaved = matches!(
+                    self.persistence,
+                    Persistence::Failed(_) | Persistence::Stale
+                );
+                if unsaved && !force {
+                    return Rc::new(State {
+                        persistence: Persistence::Stale,
+                        ..(*self).clone()
+                    });
                 }
+                let mut next = (*self).clone();
+                next.stamp = stamp;
+                next.persistence = Persistence::Saved;
+                match stored {
+                    Stored::Plan(plan) => next.plan = PlanRef(Rc::new(plan)),
+                    Stored::Nothing => next.plan = PlanRef(Rc::new(Plan::default())),
+                    Stored::Unreadable(why) => {
+                        next.plan = PlanRef(Rc::new(Plan::default()));
+                        next.persistence = Persistence::Blocked {
+                            raw: raw.unwrap_or_default().into(),
+                            why,
+                            backup_saved,
+                        };
+                    }
+                }
+                if let Some(Editing::Existing(id)) = &next.editing {
+                    if next.plan.deal(id).is_none() {
+                        next.editing = None;
+                    }
+                }
+                next.blocked_move = None;
+                next
+            }
+            Action::ImportRead(files) => State {
+                import: Some(Rc::new(files)),
+                ..(*self).clone()
+            },
+            Action::CancelImport => State {
+                import: None,
+                ..(*self).clone()
+            },
+            Action::ApplyImport(plan) => {
+                let mut next = self.replaced(plan);
+                next.restorable = true;
+                next
+            }
+            Action::Restore(plan) => {
+                let mut next = self.replaced(plan);
+                next.restorable = false;
+                next
+            }
+            Action::DismissRestore => State {
+                restorable: false,
+                ..(*self).clone()
+            },
+            Action::OpenExport => State {
+                exporting: true,
+                ..(*self).clone()
+            },
+            Action::CloseExport => State {
+                exporting: false,
+                ..(*self).clone()
+            },
+            Action::KeepMine { stamp } => {
+                let mut next = (*self).clone();
+                next.stamp = stamp;
+                next.persistence = Persistence::Saved;
+                next.revision += 1;
+                next
             }
         };
         Rc::new(next)

@@ -1,4 +1,5 @@
 //! Thin browser adapters: localStorage, file downloads, the clock. No decisions here.
 pub mod clock;
 pub mod download;
+pub mod files;
 pub mod storage;

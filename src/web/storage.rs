@@ -48,3 +48,29 @@ pub fn read(key: &str) -> Result<Option<String>, StorageError> {
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
     storage()?.set_item(key, value).map_err(classify)
 }
+
+/// Characters this origin holds in localStorage, keys included (what the quota counts).
+pub fn used_chars() -> Result<usize, StorageError> {
+    let storage = storage()?;
+    let count = storage.length().map_err(classify)?;
+    let mut chars = 0;
+    for i in 0..count {
+        if let Some(key) = storage.key(i).map_err(classify)? {
+            let value = storage
+                .get_item(&key)
+                .map_err(classify)?
+                .unwrap_or_default();
+            chars += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+    }
+    Ok(chars)
+}
+
+/// A fresh random stamp for [`crate::domain::storage::STAMP_KEY`].
+pub fn new_stamp() -> String {
+    format!(
+        "{:x}-{:x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 2f64.powi(48)) as u64
+    )
+}

@@ -95,7 +95,7 @@ pub fn assemble(
         Ok(css)
     })?;
 
-    let wasm_gzip = compress::gzip_best(wasm);
+    let wasm_gzip = compress::gzip_smallest(wasm);
     let script = script::module_script(glue, &compress::base64(&wasm_gzip))?;
     let page = html::insert_after_meta_charset(&page, &csp::meta_tag(&script))?;
     let page =

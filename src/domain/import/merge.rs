@@ -1,0 +1,384 @@
+//! Comparing imported deals with the current plan, and merging them in or replacing the plan.
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::parse::{Parsed, Rejected};
+use crate::domain::deal::{Deal, DealId};
+use crate::domain::forecast::quota::{Quota, QuotaPeriod};
+use crate::domain::money::Currency;
+use crate::domain::plan::Plan;
+
+/// One field that differs between my deal and theirs, as text for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// The field's key in plan files (`amount`, `gates`, …), or `extra` for the fields keyplan
+    /// does not know.
+    pub field: &'static str,
+    /// My value: amounts as decimal text (`1250000.5`), days `YYYY-MM-DD`, moments RFC 3339,
+    /// stage, status and category codes, a percent as `35%`; gates, history, self-check and unknown
+    /// fields as a short summary. Empty when the field is not set.
+    pub mine: String,
+    /// Their value, written the same way. When the summaries read the same although the values
+    /// differ (evidence of the same gate items, say), it ends in ` (details differ)`.
+    pub theirs: String,
+}
+
+/// A deal that both the current plan and an incoming file have, in different versions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DealChange {
+    pub mine: Deal,
+    pub theirs: Deal,
+    /// The fields that differ, in the file format's order; `updated` is among them when it differs.
+    pub fields: Vec<FieldChange>,
+}
+
+/// How the deals of the incoming files relate to the current plan.
+///
+/// Files whose currency differs from the plan's are left out of every list (their amounts would
+/// be read in the wrong currency): [`Preview::currency_mismatch`] says so, and [`merge`] does not
+/// take their deals or quotas. Their rejected deals are still listed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preview {
+    /// Deals whose id is not in the current plan, in file order.
+    pub new: Vec<Deal>,
+    /// Deals that differ and whose `updated` is newer than mine: updates.
+    pub changed: Vec<DealChange>,
+    /// Deals that differ although mine is as new or newer: both sides have edits; the person decides.
+    pub conflicts: Vec<DealChange>,
+    /// Deals identical to mine.
+    pub unchanged: usize,
+    /// Deals of the files that could not be read, with the file's name.
+    pub rejected: Vec<(String, Rejected)>,
+    /// (my currency, the file's) for the first file in another currency than the plan's.
+    pub currency_mismatch: Option<(Currency, Currency)>,
+    /// The files' quotas for (owner, period) pairs the current plan has no quota for (the first
+    /// file's, when several files have one).
+    pub new_quotas: Vec<Quota>,
+}
+
+/// How [`merge`] settles what the person has not decided deal by deal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rule {
+    /// The version with the later `updated`; on a tie, mine. Updates are taken; as a conflict is
+    /// a deal whose `updated` is not newer than mine, conflicts keep mine.
+    #[default]
+    NewestWins,
+    /// Mine for every deal that differs: only new deals are added.
+    KeepMine,
+    /// Theirs for every deal that differs, updates and conflicts alike.
+    TakeTheirs,
+}
+
+/// The person's decision for one deal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Theirs,
+}
+
+impl Rule {
+    fn takes_theirs(self, mine: &Deal, theirs: &Deal) -> bool {
+        match self {
+            Rule::NewestWins => theirs.updated > mine.updated,
+            Rule::KeepMine => false,
+            Rule::TakeTheirs => true,
+        }
+    }
+}
+
+/// Compares the deals of the incoming files with the current plan.
+///
+/// Files count in order: a later file's deal with the id of an earlier file's counts only if its
+/// `updated` is newer. Files in another currency than the plan's are left out (see [`Preview`]).
+pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
+    let currency_mismatch = incoming
+        .iter()
+        .map(|(_, parsed)| &parsed.plan.currency)
+        .find(|currency| **currency != current.currency)
+        .map(|theirs| (current.currency.clone(), theirs.clone()));
+    let files: Vec<&Plan> = incoming
+        .iter()
+        .map(|(_, parsed)| &parsed.plan)
+        .filter(|plan| plan.currency == current.currency)
+        .collect();
+    let mut preview = Preview {
+        currency_mismatch,
+        rejected: incoming
+            .iter()
+            .flat_map(|(name, parsed)| parsed.rejected.iter().map(|r| (name.clone(), r.clone())))
+            .collect(),
+        ..Preview::default()
+    };
+    let mine: HashMap<&DealId, &Deal> = current.deals.iter().map(|d| (&d.id, d)).collect();
+    for theirs in gather(files.iter().copied()) {
+        match mine.get(&theirs.id) {
+            None => preview.new.push(theirs),
+            Some(mine) if **mine == theirs => preview.unchanged += 1,
+            Some(mine) => {
+                let change = DealChange {
+                    fields: differences(mine, &theirs),
+                    mine: (*mine).clone(),
+                    theirs,
+                };
+                if change.theirs.updated > change.mine.updated {
+                    preview.changed.push(change);
+                } else {
+                    preview.conflicts.push(change);
+                }
+            }
+        }
+    }
+    let mut pairs: HashSet<(Option<String>, QuotaPeriod)> =
+        current.quotas.iter().map(quota_key).collect();
+    for quota in files.iter().flat_map(|plan| &plan.quotas) {
+        if pairs.insert(quota_key(quota)) {
+            preview.new_quotas.push(quota.clone());
+        }
+    }
+    preview
+}
+
+/// Merges what `preview` (made from `current`) found into a copy of `current`.
+///
+/// New deals are added after mine, in file order. Changed deals and conflicts follow `choices`
+/// (by id) where the person decided, else `rule`. My title, currency, method and unknown fields stay; quotas are mine plus
+/// [`Preview::new_quotas`].
+///
+/// Deals of files in another currency than mine are not in the preview and so are never merged
+/// ([`Preview::currency_mismatch`]). Should `current` have changed since the preview, no id is
+/// ever doubled: a "new" deal whose id is now in the plan, and a changed or conflicting deal no
+/// longer in it, are left as `current` has them.
+pub fn merge(
+    current: &Plan,
+    preview: &Preview,
+    rule: Rule,
+    choices: &BTreeMap<DealId, Choice>,
+) -> Plan {
+    let mut plan = current.clone();
+    let mut at: HashMap<DealId, usize> = plan
+        .deals
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    for change in &preview.changed {
+        let id = &change.theirs.id;
+        let take = match choices.get(id) {
+            Some(choice) => *choice == Choice::Theirs,
+            None => rule != Rule::KeepMine,
+        };
+        if take {
+            if let Some(&i) = at.get(id) {
+                plan.deals[i] = change.theirs.clone();
+            }
+        }
+    }
+    for change in &preview.conflicts {
+        let id = &change.theirs.id;
+        if let Some(&i) = at.get(id) {
+            let take = match choices.get(id) {
+                Some(Choice::Theirs) => true,
+                Some(Choice::Mine) => false,
+                None => rule.takes_theirs(&plan.deals[i], &change.theirs),
+            };
+            if take {
+                plan.deals[i] = change.theirs.clone();
+            }
+        }
+    }
+    for deal in &preview.new {
+        if !at.contains_key(&deal.id) {
+            at.insert(deal.id.clone(), plan.deals.len());
+            plan.deals.push(deal.clone());
+        }
+    }
+    let mut pairs: HashSet<(Option<String>, QuotaPeriod)> =
+        plan.quotas.iter().map(quota_key).collect();
+    for quota in &preview.new_quotas {
+        if pairs.insert(quota_key(quota)) {
+            plan.quotas.push(quota.clone());
+        }
+    }
+    plan
+}
+
+/// The incoming plan as it is, in place of the current one: the first file's title, currency,
+/// method, quotas and unknown fields, and the good deals of every file in that currency (files in
+/// another currency are left out), an id seen in several files taking the newest `updated`.
+/// No files: an empty plan.
+pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
+    let Some((_, first)) = incoming.first() else {
+        return Plan::default();
+    };
+    let first = &first.plan;
+    let files = incoming
+        .iter()
+        .map(|(_, parsed)| &parsed.plan)
+        .filter(|plan| plan.currency == first.currency);
+    Plan {
+        title: first.title.clone(),
+        currency: first.currency.clone(),
+        method: first.method.clone(),
+        quotas: first.quotas.clone(),
+        deals: gather(files),
+        extra: first.extra.clone(),
+    }
+}
+
+/// The deals of `files` by id, each id at its first position, in the version with the newest
+/// `updated` (on a tie, the earlier file's).
+fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Deal> {
+    let mut deals: Vec<Deal> = Vec::new();
+    let mut at: HashMap<DealId, usize> = HashMap::new();
+    for deal in files.into_iter().flat_map(|plan| &plan.deals) {
+        match at.get(&deal.id) {
+            Some(&i) => {
+                if deal.updated > deals[i].updated {
+                    deals[i] = deal.clone();
+                }
+            }
+            None => {
+                at.insert(deal.id.clone(), deals.len());
+                deals.push(deal.clone());
+            }
+        }
+    }
+    deals
+}
+
+fn quota_key(quota: &Quota) -> (Option<String>, QuotaPeriod) {
+    (quota.owner.clone(), quota.period)
+}
+
+/// The fields in which two versions of a deal differ.
+fn differences(mine: &Deal, theirs: &Deal) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut field = |field: &'static str, differs: bool, show: &dyn Fn(&Deal) -> String| {
+        if differs {
+            let (m, t) = (show(mine), show(theirs));
+            let theirs = if m == t {
+                format!("{t} (details differ)")
+            } else {
+                t
+            };
+            out.push(FieldChange {
+                field,
+                mine: m,
+                theirs,
+            });
+        }
+    };
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    field("name", mine.name != theirs.name, &|d| d.name.clone());
+    field("customer", mine.customer != theirs.customer, &|d| {
+        d.customer.clone()
+    });
+    field("amount", mine.amount != theirs.amount, &|d| {
+        d.amount.to_decimal_string()
+    });
+    field("stage", mine.stage != theirs.stage, &|d| {
+        d.stage.code().to_string()
+    });
+    field("status", mine.status != theirs.status, &|d| {
+        d.status.code().to_string()
+    });
+    field(
+        "expected_close",
+        mine.expected_close != theirs.expected_close,
+        &|d| day(d.expected_close),
+    );
+    field("closed_on", mine.closed_on != theirs.closed_on, &|d| {
+        day(d.closed_on)
+    });
+    field("owner", mine.owner != theirs.owner, &|d| d.owner.clone());
+    field("product", mine.product != theirs.product, &|d| {
+        d.product.clone()
+    });
+    field("region", mine.region != theirs.region, &|d| {
+        d.region.clone()
+    });
+    field("segment", mine.segment != theirs.segment, &|d| {
+        d.segment.clone()
+    });
+    field("next_step", mine.next_step != theirs.next_step, &|d| {
+        d.next_step.clone()
+    });
+    field("notes", mine.notes != theirs.notes, &|d| d.notes.clone());
+    field(
+        "probability",
+        mine.probability != theirs.probability,
+        &|d| d.probability.map(|p| format!("{p}%")).unwrap_or_default(),
+    );
+    field("category", mine.category != theirs.category, &|d| {
+        d.category.map(|c| c.code().to_string()).unwrap_or_default()
+    });
+    field("gates", mine.gates != theirs.gates, &|d| {
+        ticked(d.gates.keys().map(|id| id.as_str()))
+    });
+    field(
+        "history",
+        mine.history != theirs.history,
+        &|d| match d.history.last() {
+            None => "none".to_string(),
+            Some(last) => format!(
+                "{} {}, last {} → {} on {}",
+                d.history.len(),
+                if d.history.len() == 1 {
+                    "move"
+                } else {
+                    "moves"
+                },
+                last.from.code(),
+                last.to.code(),
+                last.at.date_naive()
+            ),
+        },
+    );
+    field("self_check", mine.self_check != theirs.self_check, &|d| {
+        ticked(d.self_check.iter().map(String::as_str))
+    });
+    field("created", mine.created != theirs.created, &|d| {
+        moment(d.created)
+    });
+    field("updated", mine.updated != theirs.updated, &|d| {
+        moment(d.updated)
+    });
+    field("extra", mine.extra != theirs.extra, &|d| {
+        if d.extra.is_empty() {
+            return "none".to_string();
+        }
+        let text = d
+            .extra
+            .iter()
+            .map(|(key, value)| format!("{key}: {value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        cut(&text, 120)
+    });
+    out
+}
+
+/// `none`, or `3 ticked: p0-a, p1-b, p2-a` (the first five ids).
+fn ticked<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let count = ids.len();
+    if count == 0 {
+        return "none".to_string();
+    }
+    let mut shown: Vec<&str> = ids.take(5).collect();
+    if count > 5 {
+        shown.push("…");
+    }
+    format!("{count} ticked: {}", shown.join(", "))
+}
+
+fn moment(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+fn cut(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
