@@ -1138,3 +1138,80 @@ async fn malformed_import_changes_nothing() {
     b.assert_no_network().await;
     b.close().await;
 }
+
+/// Measured, not asserted: the import of a 10,000-deal file next to the browser's own
+/// `JSON.parse` of the same text, and the largest plan of typical deals localStorage holds.
+/// Also checks that text from a file is shown as text.
+#[tokio::test]
+async fn import_timing_and_capacity() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let figures = b
+        .js(
+            "return (async () => {
+               const owners = ['王晓明','李娜','张伟','陈静'];
+               let x = 7; const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+               const deal = i => ({ id: 'g' + i, name: '智能仓储系统 ' + i + ' 期', customer: '蓝海物流集团 ' + (i % 300),
+                 amount: Math.floor(rnd() * 5000000) + 0.5, stage: 'P' + (i % 8), status: 'open',
+                 expected_close: '2027-0' + (1 + i % 9) + '-15', owner: owners[i % 4], product: '智能仓储',
+                 region: '华东', segment: '物流', next_step: '安排技术交流会，邀请中层技术骨干参加',
+                 notes: '客户已正式立项，预算 400 万以内。',
+                 gates: { 'p0-info-accurate': { on: '2026-10-02' }, 'p0-info-verified': { on: '2026-10-05', evidence: '电话确认' } },
+                 history: [{ from: 'P0', to: 'P1', at: '2026-10-06T08:00:00Z' }],
+                 created: '2026-09-30T08:00:00Z', updated: '2026-11-20T08:00:00Z' });
+               const plan = n => JSON.stringify({ format: 'keyplan.plan', version: 1, deals: Array.from({ length: n }, (_, i) => deal(i)) });
+               const text = plan(10000);
+               const parses = [];
+               for (let r = 0; r < 5; r++) { const t0 = performance.now(); JSON.parse(text); parses.push(performance.now() - t0); }
+               const imports = [];
+               for (let r = 0; r < 3; r++) {
+                 const dt = new DataTransfer();
+                 dt.items.add(new File([text], 'big.json', { type: 'application/json' }));
+                 const input = document.querySelector('[data-testid=import-input]');
+                 input.files = dt.files;
+                 input.dispatchEvent(new Event('change', { bubbles: true }));
+                 while (!document.querySelector('[data-testid=import-dialog]')) await new Promise(r => setTimeout(r, 20));
+                 imports.push(performance.getEntriesByName('keyplan-import-parse').pop().duration);
+                 document.querySelector('[data-testid=cancel-import]').click();
+                 while (document.querySelector('[data-testid=import-dialog]')) await new Promise(r => setTimeout(r, 20));
+               }
+               let lo = 0, hi = 40000;
+               while (lo < hi) { const mid = Math.ceil((lo + hi) / 2);
+                 try { localStorage.setItem('capacity-probe', plan(mid)); lo = mid; } catch (e) { hi = mid - 1; } }
+               localStorage.removeItem('capacity-probe');
+               const median = a => a.slice().sort((p, q) => p - q)[Math.floor(a.length / 2)];
+               return { parse: median(parses), import: median(imports), chars: text.length, fits: lo, perDeal: text.length / 10000 };
+             })();",
+        )
+        .await;
+    let parse = figures["parse"].as_f64().unwrap();
+    let import = figures["import"].as_f64().unwrap();
+    let line = format!(
+        "import of a 10,000-deal file ({} characters): keyplan parse median {import:.0} ms, JSON.parse median {parse:.0} ms, ratio {:.1}; localStorage holds up to {} such deals ({:.0} characters each)\n",
+        figures["chars"], import / parse, figures["fits"], figures["perDeal"].as_f64().unwrap()
+    );
+    std::io::stderr()
+        .write_all(line.as_bytes())
+        .expect("write to stderr");
+
+    // Text from a file is shown as text, never as markup.
+    let hostile = r#"{"format":"keyplan.plan","version":1,"deals":[{"id":"h1","name":"<img src=x onerror=alert(1)><b>粗体</b>","customer":"<script>x</script>","amount":1,"stage":"P0","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"}]}"#;
+    let (_dir, path) = temp_file("hostile.json", hostile);
+    import_file(&b, &path).await;
+    b.click(&tid("merge-import")).await;
+    b.wait_for(&card("h1")).await;
+    assert_eq!(
+        b.count(&format!(
+            "{} img, {} b, {} script",
+            card("h1"),
+            card("h1"),
+            card("h1")
+        ))
+        .await,
+        0
+    );
+    assert!(b.text(&card("h1")).await.contains("<b>粗体</b>"));
+    b.assert_no_network().await;
+    b.close().await;
+}

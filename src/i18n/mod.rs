@@ -254,6 +254,14 @@ impl Lang {
         }
     }
 
+    /// `……另有 9800 项` / `… and 9,800 more`.
+    pub fn and_more(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!("……另有 {n} 项"),
+            Lang::En => format!("… and {n} more"),
+        }
+    }
+
     /// `3 个项目`, `1 deal`, `3 deals`.
     pub fn deal_count(self, n: usize) -> String {
         match self {

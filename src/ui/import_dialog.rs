@@ -39,6 +39,9 @@ pub fn restore_before_import(dispatch: &super::context::Dispatch) {
     }
 }
 
+/// How many deals of each kind the preview lists by name (conflicts are always all listed).
+const LISTED: usize = 200;
+
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
     pub lang: Lang,
@@ -188,12 +191,18 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 </dl>
                 if !look.new.is_empty() {
                     <details open=true><summary>{ t.import_new }</summary>
-                        <ul>{ for look.new.iter().map(|d| html! { <li data-testid="import-new">{ deal_line(d) }</li> }) }</ul>
+                        <ul>
+                            { for look.new.iter().take(LISTED).map(|d| html! { <li data-testid="import-new">{ deal_line(d) }</li> }) }
+                            if look.new.len() > LISTED { <li class="more">{ lang.and_more(look.new.len() - LISTED) }</li> }
+                        </ul>
                     </details>
                 }
                 if !look.changed.is_empty() {
                     <details open=true><summary>{ t.import_changed }</summary>
-                        <ul>{ for look.changed.iter().map(|c| html! { <li data-testid="import-changed"><strong>{ c.mine.name.clone() }</strong>{ changes(c) }</li> }) }</ul>
+                        <ul>
+                            { for look.changed.iter().take(LISTED).map(|c| html! { <li data-testid="import-changed"><strong>{ c.mine.name.clone() }</strong>{ changes(c) }</li> }) }
+                            if look.changed.len() > LISTED { <li class="more">{ lang.and_more(look.changed.len() - LISTED) }</li> }
+                        </ul>
                     </details>
                 }
                 if !look.conflicts.is_empty() {
@@ -204,7 +213,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 }
                 if !look.rejected.is_empty() {
                     <details open=true><summary>{ t.import_rejected }</summary>
-                        <ul>{ for look.rejected.iter().map(|(file, r)| html! { <li data-testid="import-rejected">{ format!("{file}{}{r}", lang.colon()) }</li> }) }</ul>
+                        <ul>
+                            { for look.rejected.iter().take(LISTED).map(|(file, r)| html! { <li data-testid="import-rejected">{ format!("{file}{}{r}", lang.colon()) }</li> }) }
+                            if look.rejected.len() > LISTED { <li class="more">{ lang.and_more(look.rejected.len() - LISTED) }</li> }
+                        </ul>
                     </details>
                 }
                 if let Some(message) = &*failure {

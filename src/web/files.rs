@@ -17,7 +17,20 @@ pub async fn read_plan_file(file: &File) -> (String, Result<Parsed, Unreadable>)
         return (name, Err(too_big));
     }
     let result = match JsFuture::from(file.text()).await {
-        Ok(text) => parse_file(&text.as_string().unwrap_or_default()),
+        Ok(text) => {
+            // the parse is measured (`performance` entry "keyplan-import-parse") for the import
+            // timing the browser tests report
+            let performance = web_sys::window().and_then(|w| w.performance());
+            if let Some(p) = &performance {
+                let _ = p.mark("keyplan-import-parse-start");
+            }
+            let parsed = parse_file(&text.as_string().unwrap_or_default());
+            if let Some(p) = &performance {
+                let _ =
+                    p.measure_with_start_mark("keyplan-import-parse", "keyplan-import-parse-start");
+            }
+            parsed
+        }
         Err(_) => Err(Unreadable::NotAPlan(
             "the browser could not read the file".to_string(),
         )),
