@@ -239,7 +239,8 @@ fn parse_bounded(digits: &str) -> Result<i128, AmountError> {
     digits.parse::<i128>().map_err(|_| AmountError::TooLarge)
 }
 
-fn group_thousands(n: u128) -> String {
+/// `20971520` → `20,971,520`.
+pub fn group_thousands(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {

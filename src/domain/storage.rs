@@ -285,7 +285,7 @@ fn invalid(path: &str, message: String) -> Unreadable {
 }
 
 /// serde_json appends " at line L column C"; the position is reported separately.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),

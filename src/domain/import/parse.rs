@@ -1,4 +1,5 @@
 //! The lenient reader of imported plan files: the file's frame strictly, each deal on its own.
+use crate::domain::money::group_thousands;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::DateTime;
@@ -52,8 +53,8 @@ pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
             path: "file".to_string(),
             message: format!(
                 "{} bytes is more than the limit of {} bytes (20 MB)",
-                grouped(bytes),
-                grouped(MAX_FILE_BYTES)
+                group_thousands(bytes as u128),
+                group_thousands(MAX_FILE_BYTES as u128)
             ),
         });
     }
@@ -84,7 +85,7 @@ pub fn parse_file(text: &str) -> Result<Parsed, Unreadable> {
     let value: Value = serde_json::from_str(text).map_err(|e| Unreadable::NotJson {
         line: e.line(),
         column: e.column(),
-        message: strip_position(&e.to_string()),
+        message: crate::domain::storage::strip_position(&e.to_string()),
     })?;
     let map = match value {
         Value::Object(map) => map,
@@ -523,25 +524,4 @@ fn unreadable(problem: Problem) -> Unreadable {
         path: problem.path,
         message: problem.message,
     }
-}
-
-/// serde_json appends " at line L column C"; the position is reported separately.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// `20971520` → `20,971,520`.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
