@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use common::{date, fields, method_with, now, plan_by};
 use keyplan::domain::deal::GateCheck;
 use keyplan::domain::forecast::csv::{document, field, BOM};
-use keyplan::domain::forecast::quota::{attainments, ratio_permille, Quota, QuotaPeriod};
+use keyplan::domain::forecast::quota::{
+    attainments, quota_for, ratio_permille, Quota, QuotaPeriod,
+};
 use keyplan::domain::forecast::{
     bucket, forecast, risk_by_owner, Basis, Bucket, Category, Dimension, Filter, Granularity,
     Period, Query,
@@ -388,6 +390,20 @@ fn quota_attainment_gap_and_coverage() {
         period: q4,
         amount: Money::from_major(10_000_000),
     });
+    assert_eq!(
+        quota_for(&p, Some("王晓明"), q4.0),
+        Some(Money::from_major(2_000_000))
+    );
+    assert_eq!(
+        quota_for(&p, None, q4.0),
+        Some(Money::from_major(10_000_000))
+    );
+    assert_eq!(quota_for(&p, Some("李娜"), q4.0), None);
+    assert_eq!(
+        quota_for(&p, None, Period::parse("2026-12").unwrap()),
+        None,
+        "a quarter's quota is not a month's"
+    );
     let list = attainments(&p, Basis::Claimed);
     assert_eq!(list[0].owner, None, "team first");
     let wang = &list[1];

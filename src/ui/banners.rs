@@ -72,7 +72,7 @@ pub fn StorageBanner(props: &StorageBannerProps) -> Html {
     let download = {
         let plan = props.plan.clone();
         move |_| {
-            let _ = download::download_plan(&plan);
+            let _ = download::download_plan(&plan, None);
         }
     };
     html! {
@@ -111,7 +111,7 @@ pub fn StaleBanner(props: &StaleBannerProps) -> Html {
     let download = {
         let plan = props.plan.clone();
         move |_| {
-            let _ = download::download_plan(&plan);
+            let _ = download::download_plan(&plan, None);
         }
     };
     html! {

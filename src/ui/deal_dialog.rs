@@ -4,13 +4,12 @@ use yew::prelude::*;
 
 use crate::domain::{DealId, Stage};
 use crate::i18n::Lang;
-use crate::web::clock;
+use crate::web::{clock, download};
 
 use super::coaching::Coaching;
 use super::context::use_dispatch;
 use super::deal_flags::DealFlags;
 use super::deal_form::DealForm;
-use super::export_dialog::download_part;
 use super::gate_checklist::GateChecklist;
 use super::modal::{on_escape, use_modal};
 use super::stage_history::StageHistory;
@@ -97,7 +96,9 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                     <MoveControl lang={props.lang} id={deal.id.clone()} stage={deal.stage} />
                     <button type="button" class="ghost small" data-testid="export-deal" onclick={{
                         let (plan, id) = (props.plan.clone(), deal.id.clone());
-                        move |_| download_part(&plan.only(|d| d.id == id), id.as_str())
+                        move |_| {
+                            let _ = download::download_plan(&plan.only(|d| d.id == id), Some(id.as_str()));
+                        }
                     }}>{ t.export_deal }</button>
                 </div>
                 <div class="tabs" role="tablist" aria-label={title}>

@@ -3,7 +3,7 @@ use yew::prelude::*;
 
 use crate::domain::forecast::csv::{amount, document};
 use crate::domain::gates::verified_stage;
-use crate::domain::storage::{encode_pretty, export_file_name};
+use crate::domain::storage::export_file_name;
 use crate::domain::{Deal, Plan};
 use crate::i18n::Lang;
 use crate::web::{clock, download};
@@ -11,20 +11,6 @@ use crate::web::{clock, download};
 use super::context::use_dispatch;
 use super::modal::{on_escape, use_modal};
 use super::state::{Action, PlanRef};
-
-/// Offers a part of the plan as a plan file named after the title and `part`.
-pub fn download_part(plan: &Plan, part: &str) {
-    let stem = match &plan.title {
-        Some(title) => format!("{title}-{part}"),
-        None => format!("keyplan-{part}"),
-    };
-    let name = export_file_name(Some(&stem), clock::today(), "json");
-    let _ = download::download_text(
-        &name,
-        "application/json",
-        &encode_pretty(plan, clock::now()),
-    );
-}
 
 /// The deals as spreadsheet rows, with headers in the interface language.
 pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
@@ -98,12 +84,14 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let whole = {
         let plan = props.plan.clone();
         move |_| {
-            let _ = download::download_plan(&plan);
+            let _ = download::download_plan(&plan, None);
         }
     };
     let by_owner = {
         let (plan, owner) = (props.plan.clone(), owner.clone());
-        move |_| download_part(&plan.only(|d| d.owner == *owner), &owner)
+        move |_| {
+            let _ = download::download_plan(&plan.only(|d| d.owner == *owner), Some(&owner));
+        }
     };
     let csv = {
         let plan = props.plan.clone();

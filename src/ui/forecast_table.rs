@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::domain::forecast::csv::amount;
-use crate::domain::forecast::quota::QuotaPeriod;
-use crate::domain::forecast::{Bucket, Category, Figures, Forecast, Period, Table};
-use crate::domain::{Money, Plan};
+use crate::domain::forecast::quota::quota_for;
+use crate::domain::forecast::{Bucket, Category, Figures, Forecast, Table};
+use crate::domain::Money;
 use crate::i18n::Lang;
 
 use super::state::PlanRef;
@@ -49,14 +49,6 @@ pub fn columns(lang: Lang, cumulative: bool) -> Vec<Column> {
         value: Box::new(|f: &Figures| f.total()),
     });
     cols
-}
-
-/// The quota of `owner` (the team when `None`) for exactly this period.
-pub fn quota_for(plan: &Plan, owner: Option<&str>, period: Period) -> Option<Money> {
-    plan.quotas
-        .iter()
-        .find(|q| q.owner.as_deref() == owner && q.period == QuotaPeriod(period))
-        .map(|q| q.amount)
 }
 
 /// The forecast as spreadsheet rows: a header, then every bucket and total of every table.

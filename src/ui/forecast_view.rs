@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::domain::forecast::csv::document;
+use crate::domain::forecast::quota::quota_for;
 use crate::domain::forecast::{
     forecast, risk_by_owner, Basis, Bucket, Dimension, Filter, Granularity, Query,
 };
@@ -15,7 +16,7 @@ use crate::web::{clock, download};
 use super::charts::{
     ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
 };
-use super::forecast_table::{csv_rows, quota_for, ForecastTable};
+use super::forecast_table::{csv_rows, ForecastTable};
 use super::quota_panel::QuotaPanel;
 use super::state::PlanRef;
 

@@ -29,11 +29,17 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) -> Result<(), J
     Ok(())
 }
 
-/// Offers the whole plan as an indented plan file named after its title and today's date.
-pub fn download_plan(plan: &crate::domain::Plan) -> Result<(), JsValue> {
+/// Offers a plan (or a part of one, named by `part`) as an indented plan file named after its
+/// title, the part and today's date.
+pub fn download_plan(plan: &crate::domain::Plan, part: Option<&str>) -> Result<(), JsValue> {
     use crate::domain::storage::{encode_pretty, export_file_name};
     use crate::web::clock;
-    let name = export_file_name(plan.title.as_deref(), clock::today(), "json");
+    let stem = match (plan.title.as_deref(), part) {
+        (title, None) => title.unwrap_or("keyplan").to_string(),
+        (Some(title), Some(part)) => format!("{title}-{part}"),
+        (None, Some(part)) => format!("keyplan-{part}"),
+    };
+    let name = export_file_name(Some(&stem), clock::today(), "json");
     download_text(
         &name,
         "application/json",

@@ -79,6 +79,14 @@ pub fn ratio_permille(numerator: Money, denominator: Money) -> Option<i128> {
         .then(|| div_round_half_away(numerator.minor() * 1000, denominator.minor()))
 }
 
+/// The quota of `owner` (the team when `None`) for exactly this period.
+pub fn quota_for(plan: &Plan, owner: Option<&str>, period: Period) -> Option<Money> {
+    plan.quotas
+        .iter()
+        .find(|q| q.owner.as_deref() == owner && q.period == QuotaPeriod(period))
+        .map(|q| q.amount)
+}
+
 /// Attainment of every quota in the plan, team first, then owners A–Z, then by period.
 pub fn attainments(plan: &Plan, basis: Basis) -> Vec<Attainment> {
     let mut list: Vec<Attainment> = plan
