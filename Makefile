@@ -3,7 +3,7 @@
 #   make run     install the build tools if missing, build dist/keyplan.html, print its URL
 #   make test    everything CI checks: format, lints, unit tests, release build, browser tests
 #
-# Other targets: tools, test-tools, dist, serve (Trunk dev loop), clean, help.
+# Other targets: bench, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
 # Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium via apt.
 
 SHELL := bash
@@ -54,11 +54,12 @@ CHECK_TRUNK_PIN = want=$$(scripts/wasm-bindgen-version.sh); \
 	grep -qx "wasm_bindgen = \"$$want\"" Trunk.toml || \
 	{ echo "Trunk.toml: set [tools] wasm_bindgen = \"$$want\" to match Cargo.lock" >&2; exit 1; }
 
-.PHONY: help tools test-tools dist run test serve clean
+.PHONY: help tools test-tools dist run test bench serve clean
 
 help:
 	@echo "make run         build dist/keyplan.html (installing missing tools) and print its URL"
 	@echo "make test        fmt + clippy + unit tests + release build + browser tests (what CI runs)"
+	@echo "make bench       criterion benchmarks of the core, then browser timings of the built page"
 	@echo "make tools       install wasm32 target, wasm-bindgen-cli, wasm-opt (skips what is there)"
 	@echo "make test-tools  also install chromium, chromedriver and CJK fonts via apt if missing"
 	@echo "make dist        build dist/keyplan.html only"
@@ -124,6 +125,12 @@ test: test-tools tools
 	step $(MAKE) dist; \
 	step env $(E2E_ENV) cargo test -p e2e -- --test-threads=1; \
 	result="all checks passed"
+
+# Measured, never asserted: criterion on the core, then the built page in headless Chromium.
+bench: test-tools tools
+	@$(MAKE) dist
+	cargo bench --bench forecast
+	env $(E2E_ENV) cargo run -q -p e2e --bin bench
 
 serve: tools
 	@if ! command -v trunk >/dev/null; then \

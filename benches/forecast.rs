@@ -4,11 +4,13 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use keyplan::domain::deal::GateCheck;
-use keyplan::domain::forecast::{forecast, Basis, Dimension, Query};
+use keyplan::domain::deal::{DealFields, GateCheck};
+use keyplan::domain::filter::Dimension;
+use keyplan::domain::forecast::{forecast, Query};
 use keyplan::domain::gates::verified_stage;
-use keyplan::domain::validate::DealFields;
-use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
+use keyplan::domain::plan::{Loss, Win};
+use keyplan::domain::weighting::Basis;
+use keyplan::domain::{DealId, Money, Plan, Stage};
 
 /// A plan of `n` deals spread over stages, owners, regions and the next 18 months, with gate
 /// evidence for roughly the stages they claim, from a fixed pseudo-random sequence.
@@ -38,6 +40,7 @@ fn plan_of(n: usize) -> Plan {
             stage,
             expected_close: (next() % 10 != 0)
                 .then(|| today + Duration::days((next() % 560) as i64 - 30)),
+            closed_on: None,
             owner: owners[(next() % owners.len() as u64) as usize].to_string(),
             product: String::new(),
             region: regions[(next() % regions.len() as u64) as usize].to_string(),
@@ -49,7 +52,7 @@ fn plan_of(n: usize) -> Plan {
         };
         let id = DealId::new(format!("d{i}"));
         plan.add(id.clone(), fields, now).unwrap();
-        let deal = plan.deals.last_mut().unwrap();
+        let deal = std::rc::Rc::make_mut(plan.deals.last_mut().unwrap());
         for stage_items in items
             .iter()
             .take(stage.index() + usize::from(next() % 3 == 0))
@@ -67,15 +70,23 @@ fn plan_of(n: usize) -> Plan {
             }
         }
         match next() % 10 {
-            0 => plan
-                .set_status(
-                    &id,
-                    DealStatus::Won,
-                    today - Duration::days((next() % 60) as i64),
-                    now,
-                )
-                .unwrap(),
-            1 => plan.set_status(&id, DealStatus::Lost, today, now).unwrap(),
+            0 => {
+                let amount = plan.deal(&id).unwrap().amount;
+                let win = Win {
+                    signed_on: today - Duration::days((next() % 60) as i64),
+                    amount,
+                    reason: "signed".to_string(),
+                };
+                plan.win(&id, win, now).unwrap();
+            }
+            1 => {
+                let loss = Loss {
+                    lost_on: today,
+                    reason: "price".to_string(),
+                    competitor: String::new(),
+                };
+                plan.lose(&id, loss, now).unwrap();
+            }
             _ => {}
         }
     }

@@ -2,8 +2,9 @@
 mod common;
 
 use common::{date, input};
+use keyplan::domain::deal::Field;
 use keyplan::domain::money::AmountError;
-use keyplan::domain::validate::{check_deal, parse_optional_date, DealInput, Field, Problem};
+use keyplan::domain::validate::{check_deal, parse_optional_date, DealInput, Problem};
 use keyplan::domain::{Money, Stage};
 
 fn problems(input: &DealInput) -> Vec<(Field, Problem)> {
@@ -74,7 +75,7 @@ fn unknown_stage_and_bad_date_are_reported_with_the_text() {
     i.expected_close = "2026-02-30".into();
     let p = problems(&i);
     assert_eq!(p.len(), 2);
-    assert!(matches!(&p[0], (Field::Stage, Problem::Stage(s)) if s.0 == "P9"));
+    assert!(matches!(&p[0], (Field::Stage, Problem::Stage(s)) if s == "P9"));
     assert_eq!(
         p[1],
         (Field::ExpectedClose, Problem::Date("2026-02-30".into()))
@@ -134,8 +135,8 @@ fn dates_accept_common_chinese_forms() {
 #[test]
 fn editor_text_of_a_deal_validates_back_to_the_same_fields() {
     let mut plan = common::plan_with(&[("a", 1_250_000, Stage::P3)]);
-    plan.deals[0].expected_close = Some(date("2027-01-15"));
-    plan.deals[0].amount = Money::from_minor(125_000_057);
+    common::deal_mut(&mut plan, 0).expected_close = Some(date("2027-01-15"));
+    common::deal_mut(&mut plan, 0).amount = Money::from_minor(125_000_057);
     let deal = &plan.deals[0];
     let fields = DealInput::from_deal(deal).validate().unwrap();
     assert_eq!(fields.amount, deal.amount);
@@ -148,8 +149,8 @@ fn editor_text_of_a_deal_validates_back_to_the_same_fields() {
 fn stored_deals_are_checked_by_the_same_rules() {
     let mut plan = common::plan_with(&[("a", 1, Stage::P0)]);
     assert!(check_deal(&plan.deals[0]).is_empty());
-    plan.deals[0].name = " ".into();
-    plan.deals[0].amount = Money::from_minor(-1);
+    common::deal_mut(&mut plan, 0).name = " ".into();
+    common::deal_mut(&mut plan, 0).amount = Money::from_minor(-1);
     let fields: Vec<Field> = check_deal(&plan.deals[0])
         .into_iter()
         .map(|e| e.field)

@@ -3,15 +3,15 @@ mod common;
 
 use chrono::NaiveDate;
 use common::{date, fields, method_with, now, plan_by};
+use keyplan::domain::category::Category;
+use keyplan::domain::csv::{document, field, BOM};
 use keyplan::domain::deal::GateCheck;
-use keyplan::domain::forecast::csv::{document, field, BOM};
-use keyplan::domain::forecast::quota::{
-    attainments, quota_for, ratio_permille, Quota, QuotaPeriod,
-};
-use keyplan::domain::forecast::{
-    bucket, forecast, risk_by_owner, Basis, Bucket, Category, Dimension, Filter, Granularity,
-    Period, Query,
-};
+use keyplan::domain::filter::{Dimension, Filter};
+use keyplan::domain::forecast::attainment::{attainments, ratio_permille};
+use keyplan::domain::forecast::{bucket, forecast, risk_by_owner, Bucket, Query};
+use keyplan::domain::period::{Granularity, Period};
+use keyplan::domain::quota::{quota_for, Quota, QuotaPeriod};
+use keyplan::domain::weighting::Basis;
 use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
 use proptest::prelude::*;
 
@@ -102,7 +102,7 @@ fn rounding_happens_once_at_the_end() {
         ("c", 0, Stage::P4, Some("2026-12-01"), ""),
     ]);
     for d in &mut p.deals {
-        d.amount = Money::from_minor(1);
+        std::rc::Rc::make_mut(d).amount = Money::from_minor(1);
     }
     // 3 × ¥0.01 × 50% = ¥0.015 → ¥0.02 (rounding each deal would give ¥0.03)
     assert_eq!(
@@ -117,8 +117,8 @@ fn a_deals_own_probability_and_category_override_its_stage() {
     let f = |p: &Plan| *row(&forecast(p, &query()).total, month("2026-12"));
     assert_eq!(f(&p).weighted(), Money::from_major(25_000));
     assert_eq!(f(&p).pipeline, Money::from_major(100_000));
-    p.deals[0].probability = Some(40);
-    p.deals[0].category = Some(Category::Commit);
+    common::deal_mut(&mut p, 0).probability = Some(40);
+    common::deal_mut(&mut p, 0).category = Some(Category::Commit);
     assert_eq!(f(&p).weighted(), Money::from_major(40_000));
     assert_eq!(
         (f(&p).pipeline, f(&p).commit),
@@ -133,27 +133,27 @@ fn won_counts_in_full_in_its_close_month_and_lost_nowhere() {
         ("lost", 900_000, Stage::P5, Some("2026-12-01"), ""),
         ("won-old", 50_000, Stage::P6, None, ""),
     ]);
-    p.set_status(
+    common::set_status(
+        &mut p,
         &DealId::new("won"),
         DealStatus::Won,
         date("2026-11-03"),
         now(),
-    )
-    .unwrap();
-    p.set_status(
+    );
+    common::set_status(
+        &mut p,
         &DealId::new("lost"),
         DealStatus::Lost,
         date("2026-11-20"),
         now(),
-    )
-    .unwrap();
-    p.set_status(
+    );
+    common::set_status(
+        &mut p,
         &DealId::new("won-old"),
         DealStatus::Won,
         date("2026-09-30"),
         now(),
-    )
-    .unwrap();
+    );
     let f = forecast(&p, &query()).total;
     let nov = row(&f, month("2026-11"));
     assert_eq!(
@@ -251,7 +251,7 @@ fn categories_single_and_cumulative() {
         ("commit", 4_000, Stage::P5, Some("2026-12-01"), ""),
         ("won", 8_000, Stage::P7, Some("2026-12-01"), ""),
     ]);
-    p.deals[3].status = DealStatus::Won;
+    common::deal_mut(&mut p, 3).status = DealStatus::Won;
     let dec = *row(&forecast(&p, &query()).total, month("2026-12"));
     assert_eq!(
         [dec.pipeline, dec.best_case, dec.commit, dec.won],
@@ -277,9 +277,9 @@ fn filters_and_group_by_cover_the_matrix() {
         ("b", 200_000, Stage::P4, Some("2026-12-01"), "李娜"),
         ("c", 400_000, Stage::P4, Some("2027-01-01"), "王晓明"),
     ]);
-    p.deals[0].region = "华东".into();
-    p.deals[1].region = "华北".into();
-    p.deals[2].region = "华东".into();
+    common::deal_mut(&mut p, 0).region = "华东".into();
+    common::deal_mut(&mut p, 1).region = "华北".into();
+    common::deal_mut(&mut p, 2).region = "华东".into();
     let grouped = forecast(
         &p,
         &Query {
@@ -335,7 +335,7 @@ fn the_verified_forecast_uses_the_evidence() {
         )
         .unwrap();
     }
-    p.deals[0].probability = Some(90);
+    common::deal_mut(&mut p, 0).probability = Some(90);
     let claimed = forecast(&p, &query()).total;
     let verified = forecast(
         &p,
@@ -372,14 +372,14 @@ fn quota_attainment_gap_and_coverage() {
         ("other", 5_000_000, Stage::P5, Some("2026-12-05"), "李娜"),
         ("next-q", 1_000_000, Stage::P5, Some("2027-01-05"), "王晓明"),
     ]);
-    p.set_status(
+    common::set_status(
+        &mut p,
         &DealId::new("won"),
         DealStatus::Won,
         date("2026-11-10"),
         now(),
-    )
-    .unwrap();
-    let q4 = QuotaPeriod(Period::parse("2026-Q4").unwrap());
+    );
+    let q4 = QuotaPeriod::parse("2026-Q4").unwrap();
     p.quotas.push(Quota {
         owner: Some("王晓明".into()),
         period: q4,
@@ -391,20 +391,20 @@ fn quota_attainment_gap_and_coverage() {
         amount: Money::from_major(10_000_000),
     });
     assert_eq!(
-        quota_for(&p, Some("王晓明"), q4.0),
+        quota_for(&p.quotas, Some("王晓明"), q4.period()),
         Some(Money::from_major(2_000_000))
     );
     assert_eq!(
-        quota_for(&p, None, q4.0),
+        quota_for(&p.quotas, None, q4.period()),
         Some(Money::from_major(10_000_000))
     );
-    assert_eq!(quota_for(&p, Some("李娜"), q4.0), None);
+    assert_eq!(quota_for(&p.quotas, Some("李娜"), q4.period()), None);
     assert_eq!(
-        quota_for(&p, None, Period::parse("2026-12").unwrap()),
+        quota_for(&p.quotas, None, Period::parse("2026-12").unwrap()),
         None,
         "a quarter's quota is not a month's"
     );
-    let list = attainments(&p, Basis::Claimed);
+    let list = attainments(&p, Basis::Claimed, &Filter::default());
     assert_eq!(list[0].owner, None, "team first");
     let wang = &list[1];
     assert_eq!(
@@ -426,8 +426,24 @@ fn quota_attainment_gap_and_coverage() {
         json,
         r#"{"owner":"王晓明","period":"2026-Q4","amount":2000000}"#
     );
-    assert!(serde_json::from_str::<Quota>(r#"{"period":"2026","amount":1}"#).is_err());
-    assert!(serde_json::from_str::<Quota>(r#"{"period":"2026-13","amount":1}"#).is_err());
+    assert_eq!(
+        QuotaPeriod::parse("2026"),
+        None,
+        "a year is no quota period"
+    );
+    assert_eq!(QuotaPeriod::parse("2026-13"), None);
+    assert_eq!(
+        QuotaPeriod::parse(" 2026-11 ").unwrap().period().code(),
+        "2026-11"
+    );
+    let wang_only = Filter::default().with(Dimension::Owner, "王晓明");
+    let list = attainments(&p, Basis::Claimed, &wang_only);
+    assert_eq!(
+        list.len(),
+        1,
+        "an owner's filter lists only that owner's quotas"
+    );
+    assert_eq!(list[0].owner.as_deref(), Some("王晓明"));
 }
 
 #[test]
@@ -437,6 +453,13 @@ fn csv_fields_are_quoted_and_guarded() {
     assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
     assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
     assert_eq!(field("-5"), "-5", "numbers stay numbers");
+    assert_eq!(field("\t=1+1"), "'\t=1+1", "a leading tab is guarded");
+    assert_eq!(
+        field("\r=cmd"),
+        "\"'\r=cmd\"",
+        "a leading carriage return is guarded"
+    );
+    assert_eq!(field("@SUM(1)"), "'@SUM(1)");
     let doc = document(&[
         vec!["月份".into(), "金额".into()],
         vec!["2026-11".into(), "1250000.00".into()],
@@ -457,7 +480,7 @@ proptest! {
             let id = DealId::new(format!("d{i}"));
             p.add(id.clone(), f, now()).unwrap();
             let status = [DealStatus::Open, DealStatus::Won, DealStatus::Lost][*status as usize];
-            p.set_status(&id, status, date("2026-10-01"), now()).unwrap();
+            common::set_status(&mut p, &id, status, date("2026-10-01"), now());
         }
         let f = forecast(&p, &query());
         let open: Money = p.deals.iter().filter(|d| d.is_open()).map(|d| d.amount).sum();
@@ -474,9 +497,9 @@ proptest! {
     #[test]
     fn moving_a_deal_between_months_keeps_the_total(major in 0i64..10_000_000, from in 0i64..330, to in 0i64..330, stage in 0usize..8) {
         let mut p = plan(&[("d", major, Stage::from_index(stage).unwrap(), None, "")]);
-        p.deals[0].expected_close = Some(today() + chrono::Duration::days(from));
+        common::deal_mut(&mut p, 0).expected_close = Some(today() + chrono::Duration::days(from));
         let before = forecast(&p, &query()).total.total.total();
-        p.deals[0].expected_close = Some(today() + chrono::Duration::days(to));
+        common::deal_mut(&mut p, 0).expected_close = Some(today() + chrono::Duration::days(to));
         prop_assert_eq!(forecast(&p, &query()).total.total.total(), before);
         let q = query();
         let periods = q.periods();

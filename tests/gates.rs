@@ -1,12 +1,12 @@
 //! Gates: evaluation, verified stage, refused and overridden moves, history, stale deals.
 mod common;
 
-use chrono::Duration;
+use chrono::{Duration, FixedOffset, TimeZone, Utc};
 use common::{date, fields, item, later, method_with, now, plan_by, today};
 use keyplan::domain::deal::GateCheck;
 use keyplan::domain::gates::{
-    claim_ahead, gate_met, missing_before, progress, stale_days, standing_override, verified_stage,
-    Missing,
+    claim_ahead, gate_met, missing_before, progress, stale_days, standing, standing_override,
+    verified_stage, Missing,
 };
 use keyplan::domain::plan::{MoveOutcome, PlanError};
 use keyplan::domain::{DealId, DealStatus, Plan, Stage};
@@ -186,14 +186,18 @@ fn retired_items_stop_counting_but_keep_their_evidence() {
     let mut plan = plan_at(Stage::P0);
     tick(&mut plan, Stage::P0, 0);
     tick(&mut plan, Stage::P0, 1);
-    plan.method.set_retired(&item(Stage::P0, 1), true).unwrap();
+    plan.method_mut()
+        .set_retired(&item(Stage::P0, 1), true)
+        .unwrap();
     assert!(gate_met(&plan.method, &plan.deals[0], Stage::P0));
     assert_eq!(progress(&plan.method, &plan.deals[0], Stage::P0), (1, 1));
     assert!(
         plan.deals[0].gates.contains_key(&item(Stage::P0, 1)),
         "evidence kept"
     );
-    plan.method.set_retired(&item(Stage::P0, 0), true).unwrap();
+    plan.method_mut()
+        .set_retired(&item(Stage::P0, 0), true)
+        .unwrap();
     plan.uncheck_gate(&id(), &item(Stage::P0, 0), later(2))
         .unwrap();
     assert!(
@@ -245,28 +249,54 @@ fn self_check_ticks_do_not_count_as_progress() {
 #[test]
 fn a_deal_goes_stale_after_its_stages_limit() {
     let mut plan = plan_at(Stage::P3);
-    plan.deals[0].updated = now() - Duration::days(10);
+    common::deal_mut(&mut plan, 0).updated = now() - Duration::days(10);
     let m = plan.method.clone();
     assert_eq!(
-        stale_days(&m, &plan.deals[0], today()),
+        stale_days(&m, &plan.deals[0], today(), &Utc),
         None,
         "exactly the limit is not stale"
     );
-    plan.deals[0].updated = now() - Duration::days(11);
-    assert_eq!(stale_days(&m, &plan.deals[0], today()), Some(11));
-    plan.method.set_stale_days(Stage::P3, 30).unwrap();
-    assert_eq!(stale_days(&plan.method, &plan.deals[0], today()), None);
-    plan.method.set_stale_days(Stage::P3, 5).unwrap();
-    plan.set_status(
+    common::deal_mut(&mut plan, 0).updated = now() - Duration::days(11);
+    assert_eq!(stale_days(&m, &plan.deals[0], today(), &Utc), Some(11));
+    plan.method_mut().set_stale_days(Stage::P3, 30).unwrap();
+    assert_eq!(
+        stale_days(&plan.method, &plan.deals[0], today(), &Utc),
+        None
+    );
+    plan.method_mut().set_stale_days(Stage::P3, 5).unwrap();
+    common::set_status(
+        &mut plan,
         &id(),
         DealStatus::Won,
         date("2026-11-27"),
         now() - Duration::days(40),
-    )
-    .unwrap();
+    );
     assert_eq!(
-        stale_days(&plan.method, &plan.deals[0], today()),
+        stale_days(&plan.method, &plan.deals[0], today(), &Utc),
         None,
         "closed deals never go stale"
     );
+}
+
+#[test]
+fn stale_days_are_counted_in_the_persons_time_zone() {
+    let mut plan = plan_at(Stage::P3);
+    let beijing = FixedOffset::east_opt(8 * 3600).unwrap();
+    // 2026-11-17 20:00 UTC is already the 18th in Beijing: ten days before the 28th there, at
+    // the limit, not stale. Counted from the UTC date it would be eleven, a day early.
+    common::deal_mut(&mut plan, 0).updated = Utc.with_ymd_and_hms(2026, 11, 17, 20, 0, 0).unwrap();
+    let today_in_beijing = date("2026-11-28");
+    assert_eq!(
+        stale_days(&plan.method, &plan.deals[0], today_in_beijing, &beijing),
+        None
+    );
+    assert_eq!(
+        stale_days(&plan.method, &plan.deals[0], today_in_beijing, &Utc),
+        Some(11),
+        "the same moment is the 17th in UTC"
+    );
+    let standing = standing(&plan.method, &plan.deals[0], date("2026-11-29"), &beijing);
+    assert_eq!(standing.stale_days, Some(11));
+    assert_eq!(standing.verified, Stage::P0);
+    assert!(standing.ahead);
 }

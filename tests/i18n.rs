@@ -4,11 +4,18 @@ mod common;
 use std::collections::HashSet;
 
 use common::date;
+use keyplan::domain::deal::Field;
+use keyplan::domain::import::FieldValue;
 use keyplan::domain::money::AmountError;
-use keyplan::domain::storage::Unreadable;
-use keyplan::domain::validate::{Field, Problem};
-use keyplan::domain::{DealStatus, Stage};
+use keyplan::domain::plan_file::{Kind, NotAPlan, Problem as ReadProblem, ProblemKind, Unreadable};
+use keyplan::domain::validate::Problem;
+use keyplan::domain::{Currency, DealStatus, Money, Stage};
 use keyplan::i18n::Lang;
+use keyplan::session::StorageError;
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
 
 #[test]
 fn every_label_is_filled_in_both_languages_and_they_differ() {
@@ -19,7 +26,6 @@ fn every_label_is_filled_in_both_languages_and_they_differ() {
         assert!(!z.trim().is_empty() && !e.trim().is_empty());
         assert_ne!(z, e, "an untranslated label: {z}");
     }
-    let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     assert!(
         zh.iter().all(|s| has_cjk(s)),
         "every Chinese label is Chinese"
@@ -58,7 +64,7 @@ fn field_errors_are_sentences_in_each_language() {
     );
     assert_eq!(Lang::En.problem(&Problem::Required), "Required");
     assert_eq!(Lang::Zh.field_label(Field::ExpectedClose), "预计签约日期");
-    let stage = Problem::Stage(Stage::parse("P9").unwrap_err());
+    let stage = Problem::Stage("P9".into());
     assert!(Lang::Zh.problem(&stage).contains("P9"));
     assert_eq!(Lang::Zh.status(DealStatus::Won), "已赢单");
 }
@@ -68,11 +74,20 @@ fn unreadable_reasons_are_explained() {
     let why = Unreadable::NotJson {
         line: 3,
         column: 7,
-        message: "EOF".into(),
+        ended_early: false,
     };
     assert_eq!(
         Lang::Zh.unreadable(&why),
         "数据不是有效的 JSON（第 3 行第 7 列出错）"
+    );
+    let cut = Unreadable::NotJson {
+        line: 1,
+        column: 9,
+        ended_early: true,
+    };
+    assert_eq!(
+        Lang::En.unreadable(&cut),
+        "the data is not valid JSON (line 1, column 9: it ends too early)"
     );
     assert!(Lang::En
         .unreadable(&Unreadable::FutureVersion(4))
@@ -110,4 +125,197 @@ fn compact_amounts_use_wan_and_yi_in_chinese() {
     assert_eq!(en(1_500_000_000), "¥1.5B");
     assert_eq!(en(9_999), "¥9,999.00");
     assert_eq!(en(0), "¥0.00");
+}
+
+/// Every kind of problem a file can have, with sample values.
+fn every_problem() -> Vec<ProblemKind> {
+    vec![
+        ProblemKind::Required,
+        ProblemKind::WrongType {
+            expected: Kind::Boolean,
+            found: Kind::Null,
+        },
+        ProblemKind::NotWhole("1.5".into()),
+        ProblemKind::MoreThan {
+            value: 120,
+            max: 100,
+        },
+        ProblemKind::NotAVersion("-1".into()),
+        ProblemKind::VersionZero,
+        ProblemKind::NotANumber("\"abc\"".into()),
+        ProblemKind::Amount(AmountError::TooManyDecimals),
+        ProblemKind::UnknownStage("\"P9\"".into()),
+        ProblemKind::NotADate("\"x\"".into()),
+        ProblemKind::NotAMoment("\"x\"".into()),
+        ProblemKind::UnknownStatus("\"x\"".into()),
+        ProblemKind::UnknownCategory("\"x\"".into()),
+        ProblemKind::NotACurrency("\"x\"".into()),
+        ProblemKind::NotAQuotaPeriod("\"x\"".into()),
+        ProblemKind::StageCount(7),
+        ProblemKind::StageOrder {
+            expected: Stage::P0,
+            found: Stage::P1,
+        },
+        ProblemKind::ItemIdUsedTwice("\"p1-a\"".into()),
+        ProblemKind::DealIdUsedTwice("\"a\"".into()),
+        ProblemKind::Field(Problem::TooLong(200)),
+        ProblemKind::TooLarge(30_000_000),
+    ]
+}
+
+#[test]
+fn every_file_problem_is_a_sentence_in_each_language() {
+    for kind in every_problem() {
+        let (zh, en) = (Lang::Zh.read_problem(&kind), Lang::En.read_problem(&kind));
+        assert!(has_cjk(&zh), "untranslated: {zh}");
+        assert!(!has_cjk(&en), "Chinese in English: {en}");
+        assert_ne!(zh, en);
+    }
+    let at = ReadProblem {
+        path: "deals[3].amount".into(),
+        kind: ProblemKind::NotANumber("\"abc\"".into()),
+    };
+    assert_eq!(
+        Lang::Zh.problem_at(&at),
+        "deals[3].amount：应为数字，实际是 \"abc\""
+    );
+    assert_eq!(
+        Lang::En.problem_at(&at),
+        "deals[3].amount: expected a number, found \"abc\""
+    );
+    for why in [
+        Unreadable::NotAPlan(NotAPlan::NoFormat),
+        Unreadable::NotAPlan(NotAPlan::OtherFormat("\"x\"".into())),
+        Unreadable::NotAPlan(NotAPlan::FormatNotText(Kind::Number)),
+        Unreadable::NotAPlan(NotAPlan::TopLevel(Kind::Array)),
+        Unreadable::FutureVersion(2),
+        Unreadable::Invalid(at),
+    ] {
+        assert!(has_cjk(&Lang::Zh.unreadable(&why)));
+        assert!(!has_cjk(&Lang::En.unreadable(&why)));
+    }
+}
+
+#[test]
+fn storage_failures_are_explained_without_debug_text() {
+    for error in [
+        StorageError::Unavailable,
+        StorageError::Full,
+        StorageError::Other("InvalidStateError".into()),
+    ] {
+        let zh = Lang::Zh.storage_error(&error);
+        assert!(has_cjk(&zh) && !zh.contains("Other("), "{zh}");
+        assert!(!Lang::En.storage_error(&error).contains("Other("));
+    }
+}
+
+#[test]
+fn every_deal_field_has_a_label_and_import_values_read_in_the_language() {
+    let fields = [
+        Field::Name,
+        Field::Customer,
+        Field::Amount,
+        Field::Stage,
+        Field::Status,
+        Field::ExpectedClose,
+        Field::ClosedOn,
+        Field::Owner,
+        Field::Product,
+        Field::Region,
+        Field::Segment,
+        Field::NextStep,
+        Field::Notes,
+        Field::Probability,
+        Field::Category,
+        Field::Gates,
+        Field::History,
+        Field::SelfCheck,
+        Field::Created,
+        Field::Updated,
+        Field::Extra,
+    ];
+    for field in fields {
+        assert!(has_cjk(Lang::Zh.field_label(field)), "{field:?}");
+        assert!(!Lang::En.field_label(field).is_empty());
+    }
+    let cny = Currency::cny();
+    let day = |at: chrono::DateTime<chrono::Utc>| at.date_naive();
+    let show = |lang: Lang, value: FieldValue| lang.field_value(&value, &cny, &day);
+    assert_eq!(
+        show(Lang::Zh, FieldValue::Stage(Stage::P2)),
+        "P2 方案立项·客户公关"
+    );
+    assert_eq!(show(Lang::En, FieldValue::Status(DealStatus::Won)), "Won");
+    assert_eq!(
+        show(Lang::Zh, FieldValue::Amount(Money::from_major(5))),
+        "¥5.00"
+    );
+    assert_eq!(
+        show(
+            Lang::Zh,
+            FieldValue::Ticked {
+                count: 7,
+                first: vec!["p0-a".into(), "p1-a".into()]
+            }
+        ),
+        "7 项：p0-a、p1-a……"
+    );
+    assert_eq!(
+        show(
+            Lang::Zh,
+            FieldValue::Ticked {
+                count: 0,
+                first: vec![]
+            }
+        ),
+        "无"
+    );
+    assert_eq!(
+        show(
+            Lang::En,
+            FieldValue::Moves {
+                count: 0,
+                last: None
+            }
+        ),
+        "none"
+    );
+    assert_eq!(
+        show(Lang::Zh, FieldValue::Day(Some(date("2026-12-31")))),
+        "2026年12月31日"
+    );
+}
+
+#[test]
+fn ratios_read_exactly() {
+    assert_eq!(Lang::Zh.percent_permille(536), "53.6%");
+    assert_eq!(Lang::En.times_permille(1_536), "1.54×");
+    assert_eq!(Lang::En.times_permille(-500), "-0.50×");
+    assert_eq!(
+        Lang::Zh.storage_usage(241, 1_263_000, 5_242_880, false),
+        "浏览器存储已用 24.1%（126.3 万 / 524.3 万字符）"
+    );
+    assert_eq!(
+        Lang::En.storage_usage(820, 4_300_000, 5_242_880, true),
+        "Browser storage 82.0% used (4.30 M of 5.24 M characters) — nearly full: export the plan as a backup"
+    );
+}
+
+#[test]
+fn one_term_per_concept_in_chinese() {
+    let zh = Lang::Zh.texts();
+    for label in zh.all() {
+        assert!(
+            !label.contains("覆盖") || label.contains("覆盖倍数"),
+            "覆盖 means coverage only: {label}"
+        );
+        assert!(!label.contains("已成交"), "a won deal is 已赢单: {label}");
+    }
+    assert_eq!(zh.status_won, "已赢单");
+    assert_eq!(zh.chart_won, zh.status_won);
+    assert_ne!(
+        zh.cat_closed, zh.status_won,
+        "signed but not marked won is its own concept"
+    );
+    assert!(!zh.field_probability.contains("覆盖") && !zh.keep_mine.contains("覆盖"));
 }

@@ -5,8 +5,8 @@ use common::{date, plan_with};
 use keyplan::domain::list::{sort_deals, Direction, SortKey};
 use keyplan::domain::{Deal, Stage};
 
-fn order(deals: &[Deal], key: SortKey, direction: Direction) -> Vec<&str> {
-    let mut refs: Vec<&Deal> = deals.iter().collect();
+fn order(deals: &[std::rc::Rc<Deal>], key: SortKey, direction: Direction) -> Vec<&str> {
+    let mut refs: Vec<&Deal> = deals.iter().map(|d| &**d).collect();
     sort_deals(&mut refs, key, direction);
     refs.iter().map(|d| d.id.as_str()).collect()
 }
@@ -19,9 +19,9 @@ fn sorts_by_each_key_both_ways() {
         ("c", 200, Stage::P1),
         ("d", 400, Stage::P0),
     ]);
-    plan.deals[0].expected_close = Some(date("2027-01-10"));
-    plan.deals[1].expected_close = Some(date("2026-12-01"));
-    plan.deals[3].expected_close = Some(date("2026-12-20"));
+    common::deal_mut(&mut plan, 0).expected_close = Some(date("2027-01-10"));
+    common::deal_mut(&mut plan, 1).expected_close = Some(date("2026-12-01"));
+    common::deal_mut(&mut plan, 3).expected_close = Some(date("2026-12-20"));
     let d = &plan.deals;
     assert_eq!(
         order(d, SortKey::Amount, Direction::Descending),

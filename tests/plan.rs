@@ -1,8 +1,13 @@
-//! Plan verbs: add, edit, delete and undo, stage moves, won / lost.
+//! Plan verbs: add, edit, delete and undo, stage moves, won / lost / reopened.
 mod common;
 
-use common::{fields, later, now, plan_with, today};
-use keyplan::domain::plan::{MoveOutcome, PlanError};
+use std::rc::Rc;
+
+use common::{date, fields, item, later, method_with, now, plan_by, plan_with, today};
+use keyplan::domain::deal::GateCheck;
+use keyplan::domain::gates::Missing;
+use keyplan::domain::plan::{Loss, MoveOutcome, PlanError, Win};
+use keyplan::domain::weighting::{probability, Basis};
 use keyplan::domain::{DealId, DealStatus, Money, Stage};
 
 fn id(s: &str) -> DealId {
@@ -121,24 +126,174 @@ fn editing_fields_never_moves_the_stage() {
     assert_eq!(plan.deals[0].amount, Money::from_major(5));
 }
 
+fn win(on: &str, major: i64, reason: &str) -> Win {
+    Win {
+        signed_on: date(on),
+        amount: Money::from_major(major),
+        reason: reason.to_string(),
+    }
+}
+
 #[test]
-fn won_and_lost_record_the_day_and_reopen_clears_it() {
+fn a_win_records_the_signing_date_and_contract_amount_and_moves_to_p7() {
     let mut plan = plan_with(&[("a", 100, Stage::P6)]);
-    plan.set_status(&id("a"), DealStatus::Won, today(), later(3))
-        .unwrap();
+    assert_eq!(
+        plan.win(&id("a"), win("2026-11-03", 95, ""), later(3)),
+        Ok(MoveOutcome::Moved(Stage::P7))
+    );
     let deal = &plan.deals[0];
     assert_eq!(
-        (deal.status, deal.closed_on, deal.updated),
-        (DealStatus::Won, Some(today()), later(3))
+        (
+            deal.status,
+            deal.stage,
+            deal.closed_on,
+            deal.amount,
+            deal.updated
+        ),
+        (
+            DealStatus::Won,
+            Stage::P7,
+            Some(date("2026-11-03")),
+            Money::from_major(95),
+            later(3)
+        )
     );
-    assert_eq!(deal.win_probability(&plan.method), 100);
-    plan.set_status(&id("a"), DealStatus::Lost, today(), later(4))
+    let signing = deal.history.last().unwrap();
+    assert_eq!(
+        (signing.from, signing.to, signing.status),
+        (Stage::P6, Stage::P7, Some(DealStatus::Won))
+    );
+    assert_eq!(deal.closing(), Some(signing));
+    assert_eq!(probability(&plan.method, deal, Basis::Claimed), 100);
+    assert_eq!(
+        plan.win(&id("a"), win("2026-11-04", 1, ""), later(4)),
+        Err(PlanError::WrongStatus(DealStatus::Won)),
+        "a won deal is not won again"
+    );
+}
+
+#[test]
+fn a_win_checks_the_remaining_gates_like_any_forward_move() {
+    let mut plan = plan_by(method_with(1));
+    plan.add(id("a"), fields("a", 10, Stage::P2), now())
         .unwrap();
-    assert_eq!(plan.deals[0].win_probability(&plan.method), 0);
-    plan.set_status(&id("a"), DealStatus::Open, today(), later(5))
+    for stage in [Stage::P0, Stage::P1] {
+        plan.check_gate(
+            &id("a"),
+            &item(stage, 0),
+            GateCheck {
+                on: today(),
+                evidence: String::new(),
+            },
+            now(),
+        )
         .unwrap();
-    assert_eq!(plan.deals[0].closed_on, None);
-    assert_eq!(plan.deals[0].win_probability(&plan.method), 90);
+    }
+    let outcome = plan.win(&id("a"), win("2026-11-27", 10, "  "), later(1));
+    let unmet = [Stage::P2, Stage::P3, Stage::P4, Stage::P5, Stage::P6];
+    assert_eq!(
+        outcome,
+        Ok(MoveOutcome::Blocked {
+            to: Stage::P7,
+            missing: unmet
+                .iter()
+                .map(|&stage| Missing {
+                    stage,
+                    id: item(stage, 0)
+                })
+                .collect()
+        })
+    );
+    assert_eq!(plan.deals[0].status, DealStatus::Open, "nothing changed");
+    plan.win(&id("a"), win("2026-11-27", 10, "客户提前签约"), later(2))
+        .unwrap();
+    let signing = plan.deals[0].history.last().unwrap();
+    assert!(signing.is_override());
+    assert_eq!(signing.reason, "客户提前签约");
+    assert_eq!(signing.missing.len(), 5);
+}
+
+#[test]
+fn a_loss_needs_a_reason_and_keeps_the_competitor() {
+    let mut plan = plan_with(&[("a", 100, Stage::P3)]);
+    let loss = |reason: &str| Loss {
+        lost_on: date("2026-11-20"),
+        reason: reason.to_string(),
+        competitor: " 本地供应商 ".to_string(),
+    };
+    assert_eq!(
+        plan.lose(&id("a"), loss(" "), later(1)),
+        Err(PlanError::ReasonRequired)
+    );
+    plan.lose(&id("a"), loss("价格高 18%"), later(2)).unwrap();
+    let deal = &plan.deals[0];
+    assert_eq!(
+        (deal.status, deal.stage, deal.closed_on),
+        (DealStatus::Lost, Stage::P3, Some(date("2026-11-20")))
+    );
+    let closing = deal.closing().unwrap();
+    assert_eq!(
+        (closing.reason.as_str(), closing.competitor.as_str()),
+        ("价格高 18%", "本地供应商")
+    );
+    assert_eq!(probability(&plan.method, deal, Basis::Claimed), 0);
+}
+
+#[test]
+fn reopening_clears_the_close_day_and_is_kept_in_the_history() {
+    let mut plan = plan_with(&[("a", 100, Stage::P6)]);
+    assert_eq!(
+        plan.reopen(&id("a"), later(1)),
+        Err(PlanError::WrongStatus(DealStatus::Open))
+    );
+    plan.win(&id("a"), win("2026-11-03", 100, ""), later(2))
+        .unwrap();
+    plan.reopen(&id("a"), later(3)).unwrap();
+    let deal = &plan.deals[0];
+    assert_eq!((deal.status, deal.closed_on), (DealStatus::Open, None));
+    assert_eq!(deal.history.last().unwrap().status, Some(DealStatus::Open));
+    assert_eq!(deal.closing(), None);
+    assert_eq!(
+        probability(&plan.method, deal, Basis::Claimed),
+        100,
+        "at P7"
+    );
+}
+
+#[test]
+fn the_signing_date_of_a_won_deal_can_be_corrected_in_the_editor() {
+    let mut plan = plan_with(&[("a", 100, Stage::P6)]);
+    plan.win(&id("a"), win("2026-11-03", 100, ""), later(1))
+        .unwrap();
+    let mut corrected = fields("a", 100, Stage::P7);
+    corrected.closed_on = Some(date("2026-10-30"));
+    plan.edit(&id("a"), corrected, later(2)).unwrap();
+    assert_eq!(plan.deals[0].closed_on, Some(date("2026-10-30")));
+    assert_eq!(plan.deals[0].close_day(), Some(date("2026-10-30")));
+    let mut open = plan_with(&[("b", 1, Stage::P0)]);
+    let mut typed = fields("b", 1, Stage::P0);
+    typed.closed_on = Some(date("2026-10-30"));
+    open.edit(&id("b"), typed, later(2)).unwrap();
+    assert_eq!(
+        open.deals[0].closed_on, None,
+        "an open deal has no close day"
+    );
+}
+
+#[test]
+fn a_change_to_one_deal_leaves_the_others_shared() {
+    let mut plan = plan_with(&[("a", 1, Stage::P0), ("b", 2, Stage::P0)]);
+    let before = plan.clone();
+    plan.edit(&id("a"), fields("a", 5, Stage::P0), later(1))
+        .unwrap();
+    assert!(!Rc::ptr_eq(&plan.deals[0], &before.deals[0]));
+    assert!(Rc::ptr_eq(&plan.deals[1], &before.deals[1]));
+    assert!(Rc::ptr_eq(&plan.method, &before.method));
+    assert_eq!(
+        before.deals[0].amount,
+        Money::from_major(1),
+        "the copy kept its own"
+    );
 }
 
 #[test]
@@ -157,13 +312,12 @@ fn generated_ids_are_distinct_and_plain() {
 
 #[test]
 fn a_part_of_the_plan_keeps_its_settings_and_its_owners_quotas() {
-    use keyplan::domain::forecast::quota::{Quota, QuotaPeriod};
-    use keyplan::domain::forecast::Period;
+    use keyplan::domain::quota::{Quota, QuotaPeriod};
     let mut plan = plan_with(&[("a", 1, Stage::P0), ("b", 2, Stage::P1)]);
-    plan.deals[0].owner = "王晓明".into();
-    plan.deals[1].owner = "李娜".into();
+    Rc::make_mut(&mut plan.deals[0]).owner = "王晓明".into();
+    Rc::make_mut(&mut plan.deals[1]).owner = "李娜".into();
     plan.title = Some("团队".into());
-    let q4 = QuotaPeriod(Period::parse("2026-Q4").unwrap());
+    let q4 = QuotaPeriod::parse("2026-Q4").unwrap();
     plan.set_quota(Some("王晓明".into()), q4, Money::from_major(10));
     plan.set_quota(Some("李娜".into()), q4, Money::from_major(20));
     plan.set_quota(None, q4, Money::from_major(30));
@@ -179,8 +333,12 @@ fn a_part_of_the_plan_keeps_its_settings_and_its_owners_quotas() {
         }]
     );
     assert_eq!(plan.only(|_| true), plan);
-    plan.set_quota(None, q4, Money::ZERO);
+    assert!(plan.set_quota(None, q4, Money::ZERO));
     assert_eq!(plan.quotas.len(), 2, "a zero quota removes it");
+    assert!(
+        !plan.set_quota(None, q4, Money::ZERO),
+        "nothing left to remove"
+    );
     plan.set_quota(Some("李娜".into()), q4, Money::from_major(25));
     assert_eq!(
         plan.quotas

@@ -51,7 +51,7 @@ fn the_case_always_has_a_win_this_month_and_open_deals_ahead() {
     for day in ["2026-11-27", "2027-01-01", "2028-02-29", "2026-12-31"] {
         let today = date(day);
         let plan = sample_plan(today, now());
-        let s = summarize(&plan, today);
+        let s = summarize(&plan, &keyplan::domain::filter::Filter::default(), today);
         assert_eq!(s.won_this_month_count, 1, "{day}");
         for deal in plan.deals.iter().filter(|d| d.is_open()) {
             if let Some(close) = deal.expected_close {
@@ -92,7 +92,10 @@ fn the_case_teaches_evidence_overrides_and_stale_deals() {
     assert_eq!(flag.missing.len(), 1);
     assert_eq!(auto.history.len(), 5, "P0→P1 … P4→P5");
     // 数据中心能效管理 has not moved for 19 days; P4 allows 14
-    assert_eq!(stale_days(m, deal("sample-07"), today()), Some(19));
+    assert_eq!(
+        stale_days(m, deal("sample-07"), today(), &chrono::Utc),
+        Some(19)
+    );
     // everyone else stands where the evidence says, and is not stale
     for d in plan
         .deals
@@ -107,11 +110,22 @@ fn the_case_teaches_evidence_overrides_and_stale_deals() {
             d.name
         );
         if d.id.as_str() != "sample-07" {
-            assert_eq!(stale_days(m, d, today()), None, "{} is stale", d.name);
+            assert_eq!(
+                stale_days(m, d, today(), &chrono::Utc),
+                None,
+                "{} is stale",
+                d.name
+            );
         }
     }
     let won = deal("sample-10");
     assert!(won.gates.keys().any(|k| k.as_str() == "p6-contract-signed"));
+    let signing = won.closing().expect("the win is in the history");
+    assert_eq!((signing.from, signing.to), (Stage::P6, Stage::P7));
+    let lost = deal("sample-11");
+    let closing = lost.closing().expect("the loss is in the history");
+    assert_eq!(lost.status, DealStatus::Lost);
+    assert!(!closing.reason.is_empty() && !closing.competitor.is_empty());
     assert!(plan
         .deals
         .iter()
@@ -121,7 +135,7 @@ fn the_case_teaches_evidence_overrides_and_stale_deals() {
 
 #[test]
 fn a_sample_round_trips_through_storage_with_its_evidence() {
-    use keyplan::domain::storage::{decode, encode};
+    use keyplan::domain::plan_file::{decode, encode};
     let plan = sample_plan(today(), now());
     assert_eq!(decode(&encode(&plan, now())).unwrap(), plan);
     assert!(

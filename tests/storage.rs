@@ -1,9 +1,12 @@
-//! The stored plan: encode/decode round trips, first run versus unreadable data, unknown fields kept.
+//! The stored plan (the plan-file reader's strict mode): encode/decode round trips, first run
+//! versus unreadable data, unknown fields kept.
 mod common;
 
-use common::{date, now, plan_with, today};
+use common::{date, now, plan_with, said, today};
+use keyplan::domain::plan_file::{
+    decode, decode_stored, encode, encode_pretty, Kind, NotAPlan, Stored, Unreadable, Version,
+};
 use keyplan::domain::sample::sample_plan;
-use keyplan::domain::storage::{decode, decode_stored, encode, encode_pretty, Stored, Unreadable};
 use keyplan::domain::{Money, Stage};
 use proptest::prelude::*;
 
@@ -23,8 +26,8 @@ fn a_plan_round_trips_exactly() {
 #[test]
 fn the_encoding_is_the_documented_file_format() {
     let mut plan = plan_with(&[("a", 0, Stage::P3)]);
-    plan.deals[0].amount = Money::from_minor(125_000_050);
-    plan.deals[0].expected_close = Some(date("2027-03-31"));
+    common::deal_mut(&mut plan, 0).amount = Money::from_minor(125_000_050);
+    common::deal_mut(&mut plan, 0).expected_close = Some(date("2027-03-31"));
     let value: serde_json::Value = serde_json::from_str(&encode(&plan, now())).unwrap();
     assert_eq!(value["format"], "keyplan.plan");
     assert_eq!(value["version"], 1);
@@ -91,15 +94,19 @@ fn broken_json_reports_line_and_column() {
 fn other_json_is_not_a_plan() {
     assert_eq!(
         unreadable("[1,2]"),
-        Unreadable::NotAPlan("the top level is an array, not an object".into())
+        Unreadable::NotAPlan(NotAPlan::TopLevel(Kind::Array))
+    );
+    assert_eq!(
+        said(&unreadable("[1,2]")),
+        "the data is not a keyplan plan (the top level is an array, not an object)"
     );
     assert_eq!(
         unreadable(r#"{"deals":[]}"#),
-        Unreadable::NotAPlan("there is no \"format\": \"keyplan.plan\" field".into())
+        Unreadable::NotAPlan(NotAPlan::NoFormat)
     );
     assert_eq!(
-        unreadable(r#"{"format":"excalidraw","deals":[]}"#),
-        Unreadable::NotAPlan("\"format\" is \"excalidraw\", not \"keyplan.plan\"".into())
+        said(&unreadable(r#"{"format":"excalidraw","deals":[]}"#)),
+        "the data is not a keyplan plan (\"format\" is \"excalidraw\", not \"keyplan.plan\")"
     );
 }
 
@@ -110,12 +117,14 @@ fn versions_are_checked() {
         Unreadable::FutureVersion(2)
     );
     let why = unreadable(r#"{"format":"keyplan.plan","version":"1","deals":[]}"#);
-    assert_eq!(
-        why.to_string(),
-        "version: expected a number, found a string"
-    );
+    assert_eq!(said(&why), "version: expected a number, found a string");
     let why = unreadable(r#"{"format":"keyplan.plan","deals":[]}"#);
-    assert_eq!(why.to_string(), "version: is missing");
+    assert_eq!(said(&why), "version: is required");
+    let why = unreadable(r#"{"format":"keyplan.plan","version":0,"deals":[]}"#);
+    assert_eq!(said(&why), "version: 0 is not a plan-file version");
+    assert_eq!(Version::try_from(1), Ok(Version::V1));
+    assert_eq!(Version::try_from(7), Err(Unreadable::FutureVersion(7)));
+    assert_eq!(Version::LATEST.number(), 1);
     assert!(
         decode(r#"{"format":"keyplan.plan","version":1,"deals":[]}"#)
             .unwrap()
@@ -141,32 +150,52 @@ fn plan_json(deals: &[String]) -> String {
 fn bad_deals_are_named_by_index() {
     let ok = deal_json("a", "1", "P0");
     let why = unreadable(&plan_json(&[ok.clone(), deal_json("b", "\"abc\"", "P0")]));
-    assert_eq!(why.to_string(), "deals[1]: \"abc\" is not a number");
+    assert_eq!(
+        said(&why),
+        "deals[1].amount: expected a number, found \"abc\""
+    );
     let why = unreadable(&plan_json(&[ok.clone(), deal_json("b", "1", "P9")]));
-    assert!(
-        why.to_string()
-            .starts_with("deals[1]: unknown variant `P9`"),
-        "{why}"
+    assert_eq!(
+        said(&why),
+        "deals[1].stage: unknown stage \"P9\" (expected P0 to P7)"
     );
     let why = unreadable(&plan_json(&[deal_json("a", "-1", "P0")]));
-    assert_eq!(why.to_string(), "deals[0]: the amount is negative");
+    assert_eq!(said(&why), "deals[0].amount: the amount is negative");
     let why = unreadable(&plan_json(&[ok.clone(), ok.clone()]));
     assert_eq!(
-        why.to_string(),
-        "deals: the id \"a\" is used by more than one deal"
+        said(&why),
+        "deals[1]: the id \"a\" is used by an earlier deal in this file"
     );
     let why = unreadable(&plan_json(&[
         deal_json("a", "1", "P0").replace("\"name\":\"n\"", "\"name\":\" \"")
     ]));
-    assert_eq!(why.to_string(), "deals[0].name: is required");
+    assert_eq!(said(&why), "deals[0].name: is required");
     let why = unreadable(r#"{"format":"keyplan.plan","version":1,"deals":{}}"#);
-    assert_eq!(why.to_string(), "deals: expected an array, found an object");
+    assert_eq!(said(&why), "deals: expected an array, found an object");
     let why = unreadable(r#"{"format":"keyplan.plan","version":1,"currency":"rmb","deals":[]}"#);
-    assert!(
-        why.to_string()
-            .contains("\"rmb\" is not an ISO 4217 currency code"),
-        "{why}"
+    assert_eq!(
+        said(&why),
+        "currency: \"rmb\" is not an ISO 4217 currency code (three capital letters, e.g. CNY)"
     );
+}
+
+#[test]
+fn a_stored_probability_over_100_is_refused() {
+    let deal = deal_json("a", "1", "P0").replace("\"stage\"", "\"probability\":150,\"stage\"");
+    let why = unreadable(&plan_json(&[deal]));
+    assert_eq!(said(&why), "deals[0].probability: 150 is more than 100");
+    let deal = deal_json("a", "1", "P0").replace("\"stage\"", "\"probability\":100,\"stage\"");
+    assert_eq!(
+        decode(&plan_json(&[deal])).unwrap().deals[0].probability,
+        Some(100)
+    );
+}
+
+#[test]
+fn stored_deals_need_their_timestamps() {
+    let deal = deal_json("a", "1", "P0").replace(",\"created\":\"2026-01-01T00:00:00Z\"", "");
+    let why = unreadable(&plan_json(&[deal]));
+    assert_eq!(said(&why), "deals[0].created: is required");
 }
 
 proptest! {
@@ -191,7 +220,7 @@ proptest! {
 
 #[test]
 fn export_file_names_are_safe_and_dated() {
-    use keyplan::domain::storage::export_file_name;
+    use keyplan::domain::file_name::export_file_name;
     assert_eq!(
         export_file_name(Some("销售小王团队 · 培训案例"), today(), "json"),
         "销售小王团队-培训案例-2026-11-27.json"
@@ -212,7 +241,7 @@ fn export_file_names_are_safe_and_dated() {
 
 #[test]
 fn usage_is_a_share_of_five_mebi_characters() {
-    use keyplan::domain::storage::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
+    use keyplan::session::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
     assert_eq!(QUOTA_CHARS, 5_242_880);
     assert_eq!(usage_permille(0), 0);
     assert_eq!(usage_permille(QUOTA_CHARS), 1000);
@@ -220,4 +249,7 @@ fn usage_is_a_share_of_five_mebi_characters() {
     assert_eq!(usage_permille(2_621), 0, "rounds to the nearest thousandth");
     assert_eq!(usage_permille(2_622), 1);
     assert!(usage_permille(QUOTA_CHARS * 4 / 5) >= WARN_PERMILLE);
+    // 4.3 M characters: the thousandths overflow 32 bits when computed in `usize` on wasm32
+    assert_eq!(usage_permille(4_300_000), 820);
+    assert_eq!(usage_permille(5_000_000), 954);
 }

@@ -2,7 +2,9 @@
 mod common;
 
 use common::{date, now, plan_with, today};
-use keyplan::domain::summary::{stage_totals, summarize, weighted_sum};
+use keyplan::domain::filter::{Dimension, Filter};
+use keyplan::domain::summary::{stage_totals, summarize};
+use keyplan::domain::weighting::weighted_sum;
 use keyplan::domain::{DealId, DealStatus, Money, Stage};
 use proptest::prelude::*;
 
@@ -15,9 +17,14 @@ fn columns_count_total_and_weight_open_deals() {
         ("d", 500_000, Stage::P5),
         ("w", 800_000, Stage::P6),
     ]);
-    plan.set_status(&DealId::new("w"), DealStatus::Won, today(), now())
-        .unwrap();
-    let cols = stage_totals(&plan);
+    common::set_status(
+        &mut plan,
+        &DealId::new("w"),
+        DealStatus::Won,
+        today(),
+        now(),
+    );
+    let cols = stage_totals(&plan, &Filter::default());
     assert_eq!(cols.len(), 8);
     assert_eq!(
         (cols[0].count, cols[0].total, cols[0].weighted),
@@ -40,10 +47,10 @@ fn weighting_rounds_once_at_the_end() {
         ("c", 0, Stage::P4),
     ]);
     for d in &mut plan.deals {
-        d.amount = Money::from_minor(1);
+        std::rc::Rc::make_mut(d).amount = Money::from_minor(1);
     }
     assert_eq!(
-        weighted_sum(&plan.method, &plan.deals),
+        weighted_sum(&plan.method, plan.deals.iter().map(|d| &**d)),
         Money::from_minor(2)
     );
 }
@@ -56,23 +63,28 @@ fn summary_line_separates_open_won_and_lost() {
         ("won-before", 300_000, Stage::P7),
         ("lost", 400_000, Stage::P5),
     ]);
-    plan.set_status(
+    common::set_status(
+        &mut plan,
         &DealId::new("won-now"),
         DealStatus::Won,
         date("2026-11-03"),
         now(),
-    )
-    .unwrap();
-    plan.set_status(
+    );
+    common::set_status(
+        &mut plan,
         &DealId::new("won-before"),
         DealStatus::Won,
         date("2026-10-31"),
         now(),
-    )
-    .unwrap();
-    plan.set_status(&DealId::new("lost"), DealStatus::Lost, today(), now())
-        .unwrap();
-    let s = summarize(&plan, today());
+    );
+    common::set_status(
+        &mut plan,
+        &DealId::new("lost"),
+        DealStatus::Lost,
+        today(),
+        now(),
+    );
+    let s = summarize(&plan, &Filter::default(), today());
     assert_eq!(s.open_count, 1);
     assert_eq!(s.open_total, Money::from_major(1_000_000));
     assert_eq!(s.weighted_total, Money::from_major(300_000));
@@ -86,17 +98,56 @@ fn summary_line_separates_open_won_and_lost() {
 #[test]
 fn a_won_deal_without_close_day_uses_its_expected_date() {
     let mut plan = plan_with(&[("w", 50, Stage::P7)]);
-    plan.deals[0].status = DealStatus::Won;
-    plan.deals[0].expected_close = Some(date("2026-11-30"));
+    common::deal_mut(&mut plan, 0).status = DealStatus::Won;
+    common::deal_mut(&mut plan, 0).expected_close = Some(date("2026-11-30"));
     assert_eq!(
-        summarize(&plan, today()).won_this_month,
+        summarize(&plan, &Filter::default(), today()).won_this_month,
         Money::from_major(50)
     );
-    plan.deals[0].expected_close = Some(date("2025-11-30"));
+    common::deal_mut(&mut plan, 0).expected_close = Some(date("2025-11-30"));
     assert_eq!(
-        summarize(&plan, today()).won_this_month,
+        summarize(&plan, &Filter::default(), today()).won_this_month,
         Money::ZERO,
         "same month of another year"
+    );
+}
+
+#[test]
+fn a_filter_applies_to_the_columns_and_the_summary() {
+    let mut plan = plan_with(&[
+        ("wang", 1_000_000, Stage::P3),
+        ("li", 500_000, Stage::P3),
+        ("wang-won", 200_000, Stage::P6),
+    ]);
+    common::deal_mut(&mut plan, 0).owner = "王晓明".into();
+    common::deal_mut(&mut plan, 1).owner = "李娜".into();
+    common::deal_mut(&mut plan, 2).owner = "王晓明".into();
+    common::set_status(
+        &mut plan,
+        &DealId::new("wang-won"),
+        DealStatus::Won,
+        today(),
+        now(),
+    );
+    let wang = Filter::default().with(Dimension::Owner, "王晓明");
+    let cols = stage_totals(&plan, &wang);
+    assert_eq!(
+        (cols[3].count, cols[3].total),
+        (1, Money::from_major(1_000_000))
+    );
+    let s = summarize(&plan, &wang, today());
+    assert_eq!(
+        (s.open_count, s.open_total),
+        (1, Money::from_major(1_000_000))
+    );
+    assert_eq!(s.won_this_month, Money::from_major(200_000));
+    let everyone = summarize(&plan, &Filter::default(), today());
+    assert_eq!(everyone.open_total, Money::from_major(1_500_000));
+    assert_eq!(
+        Filter::default()
+            .with(Dimension::Owner, "王晓明")
+            .with(Dimension::Owner, ""),
+        Filter::default()
     );
 }
 
@@ -107,8 +158,8 @@ proptest! {
             .map(|(i, (a, s))| (format!("d{i}"), *a, Stage::from_index(*s).unwrap())).collect();
         let refs: Vec<(&str, i64, Stage)> = named.iter().map(|(i, a, s)| (i.as_str(), *a, *s)).collect();
         let plan = plan_with(&refs);
-        let cols = stage_totals(&plan);
-        let s = summarize(&plan, today());
+        let cols = stage_totals(&plan, &Filter::default());
+        let s = summarize(&plan, &Filter::default(), today());
         prop_assert_eq!(cols.iter().map(|c| c.count).sum::<usize>(), s.open_count);
         prop_assert_eq!(cols.iter().map(|c| c.total).sum::<Money>(), s.open_total);
         prop_assert!(s.weighted_total <= s.open_total);

@@ -2,16 +2,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::forecast::Category;
-use super::method::{GateId, Method};
+use super::category::Category;
+use super::method::GateId;
 use super::money::Money;
 use super::stage::Stage;
-use super::validate::DealFields;
 
 /// A deal's stable identifier, unique within a plan. Never reused, never shown as a number.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct DealId(String);
 
@@ -49,7 +48,7 @@ fn base36(mut n: u64) -> String {
 }
 
 /// Whether a deal is still being worked, or closed one way or the other.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DealStatus {
     #[default]
@@ -59,6 +58,9 @@ pub enum DealStatus {
 }
 
 impl DealStatus {
+    pub const ALL: [DealStatus; 3] = [DealStatus::Open, DealStatus::Won, DealStatus::Lost];
+
+    /// `open`, `won` or `lost`, as stored in plan files.
     pub fn code(self) -> &'static str {
         match self {
             DealStatus::Open => "open",
@@ -66,10 +68,14 @@ impl DealStatus {
             DealStatus::Lost => "lost",
         }
     }
+
+    pub fn parse(code: &str) -> Option<DealStatus> {
+        DealStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
 }
 
 /// One deal of the plan, as stored and exported.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Deal {
     /// Stable id, unique in the plan.
     pub id: DealId,
@@ -77,51 +83,51 @@ pub struct Deal {
     pub name: String,
     /// The buying organisation.
     pub customer: String,
-    /// Deal value in major units of the plan's currency, exact to the cent.
+    /// Deal value in major units of the plan's currency, exact to the cent; once won, the
+    /// contract amount.
     pub amount: Money,
     /// Claimed project stage P0–P7.
     pub stage: Stage,
     /// open / won / lost.
-    #[serde(default)]
     pub status: DealStatus,
     /// Expected signing date, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expected_close: Option<NaiveDate>,
-    /// The day the deal was marked won or lost.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Won: the signing date, the day the win counts on. Lost: the day it was lost.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub closed_on: Option<NaiveDate>,
     /// Salesperson responsible.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// Product or product line.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub product: String,
     /// Sales region.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub region: String,
     /// Customer segment (industry or customer group).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub segment: String,
     /// The agreed next action.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub next_step: String,
     /// Free notes.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
-    /// The deal's own win probability in percent, overriding its stage's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The deal's own win probability in percent (0–100), in place of its stage's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub probability: Option<u8>,
-    /// The deal's own forecast category, overriding its stage's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The deal's own forecast category, in place of its stage's.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<Category>,
     /// Gate items ticked, each with its day and evidence (principle 2: what is done must be seen).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub gates: BTreeMap<GateId, GateCheck>,
-    /// Every stage change, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Every stage change and every close or reopening, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<StageChange>,
     /// Self-check questions ticked while preparing the next visit.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub self_check: BTreeSet<String>,
     /// When the deal was created (UTC).
     pub created: DateTime<Utc>,
@@ -130,6 +136,83 @@ pub struct Deal {
     /// Fields this version does not know, kept as they came.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// A field of a deal, in the file format's order: as errors and comparisons name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Name,
+    Customer,
+    Amount,
+    Stage,
+    Status,
+    ExpectedClose,
+    ClosedOn,
+    Owner,
+    Product,
+    Region,
+    Segment,
+    NextStep,
+    Notes,
+    Probability,
+    Category,
+    Gates,
+    History,
+    SelfCheck,
+    Created,
+    Updated,
+    /// The fields keyplan does not know, together.
+    Extra,
+}
+
+impl Field {
+    /// The field's key in plan files and in the page (`data-field`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Customer => "customer",
+            Field::Amount => "amount",
+            Field::Stage => "stage",
+            Field::Status => "status",
+            Field::ExpectedClose => "expected_close",
+            Field::ClosedOn => "closed_on",
+            Field::Owner => "owner",
+            Field::Product => "product",
+            Field::Region => "region",
+            Field::Segment => "segment",
+            Field::NextStep => "next_step",
+            Field::Notes => "notes",
+            Field::Probability => "probability",
+            Field::Category => "category",
+            Field::Gates => "gates",
+            Field::History => "history",
+            Field::SelfCheck => "self_check",
+            Field::Created => "created",
+            Field::Updated => "updated",
+            Field::Extra => "extra",
+        }
+    }
+}
+
+/// What a person may change in the deal editor, validated (see [`crate::domain::validate`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DealFields {
+    pub name: String,
+    pub customer: String,
+    pub amount: Money,
+    /// The stage a new deal starts in (an existing deal moves through [`crate::domain::Plan::move_deal`]).
+    pub stage: Stage,
+    pub expected_close: Option<NaiveDate>,
+    /// The signing (or losing) day of a closed deal; ignored while the deal is open.
+    pub closed_on: Option<NaiveDate>,
+    pub owner: String,
+    pub product: String,
+    pub region: String,
+    pub segment: String,
+    pub next_step: String,
+    pub notes: String,
+    pub probability: Option<u8>,
+    pub category: Option<Category>,
 }
 
 impl Deal {
@@ -165,14 +248,17 @@ impl Deal {
     }
 
     /// Writes validated fields into the deal; `updated` moves only if something changed.
-    /// The stage is left alone: stage changes go through [`crate::domain::Plan::move_deal`],
-    /// so that gates and history apply.
+    /// The stage and the status are left alone: they change through the plan's verbs, so that
+    /// gates and history apply.
     pub fn apply(&mut self, fields: DealFields, now: DateTime<Utc>) {
         let before = self.clone();
         self.name = fields.name;
         self.customer = fields.customer;
         self.amount = fields.amount;
         self.expected_close = fields.expected_close;
+        if !self.is_open() {
+            self.closed_on = fields.closed_on.or(self.closed_on);
+        }
         self.owner = fields.owner;
         self.product = fields.product;
         self.region = fields.region;
@@ -190,44 +276,72 @@ impl Deal {
         self.status == DealStatus::Open
     }
 
-    /// The win probability used for weighting, in percent: the deal's own, else the method's
-    /// for the claimed stage, while open; 100 once won, 0 once lost.
-    pub fn win_probability(&self, method: &Method) -> u8 {
-        crate::domain::forecast::probability(method, self, crate::domain::forecast::Basis::Claimed)
+    /// The day the deal counts on: a closed deal's close day, else (and for closes recorded
+    /// without one) its expected signing date.
+    pub fn close_day(&self) -> Option<NaiveDate> {
+        match self.status {
+            DealStatus::Open => self.expected_close,
+            DealStatus::Won | DealStatus::Lost => self.closed_on.or(self.expected_close),
+        }
     }
 
-    /// Amount × probability, rounded to the cent (sums should use [`crate::domain::summary`]).
-    pub fn weighted(&self, method: &Method) -> Money {
-        self.amount.percent(self.win_probability(method))
+    /// The entry that closed the deal (won or lost), while it is closed.
+    pub fn closing(&self) -> Option<&StageChange> {
+        if self.is_open() {
+            return None;
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|change| change.status == Some(self.status))
     }
 }
 
 /// A ticked gate item: when, and what shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GateCheck {
     /// The day the criterion was met.
     pub on: NaiveDate,
     /// What shows it: a document, a meeting, a name.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
 }
 
-/// One move of a deal between stages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// One entry of a deal's history: a move between stages, a close (won or lost) or a reopening.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StageChange {
     pub from: Stage,
     pub to: Stage,
     /// When (UTC).
     pub at: DateTime<Utc>,
-    /// Why, in the mover's words; required when gate items were missing.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// Why, in the mover's words; required when gate items were missing, and when a deal is lost.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
     /// Gate items that were not met when the deal was moved forward anyway (an override).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<GateId>,
+    /// Set when the entry closed the deal (`won`, `lost`) or opened it again (`open`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<DealStatus>,
+    /// A lost deal: to whom.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub competitor: String,
 }
 
 impl StageChange {
+    /// A plain move from one stage to another.
+    pub fn moved(from: Stage, to: Stage, at: DateTime<Utc>) -> StageChange {
+        StageChange {
+            from,
+            to,
+            at,
+            reason: String::new(),
+            missing: Vec::new(),
+            status: None,
+            competitor: String::new(),
+        }
+    }
+
     pub fn is_override(&self) -> bool {
         !self.missing.is_empty()
     }

@@ -3,10 +3,11 @@
 //!
 //! Gate k is the acceptance of stage Pk: it must be met before a deal leaves Pk forward. A deal's
 //! verified stage is therefore P0 plus the number of consecutive gates met from P0 on.
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone};
 
-use super::deal::{Deal, StageChange};
+use super::deal::{Deal, DealStatus, StageChange};
 use super::method::{GateId, GateItem, Method};
+use super::period::local_day;
 use super::stage::Stage;
 
 /// An unmet gate item and the stage whose gate it belongs to.
@@ -78,17 +79,57 @@ pub fn standing_override<'d>(method: &Method, deal: &'d Deal) -> Option<&'d Stag
     if !claim_ahead(method, deal) {
         return None;
     }
+    override_of(deal)
+}
+
+/// Days since the last update, when more than the stage allows (open deals only). Days are
+/// counted in the person's time zone `zone`, in which `today` is today.
+pub fn stale_days<Tz: TimeZone>(
+    method: &Method,
+    deal: &Deal,
+    today: NaiveDate,
+    zone: &Tz,
+) -> Option<i64> {
+    if !deal.is_open() {
+        return None;
+    }
+    let idle = (today - local_day(deal.updated, zone)).num_days();
+    (idle > i64::from(method.rules(deal.stage).stale_days)).then_some(idle)
+}
+
+/// A deal's standing against the method, as its card and its dialog show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// The furthest stage the evidence supports.
+    pub verified: Stage,
+    /// The claim runs ahead of the evidence (open and won deals; a lost deal's claim is moot).
+    pub ahead: bool,
+    /// The override that explains the claim, when one was recorded.
+    pub standing_override: Option<StageChange>,
+    /// Days without an update, when more than the stage allows.
+    pub stale_days: Option<i64>,
+}
+
+/// Everything [`Standing`] holds, computed once.
+pub fn standing<Tz: TimeZone>(
+    method: &Method,
+    deal: &Deal,
+    today: NaiveDate,
+    zone: &Tz,
+) -> Standing {
+    let verified = verified_stage(method, deal);
+    let ahead = deal.status != DealStatus::Lost && deal.stage > verified;
+    Standing {
+        verified,
+        ahead,
+        standing_override: ahead.then(|| override_of(deal)).flatten().cloned(),
+        stale_days: stale_days(method, deal, today, zone),
+    }
+}
+
+fn override_of(deal: &Deal) -> Option<&StageChange> {
     deal.history
         .iter()
         .rev()
         .find(|change| change.is_override() && change.to <= deal.stage)
-}
-
-/// Days since the last update, when more than the stage allows (open deals only).
-pub fn stale_days(method: &Method, deal: &Deal, today: NaiveDate) -> Option<i64> {
-    if !deal.is_open() {
-        return None;
-    }
-    let idle = (today - deal.updated.date_naive()).num_days();
-    (idle > i64::from(method.rules(deal.stage).stale_days)).then_some(idle)
 }

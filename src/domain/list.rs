@@ -1,4 +1,5 @@
 //! Ordering of the deal list: by amount, close date, stage or name, either way.
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 use super::deal::Deal;
@@ -39,12 +40,14 @@ impl SortKey {
     }
 }
 
-/// Sorts deals in place. Deals without a close date go last either way; ties keep plan order.
-pub fn sort_deals(deals: &mut [&Deal], key: SortKey, direction: Direction) {
+/// Sorts deals (or shared deals) in place. Deals without a close date go last either way; ties
+/// keep plan order.
+pub fn sort_deals<D: Borrow<Deal>>(deals: &mut [D], key: SortKey, direction: Direction) {
     deals.sort_by(|a, b| {
+        let (a, b): (&Deal, &Deal) = (a.borrow(), b.borrow());
         let primary = match key {
             SortKey::Close => {
-                return match (a.expected_close, b.expected_close) {
+                return match (a.close_day(), b.close_day()) {
                     (Some(x), Some(y)) => oriented(x.cmp(&y), direction),
                     (Some(_), None) => Ordering::Less,
                     (None, Some(_)) => Ordering::Greater,

@@ -1,18 +1,51 @@
-//! The pure domain core: money, stages, deals, plans, summaries, the sample case and the stored-plan codec.
-//! Nothing here touches the browser; everything is tested natively with `cargo test`.
-pub mod deal;
-pub mod forecast;
-pub mod gates;
-pub mod import;
-pub mod list;
-pub mod method;
+//! The pure domain core. Nothing here touches the browser; everything is tested natively.
+//!
+//! The modules form layers, each using only the ones above it (`tests/layers.rs` checks this):
+//!
+//! 1. `stage`, `money`, `period`, `file_name`: values with no other domain knowledge;
+//! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it);
+//! 3. `deal`, then `filter` and `quota`;
+//! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for);
+//! 5. `plan` (all deals and the verbs that change them);
+//! 6. `summary`, `forecast`, `validate`, `list`; then `plan_file` (the file format, which reads
+//!    by the editor's rules), `import` (preview and merge of read files) and `sample`.
+
+// 1
+pub mod file_name;
 pub mod money;
-pub mod plan;
-pub mod sample;
+pub mod period;
 pub mod stage;
-pub mod storage;
+
+// 2
+pub mod category;
+pub mod csv;
+pub mod method;
+
+// 3
+pub mod deal;
+
+pub mod filter;
+pub mod quota;
+
+// 4
+pub mod gates;
+
+pub mod weighting;
+
+// 5
+pub mod plan;
+
+// 6
+pub mod forecast;
+pub mod list;
 pub mod summary;
 pub mod validate;
+
+pub mod plan_file;
+
+pub mod import;
+
+pub mod sample;
 
 pub use deal::{Deal, DealId, DealStatus};
 pub use money::{Currency, Money};

@@ -1,8 +1,7 @@
 //! Exact money: integer minor units (fen for CNY), parsing of typed and stored amounts, formatting.
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use thiserror::Error;
+use serde::{Serialize, Serializer};
 
 /// Minor units per major unit: every supported currency has two decimals.
 pub const MINOR_PER_MAJOR: i128 = 100;
@@ -15,17 +14,15 @@ pub const MAX_DEAL_MINOR: i128 = 99_999_999_999_999;
 pub struct Money(i128);
 
 /// Why a text is not an acceptable amount.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountError {
-    #[error("the amount is empty")]
     Empty,
-    #[error("\"{0}\" is not a number")]
+    /// The text as typed.
     NotANumber(String),
-    #[error("the amount is negative")]
     Negative,
-    #[error("the amount has more than two decimals")]
+    /// More than two decimals (minor units).
     TooManyDecimals,
-    #[error("the amount is larger than 999,999,999,999.99")]
+    /// More than [`MAX_DEAL_MINOR`].
     TooLarge,
 }
 
@@ -102,38 +99,54 @@ impl Money {
         Ok(Money(minor))
     }
 
-    /// Parses what a person types into an amount field: thousands separators (`,`, `，`, spaces),
-    /// a leading `¥`/`￥`, full-width digits, and the Chinese units `万` (10⁴) and `亿` (10⁸).
+    /// Parses what a person types into an amount field: a leading `¥`/`￥`, a trailing `元`,
+    /// full-width digits, the Chinese units `万` (10⁴) and `亿` (10⁸), and thousands separators
+    /// (`,` `，` or a space) where they belong: between groups of three digits of the whole part
+    /// (`1,250,000.50`). A separator anywhere else (`1,5`, `,5`, `12,34`) is refused.
     pub fn parse_input(text: &str) -> Result<Money, AmountError> {
-        let normalized: String = text
-            .trim()
+        let typed = text.trim();
+        if typed.is_empty() {
+            return Err(AmountError::Empty);
+        }
+        let not_a_number = || AmountError::NotANumber(typed.to_string());
+        let wide_digits: String = typed
             .chars()
             .map(|c| match c {
                 '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
                 '．' | '。' => '.',
                 '－' => '-',
+                '\u{a0}' | '\u{3000}' => ' ',
                 _ => c,
             })
-            .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}' | '¥' | '￥'))
             .collect();
-        let (number, unit_shift) = if let Some(n) = normalized.strip_suffix('万') {
-            (n, 4)
-        } else if let Some(n) = normalized.strip_suffix('亿') {
-            (n, 8)
+        let bare = wide_digits
+            .strip_prefix(['¥', '￥'])
+            .unwrap_or(&wide_digits)
+            .trim();
+        let bare = bare.strip_suffix('元').unwrap_or(bare).trim_end();
+        let (number, unit_shift) = if let Some(n) = bare.strip_suffix('万') {
+            (n.trim_end(), 4)
+        } else if let Some(n) = bare.strip_suffix('亿') {
+            (n.trim_end(), 8)
         } else {
-            (normalized.as_str(), 0)
+            (bare, 0)
         };
         if number.contains(['e', 'E']) {
-            return Err(AmountError::NotANumber(text.trim().to_string()));
+            return Err(not_a_number());
         }
+        let grouped: String = number
+            .chars()
+            .map(|c| if matches!(c, '，' | ' ') { ',' } else { c })
+            .collect();
+        let number = ungroup(&grouped).ok_or_else(not_a_number)?;
         let decimal = if unit_shift == 0 {
-            number.to_string()
+            number
         } else {
             // 1.2345万 = 12,345.00: the 万/亿 figure may carry more decimals than two.
             format!("{number}e{unit_shift}")
         };
         Money::parse_decimal(&decimal).map_err(|e| match e {
-            AmountError::NotANumber(_) => AmountError::NotANumber(text.trim().to_string()),
+            AmountError::NotANumber(_) | AmountError::Empty => not_a_number(),
             other => other,
         })
     }
@@ -207,6 +220,34 @@ pub fn div_round_half_away(numerator: i128, denominator: i128) -> i128 {
     }
 }
 
+/// The number without its thousands separators, if they stand only between groups of three
+/// digits of the whole part: `1,250,000.5` → `1250000.5`; `1,5` and `,5` → none.
+fn ungroup(number: &str) -> Option<String> {
+    if !number.contains(',') {
+        return Some(number.to_string());
+    }
+    let (whole, fraction) = match number.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (number, None),
+    };
+    if fraction.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let digits = whole.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = digits.split(',').collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    if !first_ok || !rest_ok {
+        return None;
+    }
+    let mut out = whole.replace(',', "");
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
 fn scale_digits(digits: &str, shift: i64) -> Result<i128, AmountError> {
     if digits.is_empty() {
         return Ok(0);
@@ -269,39 +310,9 @@ impl Serialize for Money {
     }
 }
 
-/// Accepts a JSON number or a numeric string, read from its exact text (never through a float).
-impl<'de> Deserialize<'de> for Money {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
-        use serde::de::Error;
-        let text = match serde_json::Value::deserialize(deserializer)? {
-            serde_json::Value::Number(n) => n.to_string(),
-            serde_json::Value::String(s) => s,
-            other => {
-                return Err(D::Error::custom(format!(
-                    "expected a number, found {}",
-                    json_kind(&other)
-                )))
-            }
-        };
-        Money::parse_decimal(&text).map_err(D::Error::custom)
-    }
-}
-
-/// A JSON value's kind, as error messages name it.
-pub fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
 /// An ISO 4217 currency code (three capital letters). Amounts always carry two decimals.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
 pub struct Currency(String);
 
 impl Currency {
@@ -334,16 +345,11 @@ impl Default for Currency {
     }
 }
 
-impl TryFrom<String> for Currency {
-    type Error = String;
-    fn try_from(code: String) -> Result<Self, Self::Error> {
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(Currency(code))
-        } else {
-            Err(format!(
-                "\"{code}\" is not an ISO 4217 currency code (three capital letters, e.g. CNY)"
-            ))
-        }
+impl Currency {
+    /// A currency from its ISO 4217 code (three capital letters); none otherwise.
+    pub fn parse(code: &str) -> Option<Currency> {
+        (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| Currency(code.to_string()))
     }
 }
 

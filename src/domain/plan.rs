@@ -1,50 +1,51 @@
 //! The plan: all deals plus the settings that travel with them, and the verbs that change it.
 use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use thiserror::Error;
 
-use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
-use super::forecast::quota::{Quota, QuotaPeriod};
+use super::deal::{Deal, DealFields, DealId, DealStatus, GateCheck, StageChange};
 use super::gates::{missing_before, Missing};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
+use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
-use super::validate::DealFields;
 
 /// A person's or a team's plan.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// Deals and the method sit behind `Rc`: copying a plan copies pointers, and a change to one
+/// deal leaves every other deal the same allocation (so views of unchanged deals are not redrawn).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     /// A title shown in the header and in exported file names.
     pub title: Option<String>,
     /// Currency of every amount in the plan.
     pub currency: Currency,
     /// The rules in use: probabilities, stale limits, gate items.
-    pub method: Method,
+    pub method: Rc<Method>,
     /// Sales targets per owner or for the team.
     pub quotas: Vec<Quota>,
     /// The deals, in the order they were created.
-    pub deals: Vec<Deal>,
+    pub deals: Vec<Rc<Deal>>,
     /// Top-level fields this version does not know, kept as they came.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// Why a change to the plan was refused.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanError {
-    #[error("no deal has the id \"{}\"", .0.as_str())]
     NoSuchDeal(DealId),
-    #[error("a deal with the id \"{}\" already exists", .0.as_str())]
     DuplicateId(DealId),
-    #[error("{} is already the first stage", .0.code())]
     NoEarlierStage(Stage),
-    #[error("{} is already the last stage", .0.code())]
     NoLaterStage(Stage),
-    #[error("the method has no gate item \"{}\"", .0.as_str())]
     NoSuchGateItem(GateId),
+    /// Closing needs an open deal; reopening a closed one.
+    WrongStatus(DealStatus),
+    /// A lost deal needs the reason it was lost.
+    ReasonRequired,
 }
 
-/// What a stage move did.
+/// What a stage move (or a win, which moves the deal to P7) did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoveOutcome {
     /// The deal is now in this stage (a move back, a move with all gates met, or an override).
@@ -54,14 +55,44 @@ pub enum MoveOutcome {
 }
 
 /// A deleted deal and where it stood, so that the deletion can be undone.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removed {
     pub index: usize,
-    pub deal: Deal,
+    pub deal: Rc<Deal>,
+}
+
+/// What a win records: the signing date (the day the win counts on) and the contract amount.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Win {
+    pub signed_on: NaiveDate,
+    pub amount: Money,
+    /// Why the deal is won although gate items before P7 are unmet (empty when none are).
+    pub reason: String,
+}
+
+/// What a loss records: when, why and to whom.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loss {
+    pub lost_on: NaiveDate,
+    pub reason: String,
+    pub competitor: String,
 }
 
 impl Plan {
+    /// A plan of these deals with every other setting at its default.
+    pub fn of_deals(deals: impl IntoIterator<Item = Deal>) -> Plan {
+        Plan {
+            deals: deals.into_iter().map(Rc::new).collect(),
+            ..Plan::default()
+        }
+    }
+
     pub fn deal(&self, id: &DealId) -> Option<&Deal> {
+        self.deal_rc(id).map(|d| &**d)
+    }
+
+    /// The shared deal, for views that keep it.
+    pub fn deal_rc(&self, id: &DealId) -> Option<&Rc<Deal>> {
         self.deals.iter().find(|d| &d.id == id)
     }
 
@@ -69,7 +100,13 @@ impl Plan {
         self.deals
             .iter_mut()
             .find(|d| &d.id == id)
+            .map(Rc::make_mut)
             .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))
+    }
+
+    /// The method, to change it (copied first if another plan shares it).
+    pub fn method_mut(&mut self) -> &mut Method {
+        Rc::make_mut(&mut self.method)
     }
 
     /// Ids that occur more than once (a valid plan has none).
@@ -94,7 +131,7 @@ impl Plan {
         if self.deal(&id).is_some() {
             return Err(PlanError::DuplicateId(id));
         }
-        self.deals.push(Deal::new(id, fields, now));
+        self.deals.push(Rc::new(Deal::new(id, fields, now)));
         Ok(())
     }
 
@@ -125,7 +162,7 @@ impl Plan {
     /// Puts a removed deal back where it was (or at the end if the plan has shrunk since).
     pub fn restore(&mut self, removed: Removed) -> Result<(), PlanError> {
         if self.deal(&removed.deal.id).is_some() {
-            return Err(PlanError::DuplicateId(removed.deal.id));
+            return Err(PlanError::DuplicateId(removed.deal.id.clone()));
         }
         let index = removed.index.min(self.deals.len());
         self.deals.insert(index, removed.deal);
@@ -142,18 +179,15 @@ impl Plan {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<MoveOutcome, PlanError> {
-        let method = &self.method;
         let deal = self
-            .deals
-            .iter_mut()
-            .find(|d| &d.id == id)
+            .deal(id)
             .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
         let from = deal.stage;
         if from == to {
             return Ok(MoveOutcome::Moved(to));
         }
         let missing = if to > from {
-            missing_before(method, deal, to)
+            missing_before(&self.method, deal, to)
         } else {
             Vec::new()
         };
@@ -161,12 +195,11 @@ impl Plan {
         if !missing.is_empty() && reason.is_empty() {
             return Ok(MoveOutcome::Blocked { to, missing });
         }
+        let deal = self.deal_mut(id)?;
         deal.history.push(StageChange {
-            from,
-            to,
-            at: now,
             reason: reason.to_string(),
             missing: missing.into_iter().map(|m| m.id).collect(),
+            ..StageChange::moved(from, to, now)
         });
         deal.stage = to;
         deal.updated = now;
@@ -193,6 +226,87 @@ impl Plan {
         self.move_deal(id, to, reason, now)
     }
 
+    /// Marks an open deal won: signed on `win.signed_on` for `win.amount`. Signing is the move
+    /// into P7, so a deal below P7 must have met every gate before P7, or `win.reason` says why
+    /// it is won anyway (an override, as for any forward move). The close is kept in the history.
+    pub fn win(
+        &mut self,
+        id: &DealId,
+        win: Win,
+        now: DateTime<Utc>,
+    ) -> Result<MoveOutcome, PlanError> {
+        let deal = self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        if !deal.is_open() {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
+        let from = deal.stage;
+        let missing = if from < Stage::P7 {
+            missing_before(&self.method, deal, Stage::P7)
+        } else {
+            Vec::new()
+        };
+        let reason = win.reason.trim();
+        if !missing.is_empty() && reason.is_empty() {
+            return Ok(MoveOutcome::Blocked {
+                to: Stage::P7,
+                missing,
+            });
+        }
+        let deal = self.deal_mut(id)?;
+        deal.history.push(StageChange {
+            reason: reason.to_string(),
+            missing: missing.into_iter().map(|m| m.id).collect(),
+            status: Some(DealStatus::Won),
+            ..StageChange::moved(from, Stage::P7, now)
+        });
+        deal.stage = Stage::P7;
+        deal.status = DealStatus::Won;
+        deal.closed_on = Some(win.signed_on);
+        deal.amount = win.amount;
+        deal.updated = now;
+        Ok(MoveOutcome::Moved(Stage::P7))
+    }
+
+    /// Marks an open deal lost, with why and to whom; kept in the history.
+    pub fn lose(&mut self, id: &DealId, loss: Loss, now: DateTime<Utc>) -> Result<(), PlanError> {
+        let deal = self.deal_mut(id)?;
+        if !deal.is_open() {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
+        let reason = loss.reason.trim();
+        if reason.is_empty() {
+            return Err(PlanError::ReasonRequired);
+        }
+        deal.history.push(StageChange {
+            reason: reason.to_string(),
+            status: Some(DealStatus::Lost),
+            competitor: loss.competitor.trim().to_string(),
+            ..StageChange::moved(deal.stage, deal.stage, now)
+        });
+        deal.status = DealStatus::Lost;
+        deal.closed_on = Some(loss.lost_on);
+        deal.updated = now;
+        Ok(())
+    }
+
+    /// Opens a won or lost deal again, at the stage it had; kept in the history.
+    pub fn reopen(&mut self, id: &DealId, now: DateTime<Utc>) -> Result<(), PlanError> {
+        let deal = self.deal_mut(id)?;
+        if deal.is_open() {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
+        deal.history.push(StageChange {
+            status: Some(DealStatus::Open),
+            ..StageChange::moved(deal.stage, deal.stage, now)
+        });
+        deal.status = DealStatus::Open;
+        deal.closed_on = None;
+        deal.updated = now;
+        Ok(())
+    }
+
     /// Ticks a gate item with its day and evidence, or updates them.
     pub fn check_gate(
         &mut self,
@@ -204,11 +318,15 @@ impl Plan {
         if self.method.find_item(item).is_none() {
             return Err(PlanError::NoSuchGateItem(item.clone()));
         }
-        let deal = self.deal_mut(id)?;
-        if deal.gates.get(item) != Some(&check) {
-            deal.gates.insert(item.clone(), check);
-            deal.updated = now;
+        if self
+            .deal(id)
+            .is_some_and(|d| d.gates.get(item) == Some(&check))
+        {
+            return Ok(());
         }
+        let deal = self.deal_mut(id)?;
+        deal.gates.insert(item.clone(), check);
+        deal.updated = now;
         Ok(())
     }
 
@@ -219,8 +337,14 @@ impl Plan {
         item: &GateId,
         now: DateTime<Utc>,
     ) -> Result<(), PlanError> {
-        let deal = self.deal_mut(id)?;
-        if deal.gates.remove(item).is_some() {
+        if self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?
+            .gates
+            .contains_key(item)
+        {
+            let deal = self.deal_mut(id)?;
+            deal.gates.remove(item);
             deal.updated = now;
         }
         Ok(())
@@ -238,6 +362,14 @@ impl Plan {
 
     /// Clears the self-check list, ready for the next visit.
     pub fn clear_self_check(&mut self, id: &DealId) -> Result<(), PlanError> {
+        if self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?
+            .self_check
+            .is_empty()
+        {
+            return Ok(());
+        }
         self.deal_mut(id)?.self_check.clear();
         Ok(())
     }
@@ -245,7 +377,7 @@ impl Plan {
     /// The part of the plan whose deals pass `keep`, with the same settings; quotas only for the
     /// owners that remain (and the team's when everything remains).
     pub fn only(&self, keep: impl Fn(&Deal) -> bool) -> Plan {
-        let deals: Vec<Deal> = self.deals.iter().filter(|d| keep(d)).cloned().collect();
+        let deals: Vec<Rc<Deal>> = self.deals.iter().filter(|d| keep(d)).cloned().collect();
         let whole = deals.len() == self.deals.len();
         let quotas = self
             .quotas
@@ -264,8 +396,16 @@ impl Plan {
     }
 
     /// Sets the quota of an owner (or the team, `None`) for a period, replacing any earlier one;
-    /// a zero amount removes it.
-    pub fn set_quota(&mut self, owner: Option<String>, period: QuotaPeriod, amount: Money) {
+    /// a zero amount removes it. Whether anything changed.
+    pub fn set_quota(&mut self, owner: Option<String>, period: QuotaPeriod, amount: Money) -> bool {
+        let before = self.quotas.len();
+        let same = self
+            .quotas
+            .iter()
+            .any(|q| q.owner == owner && q.period == period && q.amount == amount);
+        if same {
+            return false;
+        }
         self.quotas
             .retain(|q| !(q.owner == owner && q.period == period));
         if amount != Money::ZERO {
@@ -274,27 +414,8 @@ impl Plan {
                 period,
                 amount,
             });
+            return true;
         }
-    }
-
-    /// Marks a deal won, lost or open again. Closing records `today` as the close day.
-    pub fn set_status(
-        &mut self,
-        id: &DealId,
-        status: DealStatus,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Result<(), PlanError> {
-        let deal = self.deal_mut(id)?;
-        if deal.status == status {
-            return Ok(());
-        }
-        deal.status = status;
-        deal.closed_on = match status {
-            DealStatus::Open => None,
-            DealStatus::Won | DealStatus::Lost => Some(today),
-        };
-        deal.updated = now;
-        Ok(())
+        self.quotas.len() != before
     }
 }

@@ -4,12 +4,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 
+use std::rc::Rc;
+
 use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
-use super::forecast::quota::{Quota, QuotaPeriod};
-use super::forecast::{Granularity, Period};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
+use super::period::{Granularity, Period};
 use super::plan::Plan;
+use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
 
 struct Row {
@@ -35,6 +37,8 @@ struct Row {
     override_reason: Option<&'static str>,
     /// Evidence recorded for some items.
     evidence: &'static [(&'static str, &'static str)],
+    /// A lost deal: why, and to whom.
+    lost: Option<(&'static str, &'static str)>,
 }
 
 const NO_GAPS: &[&str] = &[];
@@ -58,6 +62,7 @@ const ROWS: [Row; 12] = [
         idle_days: 2,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -77,6 +82,7 @@ const ROWS: [Row; 12] = [
         idle_days: 6,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: &[(
             "p0-info-verified",
             "设备部张经理电话确认：明年上半年启动能耗改造",
@@ -99,6 +105,7 @@ const ROWS: [Row; 12] = [
         idle_days: 4,
         gaps: &["p1-competitors-known"],
         override_reason: None,
+        lost: None,
         evidence: &[("p2-project-approved", "客户立项批复（2026 年第 31 号文）")],
     },
     Row {
@@ -118,6 +125,7 @@ const ROWS: [Row; 12] = [
         idle_days: 9,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -137,6 +145,7 @@ const ROWS: [Row; 12] = [
         idle_days: 3,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: &[
             (
                 "p2-decision-chain-known",
@@ -162,6 +171,7 @@ const ROWS: [Row; 12] = [
         idle_days: 5,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -181,6 +191,7 @@ const ROWS: [Row; 12] = [
         idle_days: 19,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: &[(
             "p3-approval-process-known",
             "审批流程：信息中心→分管副行长→总行采购委员会",
@@ -203,6 +214,7 @@ const ROWS: [Row; 12] = [
         idle_days: 2,
         gaps: &["p4-top-level-relations"],
         override_reason: Some("客户要求月底前提交最终方案和报价，高层拜访已约在下周，先按 P5 推进"),
+        lost: None,
         evidence: &[("p4-fishnet-map", "渔网图 v3 与重点客户档案表已更新")],
     },
     Row {
@@ -222,6 +234,7 @@ const ROWS: [Row; 12] = [
         idle_days: 1,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: &[
             (
                 "p5-decision-maker-commitment",
@@ -247,6 +260,7 @@ const ROWS: [Row; 12] = [
         idle_days: 3,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: &[("p6-contract-signed", "合同编号 LH-2026-118，已盖章")],
     },
     Row {
@@ -266,6 +280,7 @@ const ROWS: [Row; 12] = [
         idle_days: 20,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: Some(("价格高于竞品 18%，高层关系没有突破", "本地供应商")),
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -285,6 +300,7 @@ const ROWS: [Row; 12] = [
         idle_days: 3,
         gaps: NO_GAPS,
         override_reason: None,
+        lost: None,
         evidence: NO_EVIDENCE,
     },
 ];
@@ -310,8 +326,21 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
             };
             let created = now - chrono::Duration::days(row.age_days as i64);
             let updated = now - chrono::Duration::days(row.idle_days as i64);
-            let (gates, history) = progress_of(row, &method, created, updated);
-            Deal {
+            let (gates, mut history) = progress_of(row, &method, created, updated);
+            match (row.status, history.last_mut()) {
+                (DealStatus::Won, Some(signing)) => signing.status = Some(DealStatus::Won),
+                (DealStatus::Lost, _) => {
+                    let (reason, competitor) = row.lost.unwrap_or_default();
+                    history.push(StageChange {
+                        reason: reason.to_string(),
+                        status: Some(DealStatus::Lost),
+                        competitor: competitor.to_string(),
+                        ..StageChange::moved(row.stage, row.stage, updated)
+                    });
+                }
+                _ => {}
+            }
+            Rc::new(Deal {
                 id: DealId::new(format!("sample-{:02}", i + 1)),
                 name: row.name.to_string(),
                 customer: row.customer.to_string(),
@@ -334,13 +363,13 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 created,
                 updated,
                 extra: BTreeMap::new(),
-            }
+            })
         })
         .collect();
     Plan {
         title: Some("销售小王团队 · 培训案例".to_string()),
         currency: Currency::cny(),
-        method,
+        method: Rc::new(method),
         quotas: sample_quotas(today),
         deals,
         extra: BTreeMap::new(),
@@ -396,15 +425,17 @@ fn progress_of(
                     .map(|item| item.id.clone())
                     .collect();
                 StageChange {
-                    from,
-                    to: from.next().expect("a passed stage has a next one"),
-                    at: moment(k),
                     reason: if missing.is_empty() {
                         String::new()
                     } else {
                         row.override_reason.unwrap_or_default().to_string()
                     },
                     missing,
+                    ..StageChange::moved(
+                        from,
+                        from.next().expect("a passed stage has a next one"),
+                        moment(k),
+                    )
                 }
             })
             .collect()
@@ -417,7 +448,7 @@ fn sample_quotas(today: NaiveDate) -> Vec<Quota> {
     let this = Granularity::Quarter.period_of(today);
     let quota = |owner: Option<&str>, period: Period, major: i64| Quota {
         owner: owner.map(str::to_string),
-        period: QuotaPeriod(period),
+        period: QuotaPeriod::new(period).expect("a quarter"),
         amount: Money::from_major(major),
     };
     vec![

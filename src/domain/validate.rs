@@ -1,11 +1,11 @@
-//! Validation of what a person types into the deal editor, with one specific error per field.
+//! Validation of what a person types into the deal editor, with one specific error per field;
+//! the same rules check every deal read from a file.
 use chrono::NaiveDate;
-use thiserror::Error;
 
-use super::deal::Deal;
-use super::forecast::Category;
+use super::category::Category;
+use super::deal::{Deal, DealFields, Field};
 use super::money::{AmountError, Money, MAX_DEAL_MINOR};
-use super::stage::{Stage, UnknownStage};
+use super::stage::Stage;
 
 /// Longest deal name, customer, owner, product, region or segment, in characters.
 pub const MAX_SHORT_TEXT: usize = 200;
@@ -20,6 +20,8 @@ pub struct DealInput {
     pub amount: String,
     pub stage: String,
     pub expected_close: String,
+    /// The signing (or losing) day of a closed deal.
+    pub closed_on: String,
     pub owner: String,
     pub product: String,
     pub region: String,
@@ -32,85 +34,25 @@ pub struct DealInput {
     pub category: String,
 }
 
-/// Fields that passed validation, trimmed and typed.
+/// What is wrong with a field's value (the texts quoted are the person's own).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DealFields {
-    pub name: String,
-    pub customer: String,
-    pub amount: Money,
-    pub stage: Stage,
-    pub expected_close: Option<NaiveDate>,
-    pub owner: String,
-    pub product: String,
-    pub region: String,
-    pub segment: String,
-    pub next_step: String,
-    pub notes: String,
-    pub probability: Option<u8>,
-    pub category: Option<Category>,
-}
-
-/// A deal field, as errors name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Name,
-    Customer,
-    Amount,
-    Stage,
-    ExpectedClose,
-    Owner,
-    Product,
-    Region,
-    Segment,
-    NextStep,
-    Notes,
-    Probability,
-    Category,
-}
-
-impl Field {
-    /// The field's key in plan files and in the page (`data-field`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Name => "name",
-            Field::Customer => "customer",
-            Field::Amount => "amount",
-            Field::Stage => "stage",
-            Field::ExpectedClose => "expected_close",
-            Field::Owner => "owner",
-            Field::Product => "product",
-            Field::Region => "region",
-            Field::Segment => "segment",
-            Field::NextStep => "next_step",
-            Field::Notes => "notes",
-            Field::Probability => "probability",
-            Field::Category => "category",
-        }
-    }
-}
-
-/// What is wrong with a field's value.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum Problem {
-    #[error("is required")]
     Required,
-    #[error("is longer than {0} characters")]
+    /// Longer than this many characters.
     TooLong(usize),
-    #[error("{0}")]
     Amount(AmountError),
-    #[error("{0}")]
-    Stage(UnknownStage),
-    #[error("\"{0}\" is not a date (expected YYYY-MM-DD)")]
+    /// Not a stage code P0–P7.
+    Stage(String),
+    /// Not a date.
     Date(String),
-    #[error("\"{0}\" is not a whole percent from 0 to 100")]
+    /// Not a whole percent from 0 to 100.
     Percent(String),
-    #[error("\"{0}\" is not a forecast category")]
+    /// Not a forecast category code.
     Category(String),
 }
 
 /// One field's error.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{}: {problem}", field.key())]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
@@ -126,6 +68,10 @@ impl DealInput {
             stage: deal.stage.code().to_string(),
             expected_close: deal
                 .expected_close
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            closed_on: deal
+                .closed_on
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             owner: deal.owner.clone(),
@@ -176,12 +122,16 @@ impl DealInput {
                 other => Problem::Amount(other),
             },
         });
-        let stage = Stage::parse(&self.stage).map_err(|e| FieldError {
+        let stage = Stage::parse(&self.stage).ok_or_else(|| FieldError {
             field: Field::Stage,
-            problem: Problem::Stage(e),
+            problem: Problem::Stage(self.stage.trim().to_string()),
         });
         let expected_close = parse_optional_date(&self.expected_close).map_err(|raw| FieldError {
             field: Field::ExpectedClose,
+            problem: Problem::Date(raw),
+        });
+        let closed_on = parse_optional_date(&self.closed_on).map_err(|raw| FieldError {
+            field: Field::ClosedOn,
             problem: Problem::Date(raw),
         });
 
@@ -200,6 +150,7 @@ impl DealInput {
             amount.as_ref().err(),
             stage.as_ref().err(),
             expected_close.as_ref().err(),
+            closed_on.as_ref().err(),
             probability.as_ref().err(),
             category.as_ref().err(),
         ]
@@ -218,6 +169,7 @@ impl DealInput {
             amount: amount.expect("checked"),
             stage: stage.expect("checked"),
             expected_close: expected_close.expect("checked"),
+            closed_on: closed_on.expect("checked"),
             owner,
             product,
             region,

@@ -1,7 +1,103 @@
-//! English interface text.
-use super::Texts;
+//! English: the interface text, and how every message and error reads in English.
+use chrono::{Datelike, NaiveDate};
+
+use super::{ratio_text, shown, Language, Texts};
+use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
+use crate::domain::method::{content, Text};
+use crate::domain::money::{group_thousands, AmountError};
+use crate::domain::period::{Granularity, Period};
+use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::stage::Stage;
+use crate::domain::validate::Problem;
+use crate::session::StorageError;
 
 pub const TEXTS: Texts = Texts {
+    import: "Import",
+    import_title: "Import plan files",
+    import_field: "Field",
+    import_mine: "This plan",
+    import_theirs: "Imported file",
+    import_by_rule: "By the rule below",
+    import_keep_mine: "Keep mine",
+    import_take_theirs: "Take theirs",
+    import_new: "New deals",
+    import_changed: "Updated deals",
+    import_conflicts: "Conflicts (both changed)",
+    import_unchanged: "Unchanged",
+    import_rejected: "Rejected records",
+    import_conflict_note: "The same deal was changed on both sides and this plan's version is not older. Choose for each, or let the rule decide.",
+    import_rule: "Conflict rule",
+    import_newest: "Newest update wins",
+    import_replace: "Replace the plan",
+    import_merge: "Merge",
+    import_backup_failed: "The current plan could not be backed up first, so the import was cancelled and nothing changed",
+    details_differ: " (details differ)",
+    drop_here: "Drop plan files (.json) to import them",
+    imported_notice: "Import applied. The plan as it was before is backed up and can be restored in one step.",
+    restore_before_import: "Restore the plan from before the import",
+    export_title: "Export",
+    export_whole: "The whole plan (JSON)",
+    export_owner: "One owner's deals (JSON)",
+    export_csv_deals: "Deal list (CSV for Excel)",
+    export_deal: "Export this deal",
+    export_button: "Download",
+    stale_plan: "Another tab or window has just saved a different plan. So that neither overwrites the other, this page's changes are not saved yet.",
+    load_latest: "Load the latest saved plan",
+    keep_mine: "Keep this page's plan, replacing the saved one",
+    field_probability: "Own win probability",
+    field_category: "Own forecast category",
+    override_hint: "Leave empty to use the stage's",
+    by_stage: "By stage",
+    cat_pipeline: "Pipeline",
+    cat_best_case: "Best case",
+    cat_commit: "Commit",
+    cat_closed: "Signed, not marked won",
+    view_forecast: "Forecast",
+    forecast_title: "Rolling sales forecast",
+    granularity: "Periods",
+    by_month: "Monthly",
+    by_quarter: "Quarterly",
+    by_year: "Yearly",
+    window_start: "From",
+    window_len: "Window",
+    basis: "Basis",
+    basis_claimed: "Claimed stages",
+    basis_verified: "Verified stages",
+    cat_view: "Categories",
+    single: "Single",
+    cumulative: "Cumulative",
+    filter_all: "All",
+    group_by: "Group by",
+    group_none: "No grouping",
+    col_period: "Period",
+    col_weighted_open: "Weighted open",
+    col_total: "Forecast",
+    col_quota: "Quota",
+    bucket_earlier: "Won before the window",
+    bucket_overdue: "Overdue",
+    bucket_later: "After the window",
+    bucket_no_date: "No date",
+    total_row: "Total",
+    no_value: "(none)",
+    export_csv: "Export CSV",
+    print_report: "Print report",
+    quotas_title: "Quotas and attainment",
+    team: "Team",
+    col_attainment: "Attainment",
+    col_gap: "Gap",
+    col_coverage: "Coverage",
+    quota_period: "Period",
+    quota_period_hint: "e.g. 2026-11 or 2026-Q4",
+    set_quota: "Set quota",
+    remove: "Remove",
+    quota_help: "Coverage = weighted open pipeline in the period ÷ remaining quota. An amount of 0 removes a quota.",
+    quota_bad_period: "Write the period as 2026-11 (a month) or 2026-Q4 (a quarter)",
+    no_quotas: "No quotas set yet.",
+    risk_title: "Forecast risk: claimed against verified",
+    risk_intro: "The same forecast computed from the claimed stages and from the stages the evidence supports: the difference is the risk that managing the process exposes.",
+    categories_note: "Categories: P0–P2 pipeline, P3–P4 best case, P5–P6 commit; P7 means signed but not yet marked won. In the cumulative view each category includes every firmer one and the won deals.",
+    charts_title: "Charts",
+    report_for: "Report date",
     app_tagline: "Key-account sales planner",
     language: "Language",
     view: "View",
@@ -16,13 +112,13 @@ pub const TEXTS: Texts = Texts {
     column_weighted: "Weighted",
     column_empty: "No deals",
     probability: "Win probability",
-    closed_won: "Won",
-    closed_lost: "Lost",
     move_prev: "Move back one stage",
     move_next: "Move forward one stage",
     open_deal: "Open deal",
     no_close_date: "No close date",
     expected_close: "Expected close",
+    signed_on: "Signed on",
+    lost_on: "Lost on",
     editor_new: "New deal",
     editor_edit: "Edit deal",
     field_name: "Deal name",
@@ -30,6 +126,7 @@ pub const TEXTS: Texts = Texts {
     field_amount: "Amount",
     field_stage: "Stage",
     field_close: "Expected close date",
+    field_closed_on: "Signed or lost on",
     field_owner: "Owner",
     field_product: "Product",
     field_region: "Region",
@@ -37,6 +134,10 @@ pub const TEXTS: Texts = Texts {
     field_next_step: "Next step",
     field_notes: "Notes",
     field_status: "Status",
+    field_self_check: "Self-check",
+    field_created: "Created",
+    field_updated: "Updated",
+    field_extra: "Other fields",
     amount_hint: "Exact to the cent: 1,250,000.00 or 125万",
     fix_errors: "Please correct the marked fields; the deal is not saved yet.",
     save: "Save",
@@ -49,9 +150,6 @@ pub const TEXTS: Texts = Texts {
     status_won: "Won",
     status_lost: "Lost",
     err_required: "Required",
-    err_negative: "The amount can't be negative",
-    err_decimals: "At most two decimals (cents)",
-    err_too_large: "The amount can't exceed 999,999,999,999.99",
     deleted: "Deleted",
     undo: "Undo",
     dismiss: "Dismiss",
@@ -64,9 +162,6 @@ pub const TEXTS: Texts = Texts {
     corrupt_paused: "keyplan saves nothing until you choose.",
     download_raw: "Download the original data",
     start_fresh: "Start fresh",
-    storage_unavailable: "This browser doesn't let the page save data (private browsing, or a browser that restricts file:// pages). Your changes live only in this page: download the plan before closing it.",
-    storage_full: "Browser storage is full and your latest changes were not saved. The plan is still in this page: download it now.",
-    storage_failed: "Saving failed; your latest changes exist only in this page. Download the plan so nothing is lost.",
     download_plan: "Download the plan",
     list_caption: "All deals",
     col_weighted: "Weighted",
@@ -100,6 +195,10 @@ pub const TEXTS: Texts = Texts {
     back_to_work: "Back to work",
     history_empty: "No stage changes yet.",
     skipped_items: "Criteria not met at the time:",
+    history_won: "Won",
+    history_lost: "Lost",
+    history_reopened: "Reopened",
+    lost_to: "Lost to",
     customer_cycle: "Customer decision cycle",
     sales_cycle: "Sales activity cycle",
     project_cycle: "Project progression",
@@ -135,90 +234,391 @@ pub const TEXTS: Texts = Texts {
     text_zh: "Chinese",
     text_en: "English",
     stage_hint: "New deals usually start at P0; a later stage shows which evidence is missing",
-    field_probability: "Win probability (override)",
-    field_category: "Forecast category (override)",
-    override_hint: "Leave empty to use the stage's",
-    by_stage: "By stage",
-    cat_pipeline: "Pipeline",
-    cat_best_case: "Best case",
-    cat_commit: "Commit",
-    cat_closed: "Closed",
-    view_forecast: "Forecast",
-    forecast_title: "Rolling sales forecast",
-    granularity: "Periods",
-    by_month: "Monthly",
-    by_quarter: "Quarterly",
-    by_year: "Yearly",
-    window_start: "From",
-    window_len: "Window",
-    basis: "Basis",
-    basis_claimed: "Claimed stages",
-    basis_verified: "Verified stages",
-    cat_view: "Categories",
-    single: "Single",
-    cumulative: "Cumulative",
-    filter_all: "All",
-    group_by: "Group by",
-    group_none: "No grouping",
-    col_period: "Period",
-    col_won: "Won",
-    col_weighted_open: "Weighted open",
-    col_total: "Forecast",
-    col_quota: "Quota",
-    bucket_earlier: "Won before the window",
-    bucket_overdue: "Overdue",
-    bucket_later: "After the window",
-    bucket_no_date: "No date",
-    total_row: "Total",
-    no_value: "(none)",
-    export_csv: "Export CSV",
-    print_report: "Print report",
-    quotas_title: "Quotas and attainment",
-    team: "Team",
-    col_attainment: "Attainment",
-    col_gap: "Gap",
-    col_coverage: "Coverage",
-    quota_period: "Period",
-    quota_period_hint: "e.g. 2026-11 or 2026-Q4",
-    set_quota: "Set quota",
-    remove: "Remove",
-    quota_help: "Coverage = weighted open pipeline in the period ÷ remaining quota. An amount of 0 removes a quota.",
-    quota_bad_period: "Write the period as 2026-11 (a month) or 2026-Q4 (a quarter)",
-    no_quotas: "No quotas set yet.",
-    risk_title: "Forecast risk: claimed against verified",
-    risk_intro: "The same forecast computed from the claimed stages and from the stages the evidence supports: the difference is the risk that managing the process exposes.",
-    categories_note: "Categories: P0–P2 pipeline, P3–P4 best case, P5–P6 commit, P7 and won deals closed. In the cumulative view each category includes every firmer one.",
-    charts_title: "Charts",
-    report_for: "Report date",
-    stale_plan: "Another tab or window has just saved a different plan. So that neither overwrites the other, this page's changes are not saved yet.",
-    load_latest: "Load the latest saved plan",
-    keep_mine: "Keep this page's plan (overwrite)",
-    import: "Import",
-    import_title: "Import plan files",
-    import_field: "Field",
-    import_mine: "This plan",
-    import_theirs: "Imported file",
-    import_by_rule: "By the rule below",
-    import_keep_mine: "Keep mine",
-    import_take_theirs: "Take theirs",
-    import_new: "New deals",
-    import_changed: "Updated deals",
-    import_conflicts: "Conflicts (both changed)",
-    import_unchanged: "Unchanged",
-    import_rejected: "Rejected records",
-    import_conflict_note: "The same deal was changed on both sides and this plan's version is not older. Choose for each, or let the rule decide.",
-    import_rule: "Conflict rule",
-    import_newest: "Newest update wins",
-    import_replace: "Replace the plan",
-    import_merge: "Merge",
-    import_backup_failed: "The current plan could not be backed up first, so the import was cancelled and nothing changed",
-    drop_here: "Drop plan files (.json) to import them",
-    imported_notice: "Import applied. The plan as it was before is backed up and can be restored in one step.",
-    restore_before_import: "Restore the plan from before the import",
-    export_title: "Export",
-    export_whole: "The whole plan (JSON)",
-    export_owner: "One owner's deals (JSON)",
-    export_csv_deals: "Deal list (CSV for Excel)",
-    export_deal: "Export this deal",
-    export_button: "Download",
-};
+    win_title: "Mark as won",
+    win_intro: "Signing moves the deal into P7. Give the signing date and the contract amount; the win counts in the month it was signed.",
+    win_missing: "These acceptance criteria are not met yet:",
+    win_reason: "To mark it won anyway, give a reason (required; it stays visible on the deal)",
+    confirm_win: "Mark as won",
+    lose_title: "Mark as lost",
+    lose_reason: "Why it was lost (required, for the deal review)",
+    lose_competitor: "Lost to whom (competitor)",
+    confirm_lose: "Mark as lost",
+    filtered_by: "Filter",
+    chart_funnel: "Sales funnel",
+    chart_forecast: "Forecast by period: won and weighted open",
+    chart_risk: "By owner: claimed and verified",
+    chart_stage: "Stage",
+    chart_deals: "Deals",
+    chart_amount: "Amount",
+    chart_weighted: "Weighted",
+    chart_won: "Won",
+    chart_total: "Total",
+    chart_claimed: "Claimed",
+    chart_verified: "Verified",
+    chart_difference: "Difference",
+    chart_no_data: "No data",};
+
+/// The deck's English stage names.
+const STAGES: [&str; 8] = [
+    "Identification",
+    "Design",
+    "Component approval",
+    "Mid-level relations",
+    "Top-level relations",
+    "Business negotiation",
+    "Agreement",
+    "Delivery",
+];
+
+/// A longer English gloss of each Chinese stage name, for tooltips and handouts.
+const GLOSSES: [&str; 8] = [
+    "Market planning · prospecting",
+    "Uncover needs · lock the target",
+    "Project approval · customer relations",
+    "Design exchange · win the middle level",
+    "Requirements research · top-level breakthrough",
+    "Solution evaluation · project commitment",
+    "Contract negotiation · signing",
+    "Delivery and close-out · upsell",
+];
+
+/// English.
+pub struct En;
+
+/// A kind found: `a number`, `an object`.
+fn found(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Null => "null",
+        Kind::Boolean => "a boolean",
+        Kind::Number => "a number",
+        Kind::String => "a string",
+        Kind::Array => "an array",
+        Kind::Object => "an object",
+    }
+}
+
+/// A kind expected: as found, but `true or false` for a boolean.
+fn expected(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Boolean => "true or false",
+        other => found(other),
+    }
+}
+
+fn amount_error(error: &AmountError) -> String {
+    match error {
+        AmountError::Empty => "the amount is empty".to_string(),
+        AmountError::NotANumber(text) => format!("\"{text}\" is not a number"),
+        AmountError::Negative => "the amount is negative".to_string(),
+        AmountError::TooManyDecimals => "the amount has more than two decimals".to_string(),
+        AmountError::TooLarge => "the amount is larger than 999,999,999,999.99".to_string(),
+    }
+}
+
+impl Language for En {
+    fn texts(&self) -> &'static Texts {
+        &TEXTS
+    }
+
+    fn own_name(&self) -> &'static str {
+        "English"
+    }
+
+    fn stage_name(&self, stage: Stage) -> &'static str {
+        STAGES[stage.index()]
+    }
+
+    fn stage_title(&self, stage: Stage) -> &'static str {
+        GLOSSES[stage.index()]
+    }
+
+    fn pick<'t>(&self, text: &'t Text) -> &'t str {
+        &text.en
+    }
+
+    fn colon(&self) -> &'static str {
+        ": "
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        date.format("%-d %b %Y").to_string()
+    }
+
+    fn period(&self, period: Period) -> String {
+        let year = period.start.year();
+        match period.granularity {
+            Granularity::Month => period.start.format("%b %Y").to_string(),
+            Granularity::Quarter => format!("Q{} {year}", period.quarter()),
+            Granularity::Year => year.to_string(),
+        }
+    }
+
+    fn short_period(&self, period: Period) -> String {
+        match period.granularity {
+            Granularity::Month if period.start.month() == 1 => {
+                period.start.format("Jan %Y").to_string()
+            }
+            Granularity::Month => period.start.format("%b").to_string(),
+            _ => self.period(period),
+        }
+    }
+
+    fn deal_count(&self, n: usize) -> String {
+        match n {
+            1 => "1 deal".to_string(),
+            n => format!("{n} deals"),
+        }
+    }
+
+    fn months(&self, n: u32) -> String {
+        format!("{n} months")
+    }
+
+    fn and_more(&self, n: usize) -> String {
+        format!("… and {} more", group_thousands(n as u128))
+    }
+
+    fn compact_units(&self) -> &'static [(i128, &'static str)] {
+        &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
+    }
+
+    fn stale_note(&self, days: i64) -> String {
+        format!("Stale: {days} days without update")
+    }
+
+    fn blocked_title(&self, to: Stage) -> String {
+        format!("Not ready for {} {}", to.code(), self.stage_name(to))
+    }
+
+    fn cycles_alt(&self, claimed: Stage, verified: Stage) -> String {
+        let row = content().row(claimed);
+        format!(
+            "The deal is claimed at {} {}; the evidence supports {}. On this row the customer is at “{}” and the salesperson at “{}”.",
+            claimed.code(),
+            self.stage_name(claimed),
+            verified.code(),
+            row.customer.name.en,
+            row.sales.name.en
+        )
+    }
+
+    fn method_error(&self, error: &MethodError) -> String {
+        match error {
+            MethodError::Probability(p) => format!(
+                "A probability is a whole percent from 0 to 100, not {}",
+                shown(*p)
+            ),
+            MethodError::StaleDays(d) => format!(
+                "A stale limit is 1 to {MAX_STALE_DAYS} days, not {}",
+                shown(*d)
+            ),
+            MethodError::EmptyText => "A criterion needs a text".to_string(),
+            MethodError::TextTooLong => {
+                format!("A criterion is at most {MAX_ITEM_TEXT} characters")
+            }
+            MethodError::NoSuchItem(id) => format!("There is no criterion {}", id.as_str()),
+        }
+    }
+
+    fn problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Required | Problem::Amount(AmountError::Empty) => {
+                TEXTS.err_required.to_string()
+            }
+            Problem::TooLong(max) => format!("At most {max} characters"),
+            Problem::Amount(AmountError::NotANumber(text)) => format!(
+                "“{text}” is not an amount: type a number such as 880000, 88万 or 1,250,000.50"
+            ),
+            Problem::Amount(AmountError::Negative) => "The amount can't be negative".to_string(),
+            Problem::Amount(AmountError::TooManyDecimals) => {
+                "At most two decimals (cents)".to_string()
+            }
+            Problem::Amount(AmountError::TooLarge) => {
+                "The amount can't exceed 999,999,999,999.99".to_string()
+            }
+            Problem::Stage(text) => format!("Unknown stage “{text}”: use P0 to P7"),
+            Problem::Date(text) => {
+                format!("“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31")
+            }
+            Problem::Percent(text) => format!("“{text}” is not a whole percent from 0 to 100"),
+            Problem::Category(text) => format!("Unknown forecast category “{text}”"),
+        }
+    }
+
+    fn read_problem(&self, problem: &ProblemKind) -> String {
+        match problem {
+            ProblemKind::Required => "is required".to_string(),
+            ProblemKind::WrongType {
+                expected: e,
+                found: f,
+            } => format!("expected {}, found {}", expected(*e), found(*f)),
+            ProblemKind::NotWhole(text) => format!("{text} is not a whole number"),
+            ProblemKind::MoreThan { value, max } => format!("{value} is more than {max}"),
+            ProblemKind::NotAVersion(text) => format!("{text} is not a version number"),
+            ProblemKind::VersionZero => "0 is not a plan-file version".to_string(),
+            ProblemKind::NotANumber(text) => format!("expected a number, found {text}"),
+            ProblemKind::Amount(error) => amount_error(error),
+            ProblemKind::UnknownStage(text) => format!("unknown stage {text} (expected P0 to P7)"),
+            ProblemKind::NotADate(text) => format!("{text} is not a date (expected YYYY-MM-DD)"),
+            ProblemKind::NotAMoment(text) => format!(
+                "{text} is not a date and time (expected RFC 3339, e.g. 2026-11-27T09:30:00Z)"
+            ),
+            ProblemKind::UnknownStatus(text) => {
+                format!("unknown status {text} (expected open, won or lost)")
+            }
+            ProblemKind::UnknownCategory(text) => format!(
+                "unknown forecast category {text} (expected pipeline, best_case, commit or closed)"
+            ),
+            ProblemKind::NotACurrency(text) => {
+                format!("{text} is not an ISO 4217 currency code (three capital letters, e.g. CNY)")
+            }
+            ProblemKind::NotAQuotaPeriod(text) => {
+                format!("{text} is not a month (2026-11) or a quarter (2026-Q4)")
+            }
+            ProblemKind::StageCount(n) => format!("expected 8 stages, found {n}"),
+            ProblemKind::StageOrder { expected, found } => {
+                format!("expected {}, found {}", expected.code(), found.code())
+            }
+            ProblemKind::ItemIdUsedTwice(id) => format!("{id} is used twice"),
+            ProblemKind::DealIdUsedTwice(id) => {
+                format!("the id {id} is used by an earlier deal in this file")
+            }
+            ProblemKind::Field(problem) => match problem {
+                Problem::Required => "is required".to_string(),
+                Problem::TooLong(max) => format!("is longer than {max} characters"),
+                Problem::Amount(error) => amount_error(error),
+                Problem::Stage(text) => format!("unknown stage \"{text}\" (expected P0 to P7)"),
+                Problem::Date(text) => format!("\"{text}\" is not a date (expected YYYY-MM-DD)"),
+                Problem::Percent(text) => {
+                    format!("\"{text}\" is not a whole percent from 0 to 100")
+                }
+                Problem::Category(text) => format!("\"{text}\" is not a forecast category"),
+            },
+            ProblemKind::TooLarge(bytes) => format!(
+                "{} bytes is more than the limit of {} bytes (20 MB)",
+                group_thousands(*bytes as u128),
+                group_thousands(MAX_FILE_BYTES as u128)
+            ),
+        }
+    }
+
+    fn unreadable(&self, why: &Unreadable) -> String {
+        match why {
+            Unreadable::NotJson {
+                line,
+                column,
+                ended_early,
+            } => format!(
+                "the data is not valid JSON (line {line}, column {column}{})",
+                if *ended_early { ": it ends too early" } else { "" }
+            ),
+            Unreadable::NotAPlan(what) => {
+                let detail = match what {
+                    NotAPlan::TopLevel(kind) => {
+                        format!("the top level is {}, not an object", found(*kind))
+                    }
+                    NotAPlan::NoFormat => {
+                        "there is no \"format\": \"keyplan.plan\" field".to_string()
+                    }
+                    NotAPlan::OtherFormat(text) => {
+                        format!("\"format\" is {text}, not \"keyplan.plan\"")
+                    }
+                    NotAPlan::FormatNotText(kind) => {
+                        format!("\"format\" is {}, not \"keyplan.plan\"", found(*kind))
+                    }
+                };
+                format!("the data is not a keyplan plan ({detail})")
+            }
+            Unreadable::FutureVersion(v) => format!(
+                "the data was saved by a newer keyplan (format version {v}) that this copy can't read"
+            ),
+            Unreadable::Invalid(problem) => format!(
+                "field {} is wrong: {}",
+                problem.path,
+                self.read_problem(&problem.kind)
+            ),
+        }
+    }
+
+    fn storage_error(&self, error: &StorageError) -> String {
+        match error {
+            StorageError::Unavailable => "This browser doesn't let the page save data (private browsing, or a browser that restricts file:// pages). Your changes live only in this page: download the plan before closing it.".to_string(),
+            StorageError::Full => "Browser storage is full and your latest changes were not saved. The plan is still in this page: download it now.".to_string(),
+            StorageError::Other(name) => format!("Saving failed (the browser said: {name}); your latest changes exist only in this page. Download the plan so nothing is lost."),
+        }
+    }
+
+    fn storage_usage(&self, permille: usize, chars: usize, quota: usize, high: bool) -> String {
+        format!(
+            "Browser storage {}.{}% used ({} M of {} M characters){}",
+            permille / 10,
+            permille % 10,
+            ratio_text(chars, 1_000_000, 2),
+            ratio_text(quota, 1_000_000, 2),
+            if high {
+                " — nearly full: export the plan as a backup"
+            } else {
+                ""
+            }
+        )
+    }
+
+    fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {
+        format!("An imported file is in {theirs} and this plan in {mine}: merging leaves that file's deals out (the amounts can't be added up); replacing is possible.")
+    }
+
+    fn stamped_note(&self, n: usize) -> String {
+        match n {
+            1 => "1 deal had no created or updated time and takes the time of this import."
+                .to_string(),
+            n => format!(
+                "{n} deals had no created or updated time and take the time of this import."
+            ),
+        }
+    }
+
+    fn ticked(&self, count: usize, first: &[String]) -> String {
+        if count == 0 {
+            return "none".to_string();
+        }
+        let more = if count > first.len() { ", …" } else { "" };
+        format!("{count} ticked: {}{more}", first.join(", "))
+    }
+
+    fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String {
+        match last {
+            None => "none".to_string(),
+            Some((from, to, on)) => format!(
+                "{count} {}, last {} → {} on {}",
+                if count == 1 { "change" } else { "changes" },
+                from.code(),
+                to.code(),
+                self.date(on)
+            ),
+        }
+    }
+
+    fn funnel_desc(&self, stages: usize, deals: usize, amount: &str, weighted: &str) -> String {
+        format!(
+            "{} across {stages} stages: amount {amount}, weighted {weighted}.",
+            self.deal_count(deals)
+        )
+    }
+
+    fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String {
+        let quota = quota.map(|q| format!(", quota {q}")).unwrap_or_default();
+        let periods = match periods {
+            1 => "1 period".to_string(),
+            n => format!("{n} periods"),
+        };
+        format!("{periods}: won {won} in total, weighted open {weighted}{quota}.")
+    }
+
+    fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String {
+        let owners = match owners {
+            1 => "1 owner".to_string(),
+            n => format!("{n} owners"),
+        };
+        format!("{owners}: claimed {claimed} in total, verified {verified}, difference {gap}.")
+    }
+}

@@ -1,169 +1,105 @@
-//! Languages: every label of the planner in 中文 and English, and language-aware formatting of
-//! dates and errors. Pure: the UI picks a [`Texts`] and never spells a label itself.
+//! Languages: every word the planner shows, in 中文 and English. Pure: the UI asks a [`Lang`] and
+//! never spells a label or a message itself.
+//!
+//! A translator edits one file per language: `zh.rs` or `en.rs` holds that language's labels
+//! ([`Texts`]) and its [`Language`] implementation, which turns every structured message of the
+//! core (field problems, unreadable files, import changes, storage failures) into sentences.
 mod en;
 mod zh;
 
-use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::forecast::{Bucket, Category, Dimension, Granularity, Period};
+use crate::domain::category::Category;
+use crate::domain::deal::{DealStatus, Field};
+use crate::domain::filter::Dimension;
+use crate::domain::forecast::Bucket;
+use crate::domain::import::FieldValue;
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
-use crate::domain::money::{div_round_half_away, AmountError, Currency, Money};
-use crate::domain::storage::Unreadable;
-use crate::domain::validate::{Field, Problem};
-use crate::domain::{DealStatus, Stage};
+use crate::domain::money::{div_round_half_away, Currency, Money};
+use crate::domain::period::Period;
+use crate::domain::plan_file::{Problem as ReadProblem, ProblemKind, Rejected, Unreadable};
+use crate::domain::stage::Stage;
+use crate::domain::validate::Problem;
+pub use crate::session::Lang;
+use crate::session::StorageError;
 
-/// A language of the interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "zh")]
-    Zh,
-    #[serde(rename = "en")]
-    En,
+/// `lang.deal_count(3)`: a [`Lang`] answers every [`Language`] question in its own words.
+impl std::ops::Deref for Lang {
+    type Target = dyn Language;
+
+    fn deref(&self) -> &(dyn Language + 'static) {
+        match self {
+            Lang::Zh => &zh::Zh,
+            Lang::En => &en::En,
+        }
+    }
 }
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
-    /// The BCP 47 tag for `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
+/// Everything a language says beyond its fixed labels. The provided methods only combine
+/// labels; the required ones are written out in each language's file.
+pub trait Language {
+    /// The fixed labels.
+    fn texts(&self) -> &'static Texts;
     /// The language's own name, for the switch.
-    pub fn own_name(self) -> &'static str {
-        match self {
-            Lang::Zh => "中文",
-            Lang::En => "English",
-        }
-    }
-
-    /// Chinese unless the browser asks for something else first (`navigator.language`).
-    pub fn from_browser(tag: &str) -> Lang {
-        let tag = tag.to_ascii_lowercase();
-        if tag.is_empty() || tag.starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Zh => &zh::TEXTS,
-            Lang::En => &en::TEXTS,
-        }
-    }
-
-    /// A stage's name in this language.
-    pub fn stage_name(self, stage: Stage) -> &'static str {
-        match self {
-            Lang::Zh => stage.name_zh(),
-            Lang::En => stage.name_en(),
-        }
-    }
-
-    /// The date as people write it: `2026年12月31日` or `31 Dec 2026`.
-    pub fn date(self, date: NaiveDate) -> String {
-        match self {
-            Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-            Lang::En => date.format("%-d %b %Y").to_string(),
-        }
-    }
-
+    fn own_name(&self) -> &'static str;
+    /// A stage's name, e.g. `需求调研·高层突破` / `Top-level relations`.
+    fn stage_name(&self, stage: Stage) -> &'static str;
+    /// A stage's longer title for tooltips.
+    fn stage_title(&self, stage: Stage) -> &'static str;
     /// The text of this language.
-    pub fn pick(self, text: &Text) -> &str {
-        match self {
-            Lang::Zh => &text.zh,
-            Lang::En => &text.en,
-        }
-    }
-
+    fn pick<'t>(&self, text: &'t Text) -> &'t str;
     /// `：` or `: `.
-    pub fn colon(self) -> &'static str {
-        match self {
-            Lang::Zh => "：",
-            Lang::En => ": ",
-        }
-    }
-
-    /// `停滞 23 天` / `Stale: 23 days without update`.
-    pub fn stale_note(self, days: i64) -> String {
-        match self {
-            Lang::Zh => format!("停滞 {days} 天未更新"),
-            Lang::En => format!("Stale: {days} days without update"),
-        }
-    }
-
+    fn colon(&self) -> &'static str;
+    /// A day as people write it: `2026年12月31日` / `31 Dec 2026`.
+    fn date(&self, date: NaiveDate) -> String;
+    /// A forecast period: `2026年11月`, `2026年第4季度`, `2026年`; `Nov 2026`, `Q4 2026`, `2026`.
+    fn period(&self, period: Period) -> String;
+    /// A bar label: `11月` / `Nov`, with the year in January; quarters and years as [`Language::period`].
+    fn short_period(&self, period: Period) -> String;
+    /// `3 个项目`, `1 deal`, `3 deals`.
+    fn deal_count(&self, n: usize) -> String;
+    /// `12 个月` / `12 months`.
+    fn months(&self, n: u32) -> String;
+    /// `……另有 9800 项` / `… and 9,800 more`.
+    fn and_more(&self, n: usize) -> String;
+    /// Units of compact amounts, largest first: `(10⁸, "亿")`, … / `(10⁹, "B")`, …
+    fn compact_units(&self) -> &'static [(i128, &'static str)];
+    /// `停滞 23 天未更新` / `Stale: 23 days without update`.
+    fn stale_note(&self, days: i64) -> String;
     /// The title of a refused forward move.
-    pub fn blocked_title(self, to: Stage) -> String {
-        match self {
-            Lang::Zh => format!("还不能推进到 {} {}", to.code(), to.name_zh()),
-            Lang::En => format!("Not ready for {} {}", to.code(), to.name_en()),
-        }
-    }
-
+    fn blocked_title(&self, to: Stage) -> String;
     /// The text alternative of the three-cycle diagram for a deal.
-    pub fn cycles_alt(self, claimed: Stage, verified: Stage) -> String {
-        let row = crate::domain::method::content().row(claimed);
-        match self {
-            Lang::Zh => format!(
-                "项目申报在 {} {}，验收证据支持到 {}。这一行：客户处于“{}”，销售处于“{}”。",
-                claimed.code(), claimed.name_zh(), verified.code(), row.customer.name.zh, row.sales.name.zh
-            ),
-            Lang::En => format!(
-                "The deal is claimed at {} {}; the evidence supports {}. On this row the customer is at “{}” and the salesperson at “{}”.",
-                claimed.code(), claimed.name_en(), verified.code(), row.customer.name.en, row.sales.name.en
-            ),
-        }
-    }
-
+    fn cycles_alt(&self, claimed: Stage, verified: Stage) -> String;
     /// Why a method edit was refused.
-    pub fn method_error(self, error: &MethodError) -> String {
-        let zh = self == Lang::Zh;
-        match error {
-            MethodError::Probability(p) if zh => {
-                format!("赢率应为 0 到 100 之间的整数，不能是 {}", shown(*p))
-            }
-            MethodError::Probability(p) => format!(
-                "A probability is a whole percent from 0 to 100, not {}",
-                shown(*p)
-            ),
-            MethodError::StaleDays(d) if zh => {
-                format!("停滞天数应为 1 到 365，不能是 {}", shown(*d))
-            }
-            MethodError::StaleDays(d) => {
-                format!("A stale limit is 1 to 365 days, not {}", shown(*d))
-            }
-            MethodError::EmptyText if zh => "验收节点不能为空".to_string(),
-            MethodError::EmptyText => "A criterion needs a text".to_string(),
-            MethodError::TextTooLong if zh => "验收节点最多 300 个字".to_string(),
-            MethodError::TextTooLong => "A criterion is at most 300 characters".to_string(),
-            MethodError::NoSuchItem(id) if zh => format!("没有编号为 {} 的验收节点", id.as_str()),
-            MethodError::NoSuchItem(id) => format!("There is no criterion {}", id.as_str()),
-        }
-    }
-
-    /// A forecast period's name: `2026年11月`, `2026年第4季度`, `2026年`; `Nov 2026`, `Q4 2026`, `2026`.
-    pub fn period(self, period: Period) -> String {
-        let year = period.start.year();
-        match (self, period.granularity) {
-            (Lang::Zh, Granularity::Month) => format!("{year}年{}月", period.start.month()),
-            (Lang::Zh, Granularity::Quarter) => format!("{year}年第{}季度", period.quarter()),
-            (Lang::Zh, Granularity::Year) => format!("{year}年"),
-            (Lang::En, Granularity::Month) => period.start.format("%b %Y").to_string(),
-            (Lang::En, Granularity::Quarter) => format!("Q{} {year}", period.quarter()),
-            (Lang::En, Granularity::Year) => year.to_string(),
-        }
-    }
+    fn method_error(&self, error: &MethodError) -> String;
+    /// A field error as a sentence for the person who typed it.
+    fn problem(&self, problem: &Problem) -> String;
+    /// What is wrong at a path of a file (without the path).
+    fn read_problem(&self, kind: &ProblemKind) -> String;
+    /// Why a text is not a readable plan, in plain words.
+    fn unreadable(&self, why: &Unreadable) -> String;
+    /// Why the browser did not save.
+    fn storage_error(&self, error: &StorageError) -> String;
+    /// A share of the browser's storage, with a warning when nearly full.
+    fn storage_usage(&self, permille: usize, chars: usize, quota: usize, high: bool) -> String;
+    /// A file in another currency than the plan's.
+    fn currency_mismatch(&self, mine: &str, theirs: &str) -> String;
+    /// Deals without `created`/`updated` that took the time of the import.
+    fn stamped_note(&self, n: usize) -> String;
+    /// A summary of ticked items: `3 项已勾选：p0-a, p1-b` / `3 ticked: p0-a, p1-b`; none: `无` / `none`.
+    fn ticked(&self, count: usize, first: &[String]) -> String;
+    /// A summary of a stage history: `2 次变动，最近 P1 → P2（2026年11月3日）`.
+    fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String;
+    /// What the funnel chart shows, for screen readers.
+    fn funnel_desc(&self, stages: usize, deals: usize, amount: &str, weighted: &str) -> String;
+    /// What the forecast bars show, for screen readers.
+    fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String;
+    /// What the claimed-against-verified bars show, for screen readers.
+    fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String;
 
     /// A forecast bucket's name.
-    pub fn bucket(self, bucket: Bucket) -> String {
+    fn bucket(&self, bucket: Bucket) -> String {
         let t = self.texts();
         match bucket {
             Bucket::Earlier => t.bucket_earlier.to_string(),
@@ -174,7 +110,7 @@ impl Lang {
         }
     }
 
-    pub fn category(self, category: Category) -> &'static str {
+    fn category(&self, category: Category) -> &'static str {
         let t = self.texts();
         match category {
             Category::Pipeline => t.cat_pipeline,
@@ -184,7 +120,7 @@ impl Lang {
         }
     }
 
-    pub fn dimension(self, dimension: Dimension) -> &'static str {
+    fn dimension(&self, dimension: Dimension) -> &'static str {
         let t = self.texts();
         match dimension {
             Dimension::Owner => t.field_owner,
@@ -194,92 +130,97 @@ impl Lang {
         }
     }
 
-    /// `12 个月` / `12 months`.
-    pub fn months(self, n: u32) -> String {
-        match self {
-            Lang::Zh => format!("{n} 个月"),
-            Lang::En => format!("{n} months"),
+    fn status(&self, status: DealStatus) -> &'static str {
+        let t = self.texts();
+        match status {
+            DealStatus::Open => t.status_open,
+            DealStatus::Won => t.status_won,
+            DealStatus::Lost => t.status_lost,
         }
     }
 
-    /// A ratio in tenths of a percent as `53.6%`.
-    pub fn percent_permille(self, permille: i128) -> String {
-        let sign = if permille < 0 { "-" } else { "" };
-        let p = permille.abs();
-        format!("{sign}{}.{}%", p / 10, p % 10)
-    }
-
-    /// A coverage ratio in thousandths as `1.54×`.
-    pub fn times_permille(self, permille: i128) -> String {
-        let hundredths = div_round_half_away(permille, 10);
-        format!("{}.{:02}×", hundredths / 100, hundredths % 100)
-    }
-
-    /// `浏览器存储已用 24%（126 万 / 524 万字符）` / `Browser storage 24% used (1.26 M of 5.24 M characters)`;
-    /// over the warning share it says so.
-    pub fn storage_usage(self, chars: usize) -> String {
-        use crate::domain::storage::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
-        let permille = usage_permille(chars);
-        let pct = format!("{}.{}%", permille / 10, permille % 10);
-        let high = permille >= WARN_PERMILLE;
-        match self {
-            Lang::Zh => format!(
-                "浏览器存储已用 {pct}（{:.1} 万 / {:.1} 万字符）{}",
-                chars as f64 / 1e4,
-                QUOTA_CHARS as f64 / 1e4,
-                if high {
-                    "，空间即将用完，请导出计划备份"
-                } else {
-                    ""
-                }
-            ),
-            Lang::En => format!(
-                "Browser storage {pct} used ({:.2} M of {:.2} M characters){}",
-                chars as f64 / 1e6,
-                QUOTA_CHARS as f64 / 1e6,
-                if high {
-                    " — nearly full: export the plan as a backup"
-                } else {
-                    ""
-                }
-            ),
+    /// A deal field's label.
+    fn field_label(&self, field: Field) -> &'static str {
+        let t = self.texts();
+        match field {
+            Field::Name => t.field_name,
+            Field::Customer => t.field_customer,
+            Field::Amount => t.field_amount,
+            Field::Stage => t.field_stage,
+            Field::Status => t.field_status,
+            Field::ExpectedClose => t.field_close,
+            Field::ClosedOn => t.field_closed_on,
+            Field::Owner => t.field_owner,
+            Field::Product => t.field_product,
+            Field::Region => t.field_region,
+            Field::Segment => t.field_segment,
+            Field::NextStep => t.field_next_step,
+            Field::Notes => t.field_notes,
+            Field::Probability => t.field_probability,
+            Field::Category => t.field_category,
+            Field::Gates => t.tab_gates,
+            Field::History => t.tab_history,
+            Field::SelfCheck => t.field_self_check,
+            Field::Created => t.field_created,
+            Field::Updated => t.field_updated,
+            Field::Extra => t.field_extra,
         }
     }
 
-    /// A file in another currency than the plan's.
-    pub fn currency_mismatch(self, mine: &str, theirs: &str) -> String {
-        match self {
-            Lang::Zh => format!("导入的文件使用 {theirs}，本计划使用 {mine}：合并时不会加入该文件的项目（金额无法直接相加），可以选择整体替换。"),
-            Lang::En => format!("An imported file is in {theirs} and this plan in {mine}: merging leaves that file's deals out (the amounts can't be added up); replacing is possible."),
+    /// A problem at its path: `deals[3].amount: expected a number, found "abc"`.
+    fn problem_at(&self, problem: &ReadProblem) -> String {
+        format!(
+            "{}{}{}",
+            problem.path,
+            self.colon(),
+            self.read_problem(&problem.kind)
+        )
+    }
+
+    /// A deal left out of an import, with its path.
+    fn rejected(&self, rejected: &Rejected) -> String {
+        self.problem_at(&rejected.problem)
+    }
+
+    /// A field's value in the import preview; `local_day` turns moments into the person's days.
+    fn field_value(
+        &self,
+        value: &FieldValue,
+        currency: &Currency,
+        local_day: &dyn Fn(DateTime<Utc>) -> NaiveDate,
+    ) -> String {
+        match value {
+            FieldValue::Text(text) => text.clone(),
+            FieldValue::Amount(amount) => amount.format(currency),
+            FieldValue::Stage(stage) => format!("{} {}", stage.code(), self.stage_name(*stage)),
+            FieldValue::Status(status) => self.status(*status).to_string(),
+            FieldValue::Day(day) => day.map(|d| self.date(d)).unwrap_or_default(),
+            FieldValue::Moment(at) => {
+                format!(
+                    "{} {}",
+                    self.date(local_day(*at)),
+                    at.format("%H:%M:%S UTC")
+                )
+            }
+            FieldValue::Percent(p) => p.map(|p| format!("{p}%")).unwrap_or_default(),
+            FieldValue::Category(c) => c.map(|c| self.category(c).to_string()).unwrap_or_default(),
+            FieldValue::Ticked { count, first } => self.ticked(*count, first),
+            FieldValue::Moves { count, last } => {
+                self.moves(*count, last.map(|(from, to, at)| (from, to, local_day(at))))
+            }
+            FieldValue::Unknown(text) if text.is_empty() => self.ticked(0, &[]),
+            FieldValue::Unknown(text) => text.clone(),
         }
     }
 
-    /// `……另有 9800 项` / `… and 9,800 more`.
-    pub fn and_more(self, n: usize) -> String {
-        match self {
-            Lang::Zh => format!("……另有 {n} 项"),
-            Lang::En => format!("… and {n} more"),
-        }
-    }
-
-    /// `3 个项目`, `1 deal`, `3 deals`.
-    pub fn deal_count(self, n: usize) -> String {
-        match self {
-            Lang::Zh => format!("{n} 个项目"),
-            Lang::En if n == 1 => "1 deal".to_string(),
-            Lang::En => format!("{n} deals"),
-        }
-    }
-
-    /// A short amount for tight places, exact one in the tooltip: `¥26.6万`, `¥1.25亿`; `¥266K`, `¥1.3M`.
-    /// Amounts below 10,000 are shown in full.
-    pub fn money_compact(self, amount: Money, currency: &Currency) -> String {
-        let units: &[(i128, &str)] = match self {
-            Lang::Zh => &[(100_000_000, "亿"), (10_000, "万")],
-            Lang::En => &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")],
-        };
+    /// A short amount for tight places, the exact one in the tooltip: `¥26.6万`, `¥1.25亿`;
+    /// `¥266K`, `¥1.3M`. Amounts below 10,000 are shown in full.
+    fn money_compact(&self, amount: Money, currency: &Currency) -> String {
         let major = amount.minor().abs() / 100;
-        let Some((unit, suffix)) = units.iter().find(|(unit, _)| major >= (*unit).max(10_000))
+        let Some((unit, suffix)) = self
+            .compact_units()
+            .iter()
+            .find(|(unit, _)| major >= (*unit).max(10_000))
         else {
             return amount.format(currency);
         };
@@ -294,92 +235,44 @@ impl Lang {
         format!("{sign}{}{number}{suffix}", currency.symbol())
     }
 
-    pub fn status(self, status: DealStatus) -> &'static str {
-        let t = self.texts();
-        match status {
-            DealStatus::Open => t.status_open,
-            DealStatus::Won => t.status_won,
-            DealStatus::Lost => t.status_lost,
-        }
+    /// A ratio in tenths of a percent as `53.6%`.
+    fn percent_permille(&self, permille: i128) -> String {
+        let sign = if permille < 0 { "-" } else { "" };
+        let p = permille.abs();
+        format!("{sign}{}.{}%", p / 10, p % 10)
     }
 
-    pub fn field_label(self, field: Field) -> &'static str {
-        let t = self.texts();
-        match field {
-            Field::Name => t.field_name,
-            Field::Customer => t.field_customer,
-            Field::Amount => t.field_amount,
-            Field::Stage => t.field_stage,
-            Field::ExpectedClose => t.field_close,
-            Field::Owner => t.field_owner,
-            Field::Product => t.field_product,
-            Field::Region => t.field_region,
-            Field::Segment => t.field_segment,
-            Field::NextStep => t.field_next_step,
-            Field::Notes => t.field_notes,
-            Field::Probability => t.field_probability,
-            Field::Category => t.field_category,
-        }
+    /// A coverage ratio in thousandths as `1.54×`.
+    fn times_permille(&self, permille: i128) -> String {
+        let hundredths = div_round_half_away(permille, 10);
+        let sign = if hundredths < 0 { "-" } else { "" };
+        format!(
+            "{sign}{}.{:02}×",
+            hundredths.abs() / 100,
+            hundredths.abs() % 100
+        )
     }
+}
 
-    /// A field error as a sentence for the person who typed it.
-    pub fn problem(self, problem: &Problem) -> String {
-        let zh = self == Lang::Zh;
-        match problem {
-            Problem::Required => self.texts().err_required.to_string(),
-            Problem::TooLong(max) if zh => format!("不能超过 {max} 个字"),
-            Problem::TooLong(max) => format!("At most {max} characters"),
-            Problem::Amount(AmountError::Empty) => self.texts().err_required.to_string(),
-            Problem::Amount(AmountError::NotANumber(text)) if zh => {
-                format!("“{text}”不是有效的金额，请输入数字，例如 880000 或 88万")
-            }
-            Problem::Amount(AmountError::NotANumber(text)) => {
-                format!("“{text}” is not an amount: type a number such as 880000 or 88万")
-            }
-            Problem::Amount(AmountError::Negative) => self.texts().err_negative.to_string(),
-            Problem::Amount(AmountError::TooManyDecimals) => self.texts().err_decimals.to_string(),
-            Problem::Amount(AmountError::TooLarge) => self.texts().err_too_large.to_string(),
-            Problem::Stage(unknown) if zh => format!("未知阶段“{}”，应为 P0 至 P7", unknown.0),
-            Problem::Stage(unknown) => format!("Unknown stage “{}”: use P0 to P7", unknown.0),
-            Problem::Date(text) if zh => {
-                format!("“{text}”不是有效日期，格式为 年-月-日，例如 2026-12-31")
-            }
-            Problem::Date(text) => {
-                format!("“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31")
-            }
-            Problem::Percent(text) if zh => format!("“{text}”不是 0 到 100 之间的整数百分比"),
-            Problem::Percent(text) => format!("“{text}” is not a whole percent from 0 to 100"),
-            Problem::Category(text) if zh => format!("未知的预测类别“{text}”"),
-            Problem::Category(text) => format!("Unknown forecast category “{text}”"),
-        }
+/// A number typed into the method editor; unparseable input arrives as `u32::MAX` and reads as "—".
+fn shown(n: u32) -> String {
+    if n == u32::MAX {
+        "—".to_string()
+    } else {
+        n.to_string()
     }
+}
 
-    /// Why the stored plan could not be read, in plain words.
-    pub fn unreadable(self, why: &Unreadable) -> String {
-        let zh = self == Lang::Zh;
-        match why {
-            Unreadable::NotJson { line, column, .. } if zh => {
-                format!("数据不是有效的 JSON（第 {line} 行第 {column} 列出错）")
-            }
-            Unreadable::NotJson {
-                line,
-                column,
-                message,
-            } => {
-                format!("the data is not valid JSON (line {line}, column {column}: {message})")
-            }
-            Unreadable::NotAPlan(detail) if zh => format!("数据不是 keyplan 计划（{detail}）"),
-            Unreadable::NotAPlan(detail) => format!("the data is not a keyplan plan ({detail})"),
-            Unreadable::FutureVersion(v) if zh => {
-                format!("数据由更新版本的 keyplan 保存（格式版本 {v}），当前版本无法读取")
-            }
-            Unreadable::FutureVersion(v) => {
-                format!("the data was saved by a newer keyplan (format version {v}) that this copy can't read")
-            }
-            Unreadable::Invalid { path, message } if zh => format!("字段 {path} 有误：{message}"),
-            Unreadable::Invalid { path, message } => format!("field {path} is wrong: {message}"),
-        }
-    }
+/// `n ÷ unit` with `places` decimals, rounded half up, exact: `(1_263_000, 10_000, 1)` → `126.3`.
+fn ratio_text(n: usize, unit: usize, places: u32) -> String {
+    let scale = 10u64.pow(places);
+    let scaled = (n as u64 * scale + unit as u64 / 2) / unit as u64;
+    format!(
+        "{}.{:0width$}",
+        scaled / scale,
+        scaled % scale,
+        width = places as usize
+    )
 }
 
 /// Declares [`Texts`] and its completeness helper from one list of field names.
@@ -420,6 +313,7 @@ texts! {
     import_replace,
     import_merge,
     import_backup_failed,
+    details_differ,
     drop_here,
     imported_notice,
     restore_before_import,
@@ -458,7 +352,6 @@ texts! {
     group_by,
     group_none,
     col_period,
-    col_won,
     col_weighted_open,
     col_total,
     col_quota,
@@ -501,13 +394,13 @@ texts! {
     column_weighted,
     column_empty,
     probability,
-    closed_won,
-    closed_lost,
     move_prev,
     move_next,
     open_deal,
     no_close_date,
     expected_close,
+    signed_on,
+    lost_on,
     editor_new,
     editor_edit,
     field_name,
@@ -515,6 +408,7 @@ texts! {
     field_amount,
     field_stage,
     field_close,
+    field_closed_on,
     field_owner,
     field_product,
     field_region,
@@ -522,6 +416,10 @@ texts! {
     field_next_step,
     field_notes,
     field_status,
+    field_self_check,
+    field_created,
+    field_updated,
+    field_extra,
     amount_hint,
     fix_errors,
     save,
@@ -534,9 +432,6 @@ texts! {
     status_won,
     status_lost,
     err_required,
-    err_negative,
-    err_decimals,
-    err_too_large,
     deleted,
     undo,
     dismiss,
@@ -549,9 +444,6 @@ texts! {
     corrupt_paused,
     download_raw,
     start_fresh,
-    storage_unavailable,
-    storage_full,
-    storage_failed,
     download_plan,
     list_caption,
     col_weighted,
@@ -585,6 +477,10 @@ texts! {
     back_to_work,
     history_empty,
     skipped_items,
+    history_won,
+    history_lost,
+    history_reopened,
+    lost_to,
     customer_cycle,
     sales_cycle,
     project_cycle,
@@ -620,13 +516,38 @@ texts! {
     text_zh,
     text_en,
     stage_hint,
+    win_title,
+    win_intro,
+    win_missing,
+    win_reason,
+    confirm_win,
+    lose_title,
+    lose_reason,
+    lose_competitor,
+    confirm_lose,
+    filtered_by,
+    chart_funnel,
+    chart_forecast,
+    chart_risk,
+    chart_stage,
+    chart_deals,
+    chart_amount,
+    chart_weighted,
+    chart_won,
+    chart_total,
+    chart_claimed,
+    chart_verified,
+    chart_difference,
+    chart_no_data,
 }
 
-/// A number as typed; unparseable input arrives as `u32::MAX` and reads as "that".
-fn shown(n: u32) -> String {
-    if n == u32::MAX {
-        "—".to_string()
-    } else {
-        n.to_string()
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn an_unparseable_number_reads_as_a_dash() {
+        assert_eq!(shown(u32::MAX), "—");
+        assert_eq!(shown(12), "12");
     }
 }

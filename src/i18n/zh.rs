@@ -1,7 +1,103 @@
-//! 中文界面文字。
-use super::Texts;
+//! 中文：界面文字，以及各类提示和错误的中文说法。
+use chrono::{Datelike, NaiveDate};
+
+use super::{ratio_text, shown, Language, Texts};
+use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
+use crate::domain::method::{content, Text};
+use crate::domain::money::{group_thousands, AmountError};
+use crate::domain::period::{Granularity, Period};
+use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::stage::Stage;
+use crate::domain::validate::Problem;
+use crate::session::StorageError;
 
 pub const TEXTS: Texts = Texts {
+    import: "导入",
+    import_title: "导入计划文件",
+    import_field: "字段",
+    import_mine: "本计划",
+    import_theirs: "导入的文件",
+    import_by_rule: "按下方规则",
+    import_keep_mine: "保留本计划的",
+    import_take_theirs: "采用导入的",
+    import_new: "新增项目",
+    import_changed: "有更新的项目",
+    import_conflicts: "冲突（双方都有修改）",
+    import_unchanged: "相同的项目",
+    import_rejected: "无法导入的记录",
+    import_conflict_note: "同一个项目在两边都有修改，且本计划的版本不比导入的旧。请逐个选择，或按规则处理。",
+    import_rule: "冲突规则",
+    import_newest: "以最后更新的为准",
+    import_replace: "整体替换",
+    import_merge: "合并",
+    import_backup_failed: "无法先备份当前计划，导入已取消，什么都没有改变",
+    details_differ: "（细节不同）",
+    drop_here: "松开鼠标即可导入计划文件（.json）",
+    imported_notice: "导入完成。导入前的计划已备份，可以一键恢复。",
+    restore_before_import: "恢复导入前的计划",
+    export_title: "导出",
+    export_whole: "整个计划（JSON）",
+    export_owner: "一位负责人的项目（JSON）",
+    export_csv_deals: "项目清单（CSV，Excel 可直接打开）",
+    export_deal: "导出此项目",
+    export_button: "下载",
+    stale_plan: "另一个标签页或窗口刚刚保存了不同的计划。为避免互相替换，本页的修改还没有保存。",
+    load_latest: "载入最新保存的计划",
+    keep_mine: "保留本页的计划，替换已保存的",
+    field_probability: "自定赢率",
+    field_category: "自定预测类别",
+    override_hint: "留空则按阶段",
+    by_stage: "按阶段",
+    cat_pipeline: "管道",
+    cat_best_case: "最佳情况",
+    cat_commit: "承诺",
+    cat_closed: "已签约未标赢单",
+    view_forecast: "预测",
+    forecast_title: "滚动销售预测",
+    granularity: "周期",
+    by_month: "按月",
+    by_quarter: "按季度",
+    by_year: "按年",
+    window_start: "起始月份",
+    window_len: "时长",
+    basis: "依据",
+    basis_claimed: "申报阶段",
+    basis_verified: "验证阶段",
+    cat_view: "类别",
+    single: "分类",
+    cumulative: "累计",
+    filter_all: "全部",
+    group_by: "分组",
+    group_none: "不分组",
+    col_period: "期间",
+    col_weighted_open: "加权在谈",
+    col_total: "预测合计",
+    col_quota: "任务",
+    bucket_earlier: "窗口之前赢单",
+    bucket_overdue: "逾期未签",
+    bucket_later: "窗口之后",
+    bucket_no_date: "未定日期",
+    total_row: "合计",
+    no_value: "（未填写）",
+    export_csv: "导出 CSV",
+    print_report: "打印报告",
+    quotas_title: "销售任务与达成",
+    team: "团队",
+    col_attainment: "达成率",
+    col_gap: "差额",
+    col_coverage: "覆盖倍数",
+    quota_period: "期间",
+    quota_period_hint: "如 2026-11 或 2026-Q4",
+    set_quota: "设定任务",
+    remove: "删除",
+    quota_help: "覆盖倍数 = 期内加权在谈金额 ÷ 剩余任务；任务金额填 0 即删除。",
+    quota_bad_period: "期间格式应为 2026-11（月）或 2026-Q4（季度）",
+    no_quotas: "还没有设定销售任务。",
+    risk_title: "预测风险：申报与验证",
+    risk_intro: "同一份预测分别按申报阶段和验收证据支持的阶段计算，差额就是过程管理暴露出的风险。",
+    categories_note: "类别对应：P0–P2 管道，P3–P4 最佳情况，P5–P6 承诺；P7 表示已签约但还没有标记为赢单。累计视图中每一类都包含比它更确定的各类和已赢单。",
+    charts_title: "图表",
+    report_for: "报告日期",
     app_tagline: "大客户销售规划",
     language: "语言",
     view: "视图",
@@ -16,13 +112,13 @@ pub const TEXTS: Texts = Texts {
     column_weighted: "加权",
     column_empty: "暂无项目",
     probability: "赢率",
-    closed_won: "已赢单",
-    closed_lost: "已丢单",
     move_prev: "退回上一阶段",
     move_next: "推进到下一阶段",
     open_deal: "打开项目",
     no_close_date: "签约日期未定",
     expected_close: "预计签约",
+    signed_on: "签约日期",
+    lost_on: "丢单日期",
     editor_new: "新建项目",
     editor_edit: "编辑项目",
     field_name: "项目名称",
@@ -30,6 +126,7 @@ pub const TEXTS: Texts = Texts {
     field_amount: "金额",
     field_stage: "阶段",
     field_close: "预计签约日期",
+    field_closed_on: "签约/丢单日期",
     field_owner: "负责人",
     field_product: "产品",
     field_region: "区域",
@@ -37,6 +134,10 @@ pub const TEXTS: Texts = Texts {
     field_next_step: "下一步行动",
     field_notes: "备注",
     field_status: "状态",
+    field_self_check: "拜访前自检",
+    field_created: "创建时间",
+    field_updated: "更新时间",
+    field_extra: "其他字段",
     amount_hint: "精确到分，可写 1,250,000.00 或 125万",
     fix_errors: "请先改正标出的内容，项目尚未保存。",
     save: "保存",
@@ -49,24 +150,18 @@ pub const TEXTS: Texts = Texts {
     status_won: "已赢单",
     status_lost: "已丢单",
     err_required: "必填",
-    err_negative: "金额不能为负数",
-    err_decimals: "金额最多保留两位小数（分）",
-    err_too_large: "金额不能超过 999,999,999,999.99",
     deleted: "已删除",
     undo: "撤销",
     dismiss: "关闭",
     empty_title: "还没有项目",
-    empty_body: "新建第一个项目，或者载入培训案例：销售小王团队的 12 个项目，覆盖 P0 到 P7 各阶段。",
+    empty_body: "新建第一个项目，或者载入培训案例：销售小王团队的 12 个项目，分布在 P0 到 P7 各阶段。",
     load_sample: "载入培训案例",
     corrupt_title: "无法读取浏览器中保存的计划",
-    corrupt_kept: "原始数据已原样保留，没有被覆盖，并另存了一份备份。你可以先下载原始数据，再决定是否重新开始。",
-    corrupt_backup_failed: "原始数据没有被覆盖，但备份没能写入浏览器存储，请务必先下载原始数据。",
+    corrupt_kept: "原始数据已原样保留，没有被改写，并另存了一份备份。你可以先下载原始数据，再决定是否重新开始。",
+    corrupt_backup_failed: "原始数据没有被改写，但备份没能写入浏览器存储，请务必先下载原始数据。",
     corrupt_paused: "在你做出选择之前，keyplan 不会保存任何修改。",
     download_raw: "下载原始数据",
     start_fresh: "重新开始",
-    storage_unavailable: "浏览器不允许本页保存数据（可能是无痕模式，或浏览器限制了 file:// 页面）。修改只保存在当前页面中，关闭前请下载计划文件。",
-    storage_full: "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。",
-    storage_failed: "保存失败，最近的修改只在当前页面中。请下载计划文件以免丢失。",
     download_plan: "下载计划文件",
     list_caption: "全部项目",
     col_weighted: "加权金额",
@@ -100,6 +195,10 @@ pub const TEXTS: Texts = Texts {
     back_to_work: "先去完成验收",
     history_empty: "还没有阶段变化记录。",
     skipped_items: "推进时未达成的验收节点：",
+    history_won: "赢单",
+    history_lost: "丢单",
+    history_reopened: "重新打开",
+    lost_to: "输给",
     customer_cycle: "客户决策循环",
     sales_cycle: "销售活动循环",
     project_cycle: "项目推进循环",
@@ -135,90 +234,329 @@ pub const TEXTS: Texts = Texts {
     text_zh: "中文",
     text_en: "英文",
     stage_hint: "新项目通常从 P0 开始；从后面的阶段开始时，项目会标出缺少的验收证据",
-    field_probability: "赢率（覆盖）",
-    field_category: "预测类别（覆盖）",
-    override_hint: "留空则按阶段",
-    by_stage: "按阶段",
-    cat_pipeline: "管道",
-    cat_best_case: "最佳情况",
-    cat_commit: "承诺",
-    cat_closed: "已成交",
-    view_forecast: "预测",
-    forecast_title: "滚动销售预测",
-    granularity: "周期",
-    by_month: "按月",
-    by_quarter: "按季度",
-    by_year: "按年",
-    window_start: "起始月份",
-    window_len: "时长",
-    basis: "依据",
-    basis_claimed: "申报阶段",
-    basis_verified: "验证阶段",
-    cat_view: "类别",
-    single: "分类",
-    cumulative: "累计",
-    filter_all: "全部",
-    group_by: "分组",
-    group_none: "不分组",
-    col_period: "期间",
-    col_won: "已赢单",
-    col_weighted_open: "加权在谈",
-    col_total: "预测合计",
-    col_quota: "任务",
-    bucket_earlier: "窗口之前赢单",
-    bucket_overdue: "逾期未签",
-    bucket_later: "窗口之后",
-    bucket_no_date: "未定日期",
-    total_row: "合计",
-    no_value: "（未填写）",
-    export_csv: "导出 CSV",
-    print_report: "打印报告",
-    quotas_title: "销售任务与达成",
-    team: "团队",
-    col_attainment: "达成率",
-    col_gap: "差额",
-    col_coverage: "覆盖率",
-    quota_period: "期间",
-    quota_period_hint: "如 2026-11 或 2026-Q4",
-    set_quota: "设定任务",
-    remove: "删除",
-    quota_help: "覆盖率 = 期内加权在谈金额 ÷ 剩余任务；任务金额填 0 即删除。",
-    quota_bad_period: "期间格式应为 2026-11（月）或 2026-Q4（季度）",
-    no_quotas: "还没有设定销售任务。",
-    risk_title: "预测风险：申报与验证",
-    risk_intro: "同一份预测分别按申报阶段和验收证据支持的阶段计算，差额就是过程管理暴露出的风险。",
-    categories_note: "类别对应：P0–P2 管道，P3–P4 最佳情况，P5–P6 承诺，P7 与赢单为已成交；累计视图中每一类都包含比它更确定的各类。",
-    charts_title: "图表",
-    report_for: "报告日期",
-    stale_plan: "另一个标签页或窗口刚刚保存了不同的计划。为避免互相覆盖，本页的修改还没有保存。",
-    load_latest: "载入最新保存的计划",
-    keep_mine: "保留本页的计划（覆盖）",
-    import: "导入",
-    import_title: "导入计划文件",
-    import_field: "字段",
-    import_mine: "本计划",
-    import_theirs: "导入的文件",
-    import_by_rule: "按下方规则",
-    import_keep_mine: "保留本计划的",
-    import_take_theirs: "采用导入的",
-    import_new: "新增项目",
-    import_changed: "有更新的项目",
-    import_conflicts: "冲突（双方都有修改）",
-    import_unchanged: "相同的项目",
-    import_rejected: "无法导入的记录",
-    import_conflict_note: "同一个项目在两边都有修改，且本计划的版本不比导入的旧。请逐个选择，或按规则处理。",
-    import_rule: "冲突规则",
-    import_newest: "以最后更新的为准",
-    import_replace: "整体替换",
-    import_merge: "合并",
-    import_backup_failed: "无法先备份当前计划，导入已取消，什么都没有改变",
-    drop_here: "松开鼠标即可导入计划文件（.json）",
-    imported_notice: "导入完成。导入前的计划已备份，可以一键恢复。",
-    restore_before_import: "恢复导入前的计划",
-    export_title: "导出",
-    export_whole: "整个计划（JSON）",
-    export_owner: "一位负责人的项目（JSON）",
-    export_csv_deals: "项目清单（CSV，Excel 可直接打开）",
-    export_deal: "导出此项目",
-    export_button: "下载",
-};
+    win_title: "标记为赢单",
+    win_intro: "签约即进入 P7。请填写签约日期和合同金额，赢单计入签约日期所在的月份。",
+    win_missing: "以下验收节点尚未达成：",
+    win_reason: "仍要标记为赢单，请写明理由（必填，理由会一直显示在项目上）",
+    confirm_win: "确认赢单",
+    lose_title: "标记为丢单",
+    lose_reason: "丢单原因（必填，用于项目总结）",
+    lose_competitor: "输给了谁（竞争对手）",
+    confirm_lose: "确认丢单",
+    filtered_by: "筛选",
+    chart_funnel: "销售漏斗",
+    chart_forecast: "按期预测：已赢单与加权在谈",
+    chart_risk: "按负责人：申报与验证",
+    chart_stage: "阶段",
+    chart_deals: "项目数",
+    chart_amount: "金额",
+    chart_weighted: "加权",
+    chart_won: "已赢单",
+    chart_total: "合计",
+    chart_claimed: "申报",
+    chart_verified: "验证",
+    chart_difference: "差额",
+    chart_no_data: "暂无数据",};
+
+/// The deck's stage names.
+const STAGES: [&str; 8] = [
+    "市场规划·客户开发",
+    "挖掘需求·锁定目标",
+    "方案立项·客户公关",
+    "设计交流·中层把握",
+    "需求调研·高层突破",
+    "方案评估·项目承诺",
+    "协议谈判·签约成交",
+    "实施结案·升级扩容",
+];
+
+/// 中文.
+pub struct Zh;
+
+fn kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Null => "null",
+        Kind::Boolean => "布尔值",
+        Kind::Number => "数字",
+        Kind::String => "文本",
+        Kind::Array => "数组",
+        Kind::Object => "对象",
+    }
+}
+
+fn amount_error(error: &AmountError) -> String {
+    match error {
+        AmountError::Empty => "金额为空".to_string(),
+        AmountError::NotANumber(text) => format!("“{text}”不是数字"),
+        AmountError::Negative => "金额不能为负数".to_string(),
+        AmountError::TooManyDecimals => "金额最多保留两位小数（分）".to_string(),
+        AmountError::TooLarge => "金额不能超过 999,999,999,999.99".to_string(),
+    }
+}
+
+impl Language for Zh {
+    fn texts(&self) -> &'static Texts {
+        &TEXTS
+    }
+
+    fn own_name(&self) -> &'static str {
+        "中文"
+    }
+
+    fn stage_name(&self, stage: Stage) -> &'static str {
+        STAGES[stage.index()]
+    }
+
+    fn stage_title(&self, stage: Stage) -> &'static str {
+        STAGES[stage.index()]
+    }
+
+    fn pick<'t>(&self, text: &'t Text) -> &'t str {
+        &text.zh
+    }
+
+    fn colon(&self) -> &'static str {
+        "："
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        format!("{}年{}月{}日", date.year(), date.month(), date.day())
+    }
+
+    fn period(&self, period: Period) -> String {
+        let year = period.start.year();
+        match period.granularity {
+            Granularity::Month => format!("{year}年{}月", period.start.month()),
+            Granularity::Quarter => format!("{year}年第{}季度", period.quarter()),
+            Granularity::Year => format!("{year}年"),
+        }
+    }
+
+    fn short_period(&self, period: Period) -> String {
+        match period.granularity {
+            Granularity::Month if period.start.month() == 1 => {
+                format!("{}年1月", period.start.year())
+            }
+            Granularity::Month => format!("{}月", period.start.month()),
+            _ => self.period(period),
+        }
+    }
+
+    fn deal_count(&self, n: usize) -> String {
+        format!("{n} 个项目")
+    }
+
+    fn months(&self, n: u32) -> String {
+        format!("{n} 个月")
+    }
+
+    fn and_more(&self, n: usize) -> String {
+        format!("……另有 {n} 项")
+    }
+
+    fn compact_units(&self) -> &'static [(i128, &'static str)] {
+        &[(100_000_000, "亿"), (10_000, "万")]
+    }
+
+    fn stale_note(&self, days: i64) -> String {
+        format!("停滞 {days} 天未更新")
+    }
+
+    fn blocked_title(&self, to: Stage) -> String {
+        format!("还不能推进到 {} {}", to.code(), self.stage_name(to))
+    }
+
+    fn cycles_alt(&self, claimed: Stage, verified: Stage) -> String {
+        let row = content().row(claimed);
+        format!(
+            "项目申报在 {} {}，验收证据支持到 {}。这一行：客户处于“{}”，销售处于“{}”。",
+            claimed.code(),
+            self.stage_name(claimed),
+            verified.code(),
+            row.customer.name.zh,
+            row.sales.name.zh
+        )
+    }
+
+    fn method_error(&self, error: &MethodError) -> String {
+        match error {
+            MethodError::Probability(p) => {
+                format!("赢率应为 0 到 100 之间的整数，不能是 {}", shown(*p))
+            }
+            MethodError::StaleDays(d) => {
+                format!("停滞天数应为 1 到 {MAX_STALE_DAYS}，不能是 {}", shown(*d))
+            }
+            MethodError::EmptyText => "验收节点不能为空".to_string(),
+            MethodError::TextTooLong => format!("验收节点最多 {MAX_ITEM_TEXT} 个字"),
+            MethodError::NoSuchItem(id) => format!("没有编号为 {} 的验收节点", id.as_str()),
+        }
+    }
+
+    fn problem(&self, problem: &Problem) -> String {
+        match problem {
+            Problem::Required | Problem::Amount(AmountError::Empty) => {
+                TEXTS.err_required.to_string()
+            }
+            Problem::TooLong(max) => format!("不能超过 {max} 个字"),
+            Problem::Amount(AmountError::NotANumber(text)) => {
+                format!("“{text}”不是有效的金额，请输入数字，例如 880000、88万 或 1,250,000.50")
+            }
+            Problem::Amount(other) => amount_error(other),
+            Problem::Stage(text) => format!("未知阶段“{text}”，应为 P0 至 P7"),
+            Problem::Date(text) => {
+                format!("“{text}”不是有效日期，格式为 年-月-日，例如 2026-12-31")
+            }
+            Problem::Percent(text) => format!("“{text}”不是 0 到 100 之间的整数百分比"),
+            Problem::Category(text) => format!("未知的预测类别“{text}”"),
+        }
+    }
+
+    fn read_problem(&self, problem: &ProblemKind) -> String {
+        match problem {
+            ProblemKind::Required => "缺少此字段".to_string(),
+            ProblemKind::WrongType { expected, found } => {
+                format!("应为{}，实际是{}", kind(*expected), kind(*found))
+            }
+            ProblemKind::NotWhole(text) => format!("{text} 不是非负整数"),
+            ProblemKind::MoreThan { value, max } => format!("{value} 超过了上限 {max}"),
+            ProblemKind::NotAVersion(text) => format!("{text} 不是有效的版本号"),
+            ProblemKind::VersionZero => "0 不是有效的文件版本".to_string(),
+            ProblemKind::NotANumber(found) => format!("应为数字，实际是 {found}"),
+            ProblemKind::Amount(error) => amount_error(error),
+            ProblemKind::UnknownStage(found) => format!("未知阶段 {found}（应为 P0 至 P7）"),
+            ProblemKind::NotADate(found) => format!("{found} 不是日期（格式为 YYYY-MM-DD）"),
+            ProblemKind::NotAMoment(found) => {
+                format!("{found} 不是日期时间（格式为 RFC 3339，例如 2026-11-27T09:30:00Z）")
+            }
+            ProblemKind::UnknownStatus(found) => {
+                format!("未知状态 {found}（应为 open、won 或 lost）")
+            }
+            ProblemKind::UnknownCategory(found) => {
+                format!("未知预测类别 {found}（应为 pipeline、best_case、commit 或 closed）")
+            }
+            ProblemKind::NotACurrency(found) => {
+                format!("{found} 不是 ISO 4217 货币代码（三个大写字母，例如 CNY）")
+            }
+            ProblemKind::NotAQuotaPeriod(found) => {
+                format!("{found} 不是月份（2026-11）或季度（2026-Q4）")
+            }
+            ProblemKind::StageCount(n) => format!("应有 8 个阶段，实际有 {n} 个"),
+            ProblemKind::StageOrder { expected, found } => {
+                format!("此处应为 {}，实际是 {}", expected.code(), found.code())
+            }
+            ProblemKind::ItemIdUsedTwice(id) => format!("编号 {id} 用了两次"),
+            ProblemKind::DealIdUsedTwice(id) => format!("编号 {id} 已被文件中前面的项目使用"),
+            ProblemKind::Field(problem) => match problem {
+                Problem::Required => "必填，不能为空".to_string(),
+                other => self.problem(other),
+            },
+            ProblemKind::TooLarge(bytes) => format!(
+                "文件有 {} 字节，超过了 {} 字节（20 MB）的上限",
+                group_thousands(*bytes as u128),
+                group_thousands(MAX_FILE_BYTES as u128)
+            ),
+        }
+    }
+
+    fn unreadable(&self, why: &Unreadable) -> String {
+        match why {
+            Unreadable::NotJson {
+                line,
+                column,
+                ended_early,
+            } => format!(
+                "数据不是有效的 JSON（第 {line} 行第 {column} 列出错{}）",
+                if *ended_early {
+                    "：内容不完整"
+                } else {
+                    ""
+                }
+            ),
+            Unreadable::NotAPlan(what) => {
+                let detail = match what {
+                    NotAPlan::TopLevel(found) => format!("最外层是{}，不是对象", kind(*found)),
+                    NotAPlan::NoFormat => "没有 \"format\": \"keyplan.plan\" 字段".to_string(),
+                    NotAPlan::OtherFormat(found) => {
+                        format!("\"format\" 是 {found}，不是 \"keyplan.plan\"")
+                    }
+                    NotAPlan::FormatNotText(found) => {
+                        format!("\"format\" 是{}，不是 \"keyplan.plan\"", kind(*found))
+                    }
+                };
+                format!("数据不是 keyplan 计划（{detail}）")
+            }
+            Unreadable::FutureVersion(v) => {
+                format!("数据由更新版本的 keyplan 保存（格式版本 {v}），当前版本无法读取")
+            }
+            Unreadable::Invalid(problem) => format!(
+                "字段 {} 有误：{}",
+                problem.path,
+                self.read_problem(&problem.kind)
+            ),
+        }
+    }
+
+    fn storage_error(&self, error: &StorageError) -> String {
+        match error {
+            StorageError::Unavailable => "浏览器不允许本页保存数据（可能是无痕模式，或浏览器限制了 file:// 页面）。修改只保存在当前页面中，关闭前请下载计划文件。".to_string(),
+            StorageError::Full => "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。".to_string(),
+            StorageError::Other(name) => format!("保存失败（浏览器报告：{name}），最近的修改只在当前页面中。请下载计划文件以免丢失。"),
+        }
+    }
+
+    fn storage_usage(&self, permille: usize, chars: usize, quota: usize, high: bool) -> String {
+        format!(
+            "浏览器存储已用 {}.{}%（{} 万 / {} 万字符）{}",
+            permille / 10,
+            permille % 10,
+            ratio_text(chars, 10_000, 1),
+            ratio_text(quota, 10_000, 1),
+            if high {
+                "，空间即将用完，请导出计划备份"
+            } else {
+                ""
+            }
+        )
+    }
+
+    fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {
+        format!("导入的文件使用 {theirs}，本计划使用 {mine}：合并时不会加入该文件的项目（金额无法直接相加），可以选择整体替换。")
+    }
+
+    fn stamped_note(&self, n: usize) -> String {
+        format!("{n} 个项目没有创建或更新时间，已记为本次导入的时间。")
+    }
+
+    fn ticked(&self, count: usize, first: &[String]) -> String {
+        if count == 0 {
+            return "无".to_string();
+        }
+        let more = if count > first.len() { "……" } else { "" };
+        format!("{count} 项：{}{more}", first.join("、"))
+    }
+
+    fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String {
+        match last {
+            None => "无".to_string(),
+            Some((from, to, on)) => format!(
+                "{count} 次变动，最近一次 {} → {}（{}）",
+                from.code(),
+                to.code(),
+                self.date(on)
+            ),
+        }
+    }
+
+    fn funnel_desc(&self, stages: usize, deals: usize, amount: &str, weighted: &str) -> String {
+        format!("{stages} 个阶段，共 {deals} 个项目：金额 {amount}，加权 {weighted}。")
+    }
+
+    fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String {
+        let quota = quota.map(|q| format!("，任务合计 {q}")).unwrap_or_default();
+        format!("{periods} 个期间：已赢单合计 {won}，加权在谈合计 {weighted}{quota}。")
+    }
+
+    fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String {
+        format!("{owners} 位负责人：申报合计 {claimed}，验证合计 {verified}，差额 {gap}。")
+    }
+}

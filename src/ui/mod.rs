@@ -1,34 +1,26 @@
-//! The Yew front end: components that render state and dispatch actions; decisions live in the core.
-mod app;
-mod banners;
+//! The Yew front end, grouped by feature: `shell` (the page around everything), `board` (the
+//! pipeline board and the deal list), `deal` (a deal's dialog: details, gates, coaching,
+//! history, moves and closes), `forecast`, `method`, `transfer` (import and export) and `common`
+//! (the dispatcher, modal dialogs, the store hook). Components render what the core computes and
+//! send its actions; browser I/O goes through the store hook.
 mod board;
-mod charts;
-mod coaching;
-mod context;
-mod cycles_diagram;
-mod deal_card;
-mod deal_dialog;
-mod deal_flags;
-mod deal_form;
-mod deal_list;
-mod empty_state;
-mod export_dialog;
-mod forecast_table;
-mod forecast_view;
-mod form_field;
-mod gate_checklist;
-mod header;
-mod import_dialog;
-mod method_editor;
-mod modal;
-mod override_dialog;
-mod quota_panel;
-mod stage_column;
-mod stage_history;
-mod startup;
-mod state;
-mod summary_line;
-mod undo_toast;
+mod common;
+mod deal;
+mod forecast;
+mod method;
+mod shell;
+mod transfer;
+
+use crate::session::Session;
+
+/// The reducer lives in the core (`Session::reduce`); Yew only calls it.
+impl yew::Reducible for Session {
+    type Action = crate::session::Action;
+
+    fn reduce(self: std::rc::Rc<Self>, action: Self::Action) -> std::rc::Rc<Self> {
+        Session::reduce(self, action)
+    }
+}
 
 /// Mounts the planner into the page and removes the loading notice.
 pub fn start() {
@@ -38,5 +30,5 @@ pub fn start() {
     if let Some(boot) = document.get_element_by_id("boot") {
         boot.remove();
     }
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<shell::app::App>::new().render();
 }

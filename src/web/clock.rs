@@ -13,6 +13,11 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+/// The day `at` falls on in the browser's time zone.
+pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    crate::domain::period::local_day(at, &Local)
+}
+
 /// A fresh deal id.
 pub fn new_deal_id() -> DealId {
     let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;

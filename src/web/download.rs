@@ -32,7 +32,8 @@ pub fn download_text(file_name: &str, mime: &str, content: &str) -> Result<(), J
 /// Offers a plan (or a part of one, named by `part`) as an indented plan file named after its
 /// title, the part and today's date.
 pub fn download_plan(plan: &crate::domain::Plan, part: Option<&str>) -> Result<(), JsValue> {
-    use crate::domain::storage::{encode_pretty, export_file_name};
+    use crate::domain::file_name::export_file_name;
+    use crate::domain::plan_file::encode_pretty;
     use crate::web::clock;
     let stem = match (plan.title.as_deref(), part) {
         (title, None) => title.unwrap_or("keyplan").to_string(),

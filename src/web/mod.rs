@@ -1,4 +1,6 @@
-//! Thin browser adapters: localStorage, file downloads, the clock. No decisions here.
+//! Thin browser adapters: localStorage, file reading and downloads, the clock, benchmark marks.
+//! No decisions here.
+pub mod bench;
 pub mod clock;
 pub mod download;
 pub mod files;

@@ -1,17 +1,13 @@
-//! localStorage access that tells "absent" from "unreadable" from "not allowed", and reports failed writes.
+//! The browser's localStorage as the session's [`Store`]: tells "absent" from "not allowed" and
+//! reports refused writes with the browser's reason.
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
-/// Why the browser refused to read or write.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// No localStorage for this page (private mode, disabled, some browsers' `file://`).
-    Unavailable,
-    /// The quota is exhausted.
-    Full,
-    /// Anything else the browser said.
-    Other(String),
-}
+use crate::session::{StorageError, Store};
+
+/// This origin's localStorage.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LocalStore;
 
 fn storage() -> Result<Storage, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Unavailable)?;
@@ -30,43 +26,38 @@ fn classify(error: JsValue) -> StorageError {
     match name.as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
         "SecurityError" => StorageError::Unavailable,
-        _ => StorageError::Other(
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| format!("{name}: {}", String::from(e.message())))
-                .unwrap_or_else(|| format!("{error:?}")),
-        ),
+        "" => StorageError::Other("Error".to_string()),
+        _ => StorageError::Other(name),
     }
 }
 
-/// The text under `key`, `None` when absent.
-pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    storage()?.get_item(key).map_err(classify)
-}
+impl Store for LocalStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        storage()?.get_item(key).map_err(classify)
+    }
 
-/// Writes `value` under `key`; the browser's refusal is returned, never swallowed.
-pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    storage()?.set_item(key, value).map_err(classify)
-}
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        storage()?.set_item(key, value).map_err(classify)
+    }
 
-/// Characters this origin holds in localStorage, keys included (what the quota counts).
-pub fn used_chars() -> Result<usize, StorageError> {
-    let storage = storage()?;
-    let count = storage.length().map_err(classify)?;
-    let mut chars = 0;
-    for i in 0..count {
-        if let Some(key) = storage.key(i).map_err(classify)? {
-            let value = storage
-                .get_item(&key)
-                .map_err(classify)?
-                .unwrap_or_default();
-            chars += key.encode_utf16().count() + value.encode_utf16().count();
+    fn used_chars(&self) -> Result<usize, StorageError> {
+        let storage = storage()?;
+        let count = storage.length().map_err(classify)?;
+        let mut chars = 0;
+        for i in 0..count {
+            if let Some(key) = storage.key(i).map_err(classify)? {
+                let value = storage
+                    .get_item(&key)
+                    .map_err(classify)?
+                    .unwrap_or_default();
+                chars += key.encode_utf16().count() + value.encode_utf16().count();
+            }
         }
+        Ok(chars)
     }
-    Ok(chars)
 }
 
-/// A fresh random stamp for [`crate::domain::storage::STAMP_KEY`].
+/// A fresh random stamp for a save (see [`crate::session::STAMP_KEY`]).
 pub fn new_stamp() -> String {
     format!(
         "{:x}-{:x}",

@@ -1,8 +1,9 @@
 //! Helpers shared by the native tests.
 #![allow(dead_code)]
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use keyplan::domain::deal::DealFields;
 use keyplan::domain::method::{GateId, GateItem, Method, StageRules, Text};
-use keyplan::domain::validate::{DealFields, DealInput};
+use keyplan::domain::validate::DealInput;
 use keyplan::domain::{Currency, DealId, Money, Plan, Stage};
 
 pub fn now() -> DateTime<Utc> {
@@ -28,6 +29,7 @@ pub fn fields(name: &str, major: i64, stage: Stage) -> DealFields {
         amount: Money::from_major(major),
         stage,
         expected_close: None,
+        closed_on: None,
         owner: String::new(),
         product: String::new(),
         region: String::new(),
@@ -53,25 +55,22 @@ pub fn input(name: &str, customer: &str, amount: &str, stage: &str) -> DealInput
 /// stage, with ids `p0-a`, `p0-b`, …
 pub fn method_with(items: usize) -> Method {
     Method {
-        stages: Stage::ALL
-            .iter()
-            .map(|&stage| StageRules {
-                stage,
-                probability: stage.default_probability(),
-                stale_days: 10,
-                gate: (0..items)
-                    .map(|i| GateItem {
-                        id: item(stage, i),
-                        text: Text {
-                            zh: format!("{} 条件{i}", stage.code()),
-                            en: format!("{} criterion {i}", stage.code()),
-                        },
-                        ours: false,
-                        retired: false,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        stages: Stage::ALL.map(|stage| StageRules {
+            stage,
+            probability: stage.default_probability(),
+            stale_days: 10,
+            gate: (0..items)
+                .map(|i| GateItem {
+                    id: item(stage, i),
+                    text: Text {
+                        zh: format!("{} 条件{i}", stage.code()),
+                        en: format!("{} criterion {i}", stage.code()),
+                    },
+                    ours: false,
+                    retired: false,
+                })
+                .collect(),
+        }),
     }
 }
 
@@ -89,7 +88,7 @@ pub fn plan_by(method: Method) -> Plan {
     Plan {
         title: None,
         currency: Currency::cny(),
-        method,
+        method: method.into(),
         quotas: Vec::new(),
         deals: Vec::new(),
         extra: Default::default(),
@@ -104,4 +103,63 @@ pub fn plan_with(deals: &[(&str, i64, Stage)]) -> Plan {
             .unwrap();
     }
     plan
+}
+
+/// Closes (won: signed on `on` for its amount, the gates overridden; lost: with a reason) or
+/// reopens a deal, as the plan's verbs do.
+pub fn set_status(
+    plan: &mut Plan,
+    id: &DealId,
+    status: keyplan::domain::DealStatus,
+    on: NaiveDate,
+    at: DateTime<Utc>,
+) {
+    use keyplan::domain::plan::{Loss, Win};
+    use keyplan::domain::DealStatus;
+    if plan.deal(id).unwrap().status == status {
+        return;
+    }
+    match status {
+        DealStatus::Won => {
+            let amount = plan.deal(id).unwrap().amount;
+            plan.win(
+                id,
+                Win {
+                    signed_on: on,
+                    amount,
+                    reason: "signed".into(),
+                },
+                at,
+            )
+            .unwrap();
+        }
+        DealStatus::Lost => plan
+            .lose(
+                id,
+                Loss {
+                    lost_on: on,
+                    reason: "lost".into(),
+                    competitor: String::new(),
+                },
+                at,
+            )
+            .unwrap(),
+        DealStatus::Open => plan.reopen(id, at).unwrap(),
+    }
+}
+
+/// A deal of the plan to change in place (copied first if shared).
+pub fn deal_mut(plan: &mut Plan, index: usize) -> &mut keyplan::domain::Deal {
+    std::rc::Rc::make_mut(&mut plan.deals[index])
+}
+
+/// How an unreadable file is explained in English: a problem at a path as `path: message`,
+/// anything else as the sentence the page shows.
+pub fn said(why: &keyplan::domain::plan_file::Unreadable) -> String {
+    use keyplan::domain::plan_file::Unreadable;
+    use keyplan::i18n::Lang;
+    match why {
+        Unreadable::Invalid(problem) => Lang::En.problem_at(problem),
+        other => Lang::En.unreadable(other),
+    }
 }

@@ -1,78 +1,22 @@
-//! The forecast, exact: weighted pipeline by close period (rolling window), categories, quotas
-//! and attainment, and the same forecast from verified stages beside the claimed one.
+//! The forecast, exact: weighted pipeline by close period (rolling window), categories, quota
+//! attainment, and the same forecast from verified stages beside the claimed one.
 //!
 //! Weighting multiplies integer minor units by whole percents and rounds half away from zero to
-//! the cent once, when a figure is read. Won deals count in full in their close period, lost
-//! deals nowhere; every other deal lands in exactly one bucket, never dropped silently.
-pub mod category;
-pub mod csv;
-pub mod period;
-pub mod quota;
+//! the cent once, when a figure is read. Won deals count in full in the period of their signing
+//! date, lost deals nowhere; every open deal lands in exactly one bucket, never dropped silently.
+pub mod attainment;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::category::Category;
 use super::deal::{Deal, DealStatus};
-use super::gates::verified_stage;
-use super::method::Method;
+use super::filter::{Dimension, Filter};
 use super::money::{div_round_half_away, Money};
+use super::period::{month_index, Granularity, Period};
 use super::plan::Plan;
-use super::summary::close_day;
-pub use category::Category;
-pub use period::{Granularity, Period};
-
-/// Which stage a deal's probability and category come from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Basis {
-    /// The stage the salesperson claims (and the deal's own overrides).
-    #[default]
-    Claimed,
-    /// The stage the recorded evidence supports; overrides are claims and do not count.
-    Verified,
-}
-
-/// A deal attribute the forecast can be filtered or grouped by (产品 × 客户群 × 区域, and owner).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Dimension {
-    Owner,
-    Product,
-    Region,
-    Segment,
-}
-
-impl Dimension {
-    pub const ALL: [Dimension; 4] = [
-        Dimension::Owner,
-        Dimension::Product,
-        Dimension::Region,
-        Dimension::Segment,
-    ];
-
-    /// The deal's value of this attribute.
-    pub fn of(self, deal: &Deal) -> &str {
-        match self {
-            Dimension::Owner => &deal.owner,
-            Dimension::Product => &deal.product,
-            Dimension::Region => &deal.region,
-            Dimension::Segment => &deal.segment,
-        }
-    }
-}
-
-/// Keep only deals whose attributes equal these values.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub only: Vec<(Dimension, String)>,
-}
-
-impl Filter {
-    pub fn matches(&self, deal: &Deal) -> bool {
-        self.only
-            .iter()
-            .all(|(dimension, value)| dimension.of(deal) == value)
-    }
-}
+use super::weighting::{weighing, Basis};
 
 /// What to forecast.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +50,7 @@ impl Query {
     /// The periods of the window, in order.
     pub fn periods(&self) -> Vec<Period> {
         let first = self.granularity.period_of(self.start);
-        let end = period::month_index(self.start) + self.months.max(1) as i32;
+        let end = month_index(self.start) + self.months.max(1) as i32;
         std::iter::successors(Some(first), |p| Some(p.next()))
             .take_while(|p| p.first_month() < end)
             .collect()
@@ -233,39 +177,11 @@ pub struct Forecast {
     pub total: Table,
 }
 
-/// A deal's probability (percent) under a basis.
-pub fn probability(method: &Method, deal: &Deal, basis: Basis) -> u8 {
-    weighing(method, deal, basis).0
-}
-
-/// A deal's forecast category under a basis.
-pub fn category(method: &Method, deal: &Deal, basis: Basis) -> Category {
-    weighing(method, deal, basis).1
-}
-
-/// Probability and category together, evaluating the gates at most once.
-fn weighing(method: &Method, deal: &Deal, basis: Basis) -> (u8, Category) {
-    match (deal.status, basis) {
-        (DealStatus::Won, _) => (100, Category::Closed),
-        (DealStatus::Lost, _) => (0, Category::for_stage(deal.stage)),
-        (DealStatus::Open, Basis::Claimed) => (
-            deal.probability
-                .unwrap_or_else(|| method.probability(deal.stage)),
-            deal.category
-                .unwrap_or_else(|| Category::for_stage(deal.stage)),
-        ),
-        (DealStatus::Open, Basis::Verified) => {
-            let stage = verified_stage(method, deal);
-            (method.probability(stage), Category::for_stage(stage))
-        }
-    }
-}
-
 /// The bucket of a deal (lost deals have none).
 pub fn bucket(deal: &Deal, query: &Query, periods: &[Period]) -> Option<Bucket> {
     let day = match deal.status {
         DealStatus::Lost => return None,
-        DealStatus::Won => close_day(deal),
+        DealStatus::Won => deal.close_day(),
         DealStatus::Open => deal.expected_close,
     };
     let Some(day) = day else {
@@ -275,7 +191,7 @@ pub fn bucket(deal: &Deal, query: &Query, periods: &[Period]) -> Option<Bucket> 
         return Some(Bucket::Overdue);
     }
     let (first, last) = (periods.first()?, periods.last()?);
-    let month = period::month_index(day);
+    let month = month_index(day);
     if month < first.first_month() {
         return Some(Bucket::Earlier);
     }
@@ -371,7 +287,8 @@ pub fn forecast(plan: &Plan, query: &Query) -> Forecast {
     }
 }
 
-/// The forecast risk of one owner: weighted open pipeline in the window, claimed against verified.
+/// The forecast risk of one owner: the forecast (won plus weighted open) of the window and its
+/// overdue deals, on the claimed basis against the verified one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OwnerRisk {
     pub owner: String,

@@ -1,34 +1,19 @@
 //! Comparing imported deals with the current plan, and merging them in or replacing the plan.
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
-use chrono::{DateTime, SecondsFormat, Utc};
-
-use super::parse::{Parsed, Rejected};
+use super::changes::{differences, FieldChange};
 use crate::domain::deal::{Deal, DealId};
-use crate::domain::forecast::quota::{Quota, QuotaPeriod};
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
-
-/// One field that differs between my deal and theirs, as text for people.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldChange {
-    /// The field's key in plan files (`amount`, `gates`, …), or `extra` for the fields keyplan
-    /// does not know.
-    pub field: &'static str,
-    /// My value: amounts as decimal text (`1250000.5`), days `YYYY-MM-DD`, moments RFC 3339,
-    /// stage, status and category codes, a percent as `35%`; gates, history, self-check and unknown
-    /// fields as a short summary. Empty when the field is not set.
-    pub mine: String,
-    /// Their value, written the same way. When the summaries read the same although the values
-    /// differ (evidence of the same gate items, say), it ends in ` (details differ)`.
-    pub theirs: String,
-}
+use crate::domain::plan_file::{Parsed, Rejected};
+use crate::domain::quota::{Quota, QuotaPeriod};
 
 /// A deal that both the current plan and an incoming file have, in different versions.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DealChange {
-    pub mine: Deal,
-    pub theirs: Deal,
+    pub mine: Rc<Deal>,
+    pub theirs: Rc<Deal>,
     /// The fields that differ, in the file format's order; `updated` is among them when it differs.
     pub fields: Vec<FieldChange>,
 }
@@ -41,7 +26,7 @@ pub struct DealChange {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Preview {
     /// Deals whose id is not in the current plan, in file order.
-    pub new: Vec<Deal>,
+    pub new: Vec<Rc<Deal>>,
     /// Deals that differ and whose `updated` is newer than mine: updates.
     pub changed: Vec<DealChange>,
     /// Deals that differ although mine is as new or newer: both sides have edits; the person decides.
@@ -55,6 +40,10 @@ pub struct Preview {
     /// The files' quotas for (owner, period) pairs the current plan has no quota for (the first
     /// file's, when several files have one).
     pub new_quotas: Vec<Quota>,
+    /// Deals of the files that had no `created` or `updated` and took the time of the import.
+    pub stamped: usize,
+    /// The first file's title, which a merge into a plan without one takes.
+    pub title: Option<String>,
 }
 
 /// How [`merge`] settles what the person has not decided deal by deal.
@@ -104,13 +93,15 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
         .collect();
     let mut preview = Preview {
         currency_mismatch,
+        stamped: incoming.iter().map(|(_, parsed)| parsed.stamped).sum(),
+        title: files.first().and_then(|plan| plan.title.clone()),
         rejected: incoming
             .iter()
             .flat_map(|(name, parsed)| parsed.rejected.iter().map(|r| (name.clone(), r.clone())))
             .collect(),
         ..Preview::default()
     };
-    let mine: HashMap<&DealId, &Deal> = current.deals.iter().map(|d| (&d.id, d)).collect();
+    let mine: HashMap<&DealId, &Rc<Deal>> = current.deals.iter().map(|d| (&d.id, d)).collect();
     for theirs in gather(files.iter().copied()) {
         match mine.get(&theirs.id) {
             None => preview.new.push(theirs),
@@ -118,7 +109,7 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
             Some(mine) => {
                 let change = DealChange {
                     fields: differences(mine, &theirs),
-                    mine: (*mine).clone(),
+                    mine: Rc::clone(mine),
                     theirs,
                 };
                 if change.theirs.updated > change.mine.updated {
@@ -142,7 +133,8 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
 /// Merges what `preview` (made from `current`) found into a copy of `current`.
 ///
 /// New deals are added after mine, in file order. Changed deals and conflicts follow `choices`
-/// (by id) where the person decided, else `rule`. My title, currency, method and unknown fields stay; quotas are mine plus
+/// (by id) where the person decided, else `rule`. My title stays (a plan without one takes the
+/// first file's), and so do my currency, method and unknown fields; quotas are mine plus
 /// [`Preview::new_quotas`].
 ///
 /// Deals of files in another currency than mine are not in the preview and so are never merged
@@ -156,6 +148,9 @@ pub fn merge(
     choices: &BTreeMap<DealId, Choice>,
 ) -> Plan {
     let mut plan = current.clone();
+    if plan.title.is_none() {
+        plan.title = preview.title.clone();
+    }
     let mut at: HashMap<DealId, usize> = plan
         .deals
         .iter()
@@ -228,8 +223,8 @@ pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
 
 /// The deals of `files` by id, each id at its first position, in the version with the newest
 /// `updated` (on a tie, the earlier file's).
-fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Deal> {
-    let mut deals: Vec<Deal> = Vec::new();
+fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Rc<Deal>> {
+    let mut deals: Vec<Rc<Deal>> = Vec::new();
     let mut at: HashMap<DealId, usize> = HashMap::new();
     for deal in files.into_iter().flat_map(|plan| &plan.deals) {
         match at.get(&deal.id) {
@@ -249,136 +244,4 @@ fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Deal> {
 
 fn quota_key(quota: &Quota) -> (Option<String>, QuotaPeriod) {
     (quota.owner.clone(), quota.period)
-}
-
-/// The fields in which two versions of a deal differ.
-fn differences(mine: &Deal, theirs: &Deal) -> Vec<FieldChange> {
-    let mut out = Vec::new();
-    let mut field = |field: &'static str, differs: bool, show: &dyn Fn(&Deal) -> String| {
-        if differs {
-            let (m, t) = (show(mine), show(theirs));
-            let theirs = if m == t {
-                format!("{t} (details differ)")
-            } else {
-                t
-            };
-            out.push(FieldChange {
-                field,
-                mine: m,
-                theirs,
-            });
-        }
-    };
-    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    field("name", mine.name != theirs.name, &|d| d.name.clone());
-    field("customer", mine.customer != theirs.customer, &|d| {
-        d.customer.clone()
-    });
-    field("amount", mine.amount != theirs.amount, &|d| {
-        d.amount.to_decimal_string()
-    });
-    field("stage", mine.stage != theirs.stage, &|d| {
-        d.stage.code().to_string()
-    });
-    field("status", mine.status != theirs.status, &|d| {
-        d.status.code().to_string()
-    });
-    field(
-        "expected_close",
-        mine.expected_close != theirs.expected_close,
-        &|d| day(d.expected_close),
-    );
-    field("closed_on", mine.closed_on != theirs.closed_on, &|d| {
-        day(d.closed_on)
-    });
-    field("owner", mine.owner != theirs.owner, &|d| d.owner.clone());
-    field("product", mine.product != theirs.product, &|d| {
-        d.product.clone()
-    });
-    field("region", mine.region != theirs.region, &|d| {
-        d.region.clone()
-    });
-    field("segment", mine.segment != theirs.segment, &|d| {
-        d.segment.clone()
-    });
-    field("next_step", mine.next_step != theirs.next_step, &|d| {
-        d.next_step.clone()
-    });
-    field("notes", mine.notes != theirs.notes, &|d| d.notes.clone());
-    field(
-        "probability",
-        mine.probability != theirs.probability,
-        &|d| d.probability.map(|p| format!("{p}%")).unwrap_or_default(),
-    );
-    field("category", mine.category != theirs.category, &|d| {
-        d.category.map(|c| c.code().to_string()).unwrap_or_default()
-    });
-    field("gates", mine.gates != theirs.gates, &|d| {
-        ticked(d.gates.keys().map(|id| id.as_str()))
-    });
-    field(
-        "history",
-        mine.history != theirs.history,
-        &|d| match d.history.last() {
-            None => "none".to_string(),
-            Some(last) => format!(
-                "{} {}, last {} → {} on {}",
-                d.history.len(),
-                if d.history.len() == 1 {
-                    "move"
-                } else {
-                    "moves"
-                },
-                last.from.code(),
-                last.to.code(),
-                last.at.date_naive()
-            ),
-        },
-    );
-    field("self_check", mine.self_check != theirs.self_check, &|d| {
-        ticked(d.self_check.iter().map(String::as_str))
-    });
-    field("created", mine.created != theirs.created, &|d| {
-        moment(d.created)
-    });
-    field("updated", mine.updated != theirs.updated, &|d| {
-        moment(d.updated)
-    });
-    field("extra", mine.extra != theirs.extra, &|d| {
-        if d.extra.is_empty() {
-            return "none".to_string();
-        }
-        let text = d
-            .extra
-            .iter()
-            .map(|(key, value)| format!("{key}: {value}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        cut(&text, 120)
-    });
-    out
-}
-
-/// `none`, or `3 ticked: p0-a, p1-b, p2-a` (the first five ids).
-fn ticked<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> String {
-    let count = ids.len();
-    if count == 0 {
-        return "none".to_string();
-    }
-    let mut shown: Vec<&str> = ids.take(5).collect();
-    if count > 5 {
-        shown.push("…");
-    }
-    format!("{count} ticked: {}", shown.join(", "))
-}
-
-fn moment(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
-
-fn cut(text: &str, chars: usize) -> String {
-    match text.char_indices().nth(chars) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
-    }
 }

@@ -1,11 +1,10 @@
-//! Importing plan files (issue #5): a lenient reader that keeps the good deals and names the bad ones,
-//! and the preview and merge of imported deals into the current plan.
+//! Bringing files into the plan: what an import would change (new deals, updates field by field,
+//! conflicts, rejected records), then a merge or a replacement of the plan.
 //!
-//! The file format is the one [`crate::domain::storage`] writes (docs/plan-format.md). File-level
-//! problems refuse the whole file; a bad deal is left out and listed, never the whole file.
-mod json;
+//! Files are read by [`crate::domain::plan_file`] in its lenient mode: file-level problems refuse
+//! the whole file; a bad deal is left out and listed, never the whole file.
+mod changes;
 mod merge;
-mod parse;
 
-pub use merge::{merge, preview, replace, Choice, DealChange, FieldChange, Preview, Rule};
-pub use parse::{check_size, parse_file, Parsed, Rejected, MAX_FILE_BYTES};
+pub use changes::{differences, FieldChange, FieldValue};
+pub use merge::{merge, preview, replace, Choice, DealChange, Preview, Rule};

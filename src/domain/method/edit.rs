@@ -1,7 +1,5 @@
 //! Adapting the method: a trainer changes probabilities and stale limits, and adds, edits,
 //! reorders, retires or restores gate items. Retiring never touches recorded evidence.
-use thiserror::Error;
-
 use super::{GateId, GateItem, Method, Text};
 use crate::domain::stage::Stage;
 
@@ -11,17 +9,16 @@ pub const MAX_STALE_DAYS: u32 = 365;
 pub const MAX_ITEM_TEXT: usize = 300;
 
 /// Why a method edit was refused.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MethodError {
-    #[error("a probability is a whole percent from 0 to 100, not {0}")]
+    /// Not a whole percent from 0 to 100 (as typed; `u32::MAX` when not a number).
     Probability(u32),
-    #[error("a stale limit is 1 to {MAX_STALE_DAYS} days, not {0}")]
+    /// Not 1 to [`MAX_STALE_DAYS`] days.
     StaleDays(u32),
-    #[error("a gate item needs a text")]
+    /// A gate item needs a text.
     EmptyText,
-    #[error("a gate item text is at most {MAX_ITEM_TEXT} characters")]
+    /// Longer than [`MAX_ITEM_TEXT`] characters.
     TextTooLong,
-    #[error("the method has no gate item \"{}\"", .0.as_str())]
     NoSuchItem(GateId),
 }
 

@@ -47,7 +47,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// The editable rules of one stage.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StageRules {
     pub stage: Stage,
     /// Win probability in percent, 0–100.
@@ -59,10 +59,10 @@ pub struct StageRules {
 }
 
 /// The rules a plan runs by. Saved with the plan when a team changes them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Method {
-    /// Exactly eight entries, P0 to P7 in order.
-    pub stages: Vec<StageRules>,
+    /// The rules of P0 to P7, in order.
+    pub stages: [StageRules; 8],
 }
 
 /// A piece of coaching text, flagged when keyplan wrote it rather than the deck.
@@ -131,8 +131,10 @@ pub struct Row {
 /// The whole default content: the four principles and the eight rows.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Content {
-    pub principles: Vec<Text>,
-    pub rows: Vec<Row>,
+    /// The four principles of the method, in the deck's order.
+    pub principles: [Text; 4],
+    /// P0 to P7, in order.
+    pub rows: [Row; 8],
 }
 
 /// The default content, parsed once from the compiled-in data file.
@@ -155,16 +157,12 @@ impl Method {
     /// The method as the deck gives it (with keyplan's completion of P5–P7).
     pub fn default_method() -> Method {
         Method {
-            stages: content()
-                .rows
-                .iter()
-                .map(|row| StageRules {
-                    stage: row.stage,
-                    probability: row.probability,
-                    stale_days: row.stale_days,
-                    gate: row.gate.clone(),
-                })
-                .collect(),
+            stages: content().rows.clone().map(|row| StageRules {
+                stage: row.stage,
+                probability: row.probability,
+                stale_days: row.stale_days,
+                gate: row.gate,
+            }),
         }
     }
 

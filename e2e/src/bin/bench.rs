@@ -1,0 +1,211 @@
+//! Browser benchmarks of the built page (`make bench`): time to the board, forecast re-render
+//! with 10,000 deals, import of a 10,000-deal file against the browser's own `JSON.parse` of the
+//! same text, and how many typical deals localStorage holds. Measured, never asserted: it
+//! prints a table.
+//!
+//! The page is opened with `?bench`, which makes it set `performance` marks (the board shown,
+//! an imported file read and parsed); ordinary use sets none.
+use std::fmt::Write as _;
+
+use e2e::{median, tid, Browser, PLAN_KEY, PREFS_KEY};
+use serde_json::Value;
+
+/// Runs of each measurement; the median is reported.
+const RUNS: usize = 7;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let mut table = String::from("| measurement | median | runs |\n|---|---|---|\n");
+    let b = Browser::start().await;
+    let url = format!("{}?bench", e2e::page_url());
+
+    // 1. Opening the page with the training case stored: navigation start → board shown.
+    b.open_url(&url).await;
+    b.wait_for(&tid("load-sample")).await;
+    b.click(&tid("load-sample")).await;
+    b.wait_for(&tid("deal-card")).await;
+    let mut board = Vec::new();
+    for _ in 0..RUNS {
+        b.refresh().await;
+        b.wait_for(&tid("deal-card")).await;
+        let t = b
+            .eventually("the board mark", || async { b.time_to_board_ms().await })
+            .await;
+        board.push(t);
+    }
+    row(
+        &mut table,
+        "open → board, 12-deal training case",
+        &board,
+        "ms",
+    );
+
+    // 2. The forecast of 10,000 deals: change the period size, wait two frames.
+    b.js(&format!(
+        "localStorage.clear();
+         localStorage.setItem('{PLAN_KEY}', JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }}));
+         localStorage.setItem('{PREFS_KEY}', JSON.stringify({{ lang: 'zh', view: 'forecast' }}));
+         return true;",
+        generated_deals(10_000)
+    ))
+    .await;
+    b.refresh().await;
+    b.wait_for(&tid("forecast-table")).await;
+    let mut render = Vec::new();
+    for granularity in [
+        "quarter", "month", "year", "month", "quarter", "month", "year", "month",
+    ] {
+        let ms = b
+            .js(&format!(
+                "return (async () => {{
+                   const s = document.querySelector('[data-testid=fc-granularity]');
+                   const t0 = performance.now();
+                   s.value = '{granularity}';
+                   s.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                   return performance.now() - t0;
+                 }})();"
+            ))
+            .await;
+        render.push(ms.as_f64().unwrap_or(f64::NAN));
+    }
+    render.remove(0);
+    row(
+        &mut table,
+        "forecast, 10,000 deals: recompute + re-render to the second frame",
+        &render,
+        "ms",
+    );
+
+    // 3. Importing a 10,000-deal file, and the browser's JSON.parse of the same text.
+    b.js("localStorage.clear(); return true;").await;
+    b.refresh().await;
+    b.wait_for(&tid("empty-state")).await;
+    let figures = b
+        .js(&format!(
+            "return (async () => {{
+               const text = JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }});
+               const parses = [], reads = [], opens = [];
+               for (let r = 0; r < {RUNS}; r++) {{
+                 let t0 = performance.now(); JSON.parse(text); parses.push(performance.now() - t0);
+                 const dt = new DataTransfer();
+                 dt.items.add(new File([text], 'big.json', {{ type: 'application/json' }}));
+                 const input = document.querySelector('[data-testid=import-input]');
+                 input.files = dt.files;
+                 t0 = performance.now();
+                 input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                 while (!document.querySelector('[data-testid=import-dialog]')) await new Promise(r => setTimeout(r, 5));
+                 opens.push(performance.now() - t0);
+                 const read = performance.getEntriesByName('keyplan-import-read').pop();
+                 const parsed = performance.getEntriesByName('keyplan-import-parsed').pop();
+                 reads.push(parsed.startTime - read.startTime);
+                 document.querySelector('[data-testid=cancel-import]').click();
+                 while (document.querySelector('[data-testid=import-dialog]')) await new Promise(r => setTimeout(r, 5));
+               }}
+               return {{ parses, reads, opens, chars: text.length }};
+             }})();",
+            typical_deals_js(10_000)
+        ))
+        .await;
+    let numbers = |key: &str| -> Vec<f64> {
+        figures[key]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default()
+    };
+    let (parses, reads, opens) = (numbers("parses"), numbers("reads"), numbers("opens"));
+    row(
+        &mut table,
+        "JSON.parse of a 10,000-deal file",
+        &parses,
+        "ms",
+    );
+    row(
+        &mut table,
+        "keyplan reads the same file (lenient reader)",
+        &reads,
+        "ms",
+    );
+    row(
+        &mut table,
+        "file chosen → import preview shown",
+        &opens,
+        "ms",
+    );
+    let _ = writeln!(
+        table,
+        "| keyplan read ÷ JSON.parse | {:.1} | {} characters |",
+        median(&reads) / median(&parses),
+        figures["chars"]
+    );
+
+    // 4. How many typical deals localStorage holds (binary search on setItem).
+    let capacity = b
+        .js(&format!(
+            "const plan = n => JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }});
+             let lo = 0, hi = 40000;
+             while (lo < hi) {{ const mid = Math.ceil((lo + hi) / 2);
+               try {{ localStorage.setItem('capacity-probe', plan(mid)); lo = mid; }} catch (e) {{ hi = mid - 1; }} }}
+             localStorage.removeItem('capacity-probe');
+             return [lo, plan(1000).length / 1000];",
+            typical_deals_js_n()
+        ))
+        .await;
+    let _ = writeln!(
+        table,
+        "| typical deals localStorage holds | {} | {:.0} characters a deal |",
+        capacity[0],
+        capacity[1].as_f64().unwrap_or_default()
+    );
+    b.close().await;
+    println!("{table}");
+}
+
+fn row(table: &mut String, what: &str, values: &[f64], unit: &str) {
+    let runs: Vec<String> = values.iter().map(|v| format!("{v:.1}")).collect();
+    let _ = writeln!(
+        table,
+        "| {what} | {:.1} {unit} | {} |",
+        median(values),
+        runs.join(", ")
+    );
+}
+
+/// JavaScript for `n` generated deals spread over stages, owners, regions and 18 months.
+fn generated_deals(n: usize) -> String {
+    format!(
+        "(() => {{
+           const owners = ['王晓明','李娜','张伟','陈静','刘洋','赵敏'];
+           const regions = ['华东','华北','华南','西南','华中'];
+           let x = 42; const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+           const day = d => new Date(Date.now() + d * 864e5).toISOString().slice(0, 10);
+           return Array.from({{ length: {n} }}, (_, i) => {{
+             const status = rnd() < 0.1 ? 'won' : rnd() < 0.1 ? 'lost' : 'open';
+             return {{ id: 'g' + i, name: '项目 ' + i, customer: '客户 ' + Math.floor(rnd() * 900),
+               amount: Math.floor(rnd() * 5000000) + 0.5, stage: 'P' + Math.floor(rnd() * 8), status,
+               expected_close: day(Math.floor(rnd() * 560) - 30), owner: owners[Math.floor(rnd() * 6)],
+               region: regions[Math.floor(rnd() * 5)], created: '2026-01-01T00:00:00Z', updated: '2026-11-01T00:00:00Z' }};
+           }});
+         }})()"
+    )
+}
+
+/// JavaScript for one typical deal `i` (two gate checks, one history entry).
+const TYPICAL_DEAL: &str = "i => ({ id: 'g' + i, name: '智能仓储系统 ' + i + ' 期', customer: '蓝海物流集团 ' + (i % 300),
+  amount: 1250000.5 + i, stage: 'P' + (i % 8), status: 'open',
+  expected_close: '2027-0' + (1 + i % 9) + '-15', owner: ['王晓明','李娜','张伟','陈静'][i % 4], product: '智能仓储',
+  region: '华东', segment: '物流', next_step: '安排技术交流会，邀请中层技术骨干参加',
+  notes: '客户已正式立项，预算 400 万以内。',
+  gates: { 'p0-info-accurate': { on: '2026-10-02' }, 'p0-info-verified': { on: '2026-10-05', evidence: '电话确认' } },
+  history: [{ from: 'P0', to: 'P1', at: '2026-10-06T08:00:00Z' }],
+  created: '2026-09-30T08:00:00Z', updated: '2026-11-20T08:00:00Z' })";
+
+/// JavaScript for `n` typical deals.
+fn typical_deals_js(n: usize) -> String {
+    format!("Array.from({{ length: {n} }}, (_, i) => ({TYPICAL_DEAL})(i))")
+}
+
+/// JavaScript for `n` typical deals, `n` a variable of the surrounding script.
+fn typical_deals_js_n() -> String {
+    format!("Array.from({{ length: n }}, (_, i) => ({TYPICAL_DEAL})(i))")
+}

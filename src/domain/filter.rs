@@ -1,0 +1,86 @@
+//! The deal attributes a view can be filtered or grouped by (产品 × 客户群 × 区域, and owner), and
+//! the filter itself: a filter chosen in one view applies to every figure that view shows.
+use super::deal::Deal;
+
+/// A deal attribute the forecast can be filtered or grouped by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Owner,
+    Product,
+    Region,
+    Segment,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 4] = [
+        Dimension::Owner,
+        Dimension::Product,
+        Dimension::Region,
+        Dimension::Segment,
+    ];
+
+    /// The deal's value of this attribute.
+    pub fn of(self, deal: &Deal) -> &str {
+        match self {
+            Dimension::Owner => &deal.owner,
+            Dimension::Product => &deal.product,
+            Dimension::Region => &deal.region,
+            Dimension::Segment => &deal.segment,
+        }
+    }
+
+    /// `owner`, `product`, `region` or `segment`, as the page names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Dimension::Owner => "owner",
+            Dimension::Product => "product",
+            Dimension::Region => "region",
+            Dimension::Segment => "segment",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Dimension> {
+        Dimension::ALL.into_iter().find(|d| d.code() == code)
+    }
+}
+
+/// Keep only deals whose attributes equal these values; empty keeps everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub only: Vec<(Dimension, String)>,
+}
+
+impl Filter {
+    pub fn matches(&self, deal: &Deal) -> bool {
+        self.only
+            .iter()
+            .all(|(dimension, value)| dimension.of(deal) == value)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.only.is_empty()
+    }
+
+    /// The value this filter requires of `dimension`, if any.
+    pub fn value(&self, dimension: Dimension) -> Option<&str> {
+        self.only
+            .iter()
+            .find(|(d, _)| *d == dimension)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The same filter with `dimension` set to `value` (an empty value removes it).
+    pub fn with(&self, dimension: Dimension, value: &str) -> Filter {
+        let mut only: Vec<(Dimension, String)> = self
+            .only
+            .iter()
+            .filter(|(d, _)| *d != dimension)
+            .cloned()
+            .collect();
+        if !value.is_empty() {
+            only.push((dimension, value.to_string()));
+        }
+        only.sort_by_key(|(d, _)| *d as u8);
+        Filter { only }
+    }
+}

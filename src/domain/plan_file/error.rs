@@ -1,0 +1,128 @@
+//! What can be wrong with a plan file, as data: the interface language (`crate::i18n`) turns each
+//! case into a sentence. Found values are kept as they are shown to people: strings JSON-quoted
+//! and numbers as written, both cut after 40 characters.
+use crate::domain::money::AmountError;
+use crate::domain::stage::Stage;
+use crate::domain::validate::Problem as FieldProblem;
+
+/// A JSON value's kind, as messages name what was expected and what was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Null,
+    Boolean,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl Kind {
+    pub fn of(value: &serde_json::Value) -> Kind {
+        match value {
+            serde_json::Value::Null => Kind::Null,
+            serde_json::Value::Bool(_) => Kind::Boolean,
+            serde_json::Value::Number(_) => Kind::Number,
+            serde_json::Value::String(_) => Kind::String,
+            serde_json::Value::Array(_) => Kind::Array,
+            serde_json::Value::Object(_) => Kind::Object,
+        }
+    }
+}
+
+/// One problem at a path of the file: `deals[3].amount`, `method.stages[2].probability`,
+/// `file` for the file as a whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub kind: ProblemKind,
+}
+
+/// What is wrong at a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// A required field is absent.
+    Required,
+    /// A value of the wrong kind.
+    WrongType {
+        expected: Kind,
+        found: Kind,
+    },
+    /// A number that is not a whole number ≥ 0 (its text).
+    NotWhole(String),
+    /// A whole number above the largest allowed.
+    MoreThan {
+        value: u64,
+        max: u64,
+    },
+    /// `version` is a number but not a version number (its text).
+    NotAVersion(String),
+    /// `version` is 0.
+    VersionZero,
+    /// An amount that is not a number (the value as found).
+    NotANumber(String),
+    /// An amount that is a number but not an acceptable amount.
+    Amount(AmountError),
+    UnknownStage(String),
+    NotADate(String),
+    NotAMoment(String),
+    UnknownStatus(String),
+    UnknownCategory(String),
+    NotACurrency(String),
+    NotAQuotaPeriod(String),
+    /// The method's stages are not eight.
+    StageCount(usize),
+    /// The method's stage at this position is another one.
+    StageOrder {
+        expected: Stage,
+        found: Stage,
+    },
+    /// A gate item id used before in the method (the id, quoted).
+    ItemIdUsedTwice(String),
+    /// A deal id used by an earlier deal of the file (the id, quoted).
+    DealIdUsedTwice(String),
+    /// The editor's rule for this field (required, too long, negative …).
+    Field(FieldProblem),
+    /// The file is larger than [`super::MAX_FILE_BYTES`] (its size in bytes).
+    TooLarge(usize),
+}
+
+/// Why a text is not a plan this version can read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON at all; where the reader stopped, and whether the text simply ended too early.
+    NotJson {
+        line: usize,
+        column: usize,
+        ended_early: bool,
+    },
+    /// JSON, but not a keyplan plan.
+    NotAPlan(NotAPlan),
+    /// Written by a newer keyplan (the file's version).
+    FutureVersion(u64),
+    /// A plan with a problem that refuses it as a whole.
+    Invalid(Problem),
+}
+
+/// Why JSON text is not a keyplan plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotAPlan {
+    /// The top level is not an object.
+    TopLevel(Kind),
+    /// There is no `format` field.
+    NoFormat,
+    /// `format` is another text (quoted).
+    OtherFormat(String),
+    /// `format` is not a text.
+    FormatNotText(Kind),
+}
+
+/// One deal of an imported file that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// The deal's position in the file's `deals` array.
+    pub index: usize,
+    /// The deal's id, when it has a readable one.
+    pub id: Option<String>,
+    /// The first problem found, with its path (`deals[3].amount`, or `deals[3]` for the whole deal).
+    pub problem: Problem,
+}

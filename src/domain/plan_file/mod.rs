@@ -1,0 +1,196 @@
+//! The plan file (docs/plan-format.md): one reader for every version, in a strict mode for what
+//! the browser holds and a lenient one for imported files, and the writer of the latest version.
+//!
+//! Each format version has its own file. A version 2 is added as `v2.rs` with its reader and a
+//! `migrate(v1) -> v2`; [`read`] then sends version-1 files through that migration, and the
+//! writer writes version 2.
+mod error;
+mod json;
+mod v1;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
+use json::{problem, quoted, Object};
+
+use super::plan::Plan;
+
+/// The `format` marker of every plan file.
+pub const FORMAT: &str = "keyplan.plan";
+
+/// The largest file [`read`] takes: 20 MB (20,971,520 bytes), far beyond any real plan.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+/// A plan-file version this build knows.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Version {
+    V1,
+}
+
+impl Version {
+    /// The version this build writes.
+    pub const LATEST: Version = Version::V1;
+
+    pub fn number(self) -> u64 {
+        match self {
+            Version::V1 => 1,
+        }
+    }
+}
+
+impl TryFrom<u64> for Version {
+    type Error = Unreadable;
+
+    /// A known version; a newer one is [`Unreadable::FutureVersion`], 0 is invalid.
+    fn try_from(number: u64) -> Result<Version, Unreadable> {
+        match number {
+            0 => Err(Unreadable::Invalid(problem(
+                "version",
+                ProblemKind::VersionZero,
+            ))),
+            1 => Ok(Version::V1),
+            future => Err(Unreadable::FutureVersion(future)),
+        }
+    }
+}
+
+/// How strictly a file is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// What the browser holds: the first problem anywhere makes the text unreadable (it is then
+    /// kept as it is and never overwritten).
+    Strict,
+    /// An imported file: a bad deal is left out and listed, never the whole file; a deal without
+    /// `created` or `updated` takes `now` (the time of the import).
+    Lenient { now: DateTime<Utc> },
+}
+
+/// A file as read: the plan, and (leniently) the deals left out and how many deals took the
+/// time of the import for a missing `created` or `updated`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub plan: Plan,
+    pub rejected: Vec<Rejected>,
+    pub stamped: usize,
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`]. [`read`] checks this itself; the page may
+/// call it with the file's size before reading the file at all.
+pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
+    if bytes > MAX_FILE_BYTES {
+        return Err(Unreadable::Invalid(problem(
+            "file",
+            ProblemKind::TooLarge(bytes),
+        )));
+    }
+    Ok(())
+}
+
+/// Reads plan-file text of any known version.
+///
+/// Either mode refuses the file as a whole when it is too large ([`check_size`]), not JSON (with
+/// line and column), not a keyplan plan, of a newer version, or when a top-level field, the
+/// method or a quota is wrong. Deals are read one by one, field by field, with the exact path
+/// of the first problem (`deals[3].amount`) and the editor's rules, so that whatever is read
+/// saves and reads again; what happens to a bad deal depends on the [`Mode`].
+///
+/// Lenient where it cannot mislead, in both modes: a leading byte-order mark is ignored; `null`
+/// counts as absent for optional fields; amounts may be numeric strings (`"1250000.50"`); stage
+/// codes may be lower case; moments with an offset are converted to UTC. Unknown fields are kept
+/// exactly as they came, at the top level and in each deal. `exported_at` is checked and dropped
+/// (the next save writes its own).
+pub fn read(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = serde_json::from_str(text).map_err(|e| Unreadable::NotJson {
+        line: e.line(),
+        column: e.column(),
+        ended_early: e.is_eof(),
+    })?;
+    let map = match value {
+        Value::Object(map) => map,
+        other => return Err(Unreadable::NotAPlan(NotAPlan::TopLevel(Kind::of(&other)))),
+    };
+    let mut top = Object::of("", map);
+    match version(&mut top)? {
+        Version::V1 => v1::read(top, mode),
+    }
+}
+
+/// Reads the plan the browser holds ([`Mode::Strict`]).
+pub fn decode(text: &str) -> Result<Plan, Unreadable> {
+    read(text, Mode::Strict).map(|parsed| parsed.plan)
+}
+
+/// `format` and `version`.
+fn version(top: &mut Object) -> Result<Version, Unreadable> {
+    match top.take("format") {
+        Some((_, Value::String(f))) if f == FORMAT => {}
+        Some((_, Value::String(f))) => {
+            return Err(Unreadable::NotAPlan(NotAPlan::OtherFormat(quoted(&f))))
+        }
+        Some((_, other)) => {
+            return Err(Unreadable::NotAPlan(NotAPlan::FormatNotText(Kind::of(
+                &other,
+            ))))
+        }
+        None => return Err(Unreadable::NotAPlan(NotAPlan::NoFormat)),
+    }
+    let number = match top.take("version") {
+        Some((path, Value::Number(n))) => n.as_u64().ok_or_else(|| {
+            Unreadable::Invalid(problem(
+                &path,
+                ProblemKind::NotAVersion(json::number_text(&n)),
+            ))
+        })?,
+        Some((path, other)) => {
+            return Err(Unreadable::Invalid(json::expected(
+                &path,
+                Kind::Number,
+                &other,
+            )))
+        }
+        None => {
+            return Err(Unreadable::Invalid(problem(
+                "version",
+                ProblemKind::Required,
+            )))
+        }
+    };
+    Version::try_from(number)
+}
+
+/// What was found under the plan's storage key.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Nothing: the first visit.
+    Nothing,
+    /// A readable plan.
+    Plan(Plan),
+    /// Text that is not a plan this version can read. It must be kept, never overwritten silently.
+    Unreadable(Unreadable),
+}
+
+/// Reads what the browser holds under the plan key (`None` when the key is absent).
+pub fn decode_stored(raw: Option<&str>) -> Stored {
+    match raw {
+        None => Stored::Nothing,
+        Some(text) => match decode(text) {
+            Ok(plan) => Stored::Plan(plan),
+            Err(why) => Stored::Unreadable(why),
+        },
+    }
+}
+
+/// Writes a plan as compact plan-file JSON of the latest version.
+pub fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    serde_json::to_string(&v1::File::of(plan, exported_at)).expect("a plan always serializes")
+}
+
+/// Writes a plan as indented plan-file JSON, for downloads people may open.
+pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    serde_json::to_string_pretty(&v1::File::of(plan, exported_at))
+        .expect("a plan always serializes")
+}

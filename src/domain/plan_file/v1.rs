@@ -1,0 +1,354 @@
+//! Version 1 of the plan file: its layout as written, and its reader.
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::error::{ProblemKind, Rejected, Unreadable};
+use super::json::{
+    amount, array, boolean, date, date_time, each, field_path, problem, quoted, stage, string,
+    whole_at_most, Object, Read,
+};
+use super::{Mode, Parsed, FORMAT};
+use crate::domain::category::Category;
+use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
+use crate::domain::money::Currency;
+use crate::domain::plan::Plan;
+use crate::domain::quota::{Quota, QuotaPeriod};
+use crate::domain::stage::Stage;
+use crate::domain::validate::check_deal;
+
+/// A plan file, version 1, as written.
+#[derive(Serialize)]
+pub(super) struct File<'a> {
+    /// Always `"keyplan.plan"`.
+    format: &'static str,
+    /// Always `1` for this layout.
+    version: u64,
+    /// The plan's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    /// ISO 4217 code of every amount; CNY when absent.
+    currency: &'a Currency,
+    /// The method in use, when it differs from the default one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<&'a Method>,
+    /// Sales targets.
+    #[serde(skip_serializing_if = "<[Quota]>::is_empty")]
+    quotas: &'a [Quota],
+    /// When the file was written.
+    exported_at: DateTime<Utc>,
+    /// The deals.
+    deals: Vec<&'a Deal>,
+    /// Unknown top-level fields, kept.
+    #[serde(flatten)]
+    extra: &'a BTreeMap<String, Value>,
+}
+
+impl<'a> File<'a> {
+    pub(super) fn of(plan: &'a Plan, exported_at: DateTime<Utc>) -> File<'a> {
+        File {
+            format: FORMAT,
+            version: 1,
+            title: plan.title.as_deref(),
+            currency: &plan.currency,
+            method: (*plan.method != Method::default()).then_some(&*plan.method),
+            quotas: &plan.quotas,
+            exported_at,
+            deals: plan.deals.iter().map(|d| &**d).collect(),
+            extra: &plan.extra,
+        }
+    }
+}
+
+/// Reads the rest of a version-1 file whose `format` and `version` were taken already.
+pub(super) fn read(mut top: Object, mode: Mode) -> Result<Parsed, Unreadable> {
+    let frame = read_frame(&mut top).map_err(Unreadable::Invalid)?;
+    let deals = match top.take("deals") {
+        Some((path, value)) => array(&path, value).map_err(Unreadable::Invalid)?,
+        None => return Err(Unreadable::Invalid(problem("deals", ProblemKind::Required))),
+    };
+    let extra = top.rest().into_iter().collect();
+    let mut read = read_deals(deals, mode);
+    if mode == Mode::Strict && !read.rejected.is_empty() {
+        return Err(Unreadable::Invalid(read.rejected.remove(0).problem));
+    }
+    Ok(Parsed {
+        plan: Plan {
+            deals: read.deals,
+            extra,
+            ..frame
+        },
+        rejected: read.rejected,
+        stamped: read.stamped,
+    })
+}
+
+/// Everything of the plan but its deals and unknown fields.
+fn read_frame(top: &mut Object) -> Read<Plan> {
+    let title = top.optional_with("title", string)?;
+    let currency = top
+        .optional_with("currency", |path, value| {
+            let code = string(path, value)?;
+            Currency::parse(&code)
+                .ok_or_else(|| problem(path, ProblemKind::NotACurrency(quoted(&code))))
+        })?
+        .unwrap_or_default();
+    let method = top
+        .optional_with("method", read_method)?
+        .unwrap_or_default();
+    let quotas = top
+        .optional_with("quotas", |path, value| each(path, value, read_quota))?
+        .unwrap_or_default();
+    top.optional_with("exported_at", date_time)?;
+    Ok(Plan {
+        title,
+        currency,
+        method: Rc::new(method),
+        quotas,
+        deals: Vec::new(),
+        extra: BTreeMap::new(),
+    })
+}
+
+fn read_quota(path: &str, value: Value) -> Read<Quota> {
+    let mut quota = Object::new(path, value)?;
+    Ok(Quota {
+        owner: quota.optional_with("owner", string)?,
+        period: quota.required_with("period", |path, value| {
+            let text = string(path, value)?;
+            QuotaPeriod::parse(&text)
+                .ok_or_else(|| problem(path, ProblemKind::NotAQuotaPeriod(quoted(&text))))
+        })?,
+        amount: quota.required_with("amount", amount)?,
+    })
+}
+
+/// A method: eight stages in order, probabilities 0–100, gate item ids unique across the method.
+fn read_method(path: &str, value: Value) -> Read<Method> {
+    let mut method = Object::new(path, value)?;
+    let (path, stages) = method.required("stages")?;
+    let stages = array(&path, stages)?;
+    let count = stages.len();
+    let Ok(stages) = <[Value; 8]>::try_from(stages) else {
+        return Err(problem(&path, ProblemKind::StageCount(count)));
+    };
+    let mut ids = HashSet::new();
+    let mut read = Vec::with_capacity(8);
+    for (i, (rules, expected_stage)) in stages.into_iter().zip(Stage::ALL).enumerate() {
+        let mut rules = Object::new(&format!("{path}[{i}]"), rules)?;
+        let stage = rules.required_with("stage", stage)?;
+        if stage != expected_stage {
+            return Err(problem(
+                &rules.at("stage"),
+                ProblemKind::StageOrder {
+                    expected: expected_stage,
+                    found: stage,
+                },
+            ));
+        }
+        let probability = rules.required_with("probability", |p, v| whole_at_most(p, v, 100))?;
+        let stale_days = rules.required_with("stale_days", |p, v| {
+            whole_at_most(p, v, u64::from(u32::MAX))
+        })?;
+        let gate = rules.required_with("gate", |path, value| {
+            each(path, value, |path, item| {
+                let item = read_gate_item(path, item)?;
+                if !ids.insert(item.id.clone()) {
+                    return Err(problem(
+                        &format!("{path}.id"),
+                        ProblemKind::ItemIdUsedTwice(quoted(item.id.as_str())),
+                    ));
+                }
+                Ok(item)
+            })
+        })?;
+        read.push(StageRules {
+            stage,
+            probability: probability as u8,
+            stale_days: stale_days as u32,
+            gate,
+        });
+    }
+    let stages = <[StageRules; 8]>::try_from(read).expect("eight stages were read");
+    Ok(Method { stages })
+}
+
+fn read_gate_item(path: &str, value: Value) -> Read<GateItem> {
+    let mut item = Object::new(path, value)?;
+    let id = GateId(item.required_with("id", string)?);
+    let text = item.required_with("text", |path, value| {
+        let mut text = Object::new(path, value)?;
+        Ok(Text {
+            zh: text.required_with("zh", string)?,
+            en: text.required_with("en", string)?,
+        })
+    })?;
+    Ok(GateItem {
+        id,
+        text,
+        ours: item.optional_with("ours", boolean)?.unwrap_or(false),
+        retired: item.optional_with("retired", boolean)?.unwrap_or(false),
+    })
+}
+
+/// The deals of a file, read one by one.
+struct Deals {
+    deals: Vec<Rc<Deal>>,
+    /// The deals left out (a strict read stops at the first, and refuses the file for it).
+    rejected: Vec<Rejected>,
+    stamped: usize,
+}
+
+/// Reads each deal on its own; the good ones in file order, and the rejected ones. A deal whose
+/// id an earlier deal of the file already used (whether that one was read or not) is rejected.
+fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
+    let mut seen = HashSet::new();
+    let mut out = Deals {
+        deals: Vec::with_capacity(values.len()),
+        rejected: Vec::new(),
+        stamped: 0,
+    };
+    for (index, value) in values.into_iter().enumerate() {
+        let path = format!("deals[{index}]");
+        let mut id = None;
+        let deal = Object::new(&path, value).and_then(|mut object| {
+            let read = object.required_with("id", string)?;
+            id = Some(read.clone());
+            if read.trim().is_empty() {
+                return Err(problem(
+                    &object.at("id"),
+                    ProblemKind::Field(crate::domain::validate::Problem::Required),
+                ));
+            }
+            if !seen.insert(read.clone()) {
+                return Err(problem(&path, ProblemKind::DealIdUsedTwice(quoted(&read))));
+            }
+            read_deal(DealId::new(read), object, mode)
+        });
+        match deal {
+            Ok((deal, stamped)) => {
+                out.stamped += usize::from(stamped);
+                out.deals.push(Rc::new(deal));
+            }
+            Err(problem) => {
+                out.rejected.push(Rejected { index, id, problem });
+                if mode == Mode::Strict {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The fields of one deal after its id, in the file format's order, then the editor's rules.
+/// Also whether `created` or `updated` was missing and took the time of the import.
+fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, bool)> {
+    let mut stamped = false;
+    let mut moment = |deal: &mut Object, key: &str| -> Read<DateTime<Utc>> {
+        match mode {
+            Mode::Strict => deal.required_with(key, date_time),
+            Mode::Lenient { now } => Ok(match deal.optional_with(key, date_time)? {
+                Some(at) => at,
+                None => {
+                    stamped = true;
+                    now
+                }
+            }),
+        }
+    };
+    let read = Deal {
+        id,
+        name: deal.required_with("name", string)?,
+        customer: deal.required_with("customer", string)?,
+        amount: deal.required_with("amount", amount)?,
+        stage: deal.required_with("stage", stage)?,
+        status: deal
+            .optional_with("status", read_status)?
+            .unwrap_or_default(),
+        expected_close: deal.optional_with("expected_close", date)?,
+        closed_on: deal.optional_with("closed_on", date)?,
+        owner: deal.text("owner")?,
+        product: deal.text("product")?,
+        region: deal.text("region")?,
+        segment: deal.text("segment")?,
+        next_step: deal.text("next_step")?,
+        notes: deal.text("notes")?,
+        probability: deal
+            .optional_with("probability", |p, v| whole_at_most(p, v, 100))?
+            .map(|p| p as u8),
+        category: deal.optional_with("category", read_category)?,
+        gates: deal.optional_with("gates", read_gates)?.unwrap_or_default(),
+        history: deal
+            .optional_with("history", |path, value| {
+                each(path, value, read_stage_change)
+            })?
+            .unwrap_or_default(),
+        self_check: deal
+            .optional_with("self_check", |path, value| each(path, value, string))?
+            .map(BTreeSet::from_iter)
+            .unwrap_or_default(),
+        created: moment(&mut deal, "created")?,
+        updated: moment(&mut deal, "updated")?,
+        extra: BTreeMap::new(),
+    };
+    if let Some(error) = check_deal(&read).into_iter().next() {
+        return Err(problem(
+            &deal.at(error.field.key()),
+            ProblemKind::Field(error.problem),
+        ));
+    }
+    Ok((
+        Deal {
+            extra: deal.rest().into_iter().collect(),
+            ..read
+        },
+        stamped,
+    ))
+}
+
+fn read_status(path: &str, value: Value) -> Read<DealStatus> {
+    let text = string(path, value)?;
+    DealStatus::parse(&text).ok_or_else(|| problem(path, ProblemKind::UnknownStatus(quoted(&text))))
+}
+
+fn read_category(path: &str, value: Value) -> Read<Category> {
+    let text = string(path, value)?;
+    Category::parse(&text).ok_or_else(|| problem(path, ProblemKind::UnknownCategory(quoted(&text))))
+}
+
+fn read_gates(path: &str, value: Value) -> Read<BTreeMap<GateId, GateCheck>> {
+    let gates = Object::new(path, value)?;
+    let path = path.to_string();
+    gates
+        .rest()
+        .into_iter()
+        .map(|(id, check)| {
+            let mut check = Object::new(&field_path(&path, &id), check)?;
+            let on = check.required_with("on", date)?;
+            let evidence = check.text("evidence")?;
+            Ok((GateId(id), GateCheck { on, evidence }))
+        })
+        .collect()
+}
+
+fn read_stage_change(path: &str, value: Value) -> Read<StageChange> {
+    let mut change = Object::new(path, value)?;
+    Ok(StageChange {
+        from: change.required_with("from", stage)?,
+        to: change.required_with("to", stage)?,
+        at: change.required_with("at", date_time)?,
+        reason: change.text("reason")?,
+        missing: change
+            .optional_with("missing", |path, value| {
+                each(path, value, |path, id| Ok(GateId(string(path, id)?)))
+            })?
+            .unwrap_or_default(),
+        status: change.optional_with("status", read_status)?,
+        competitor: change.text("competitor")?,
+    })
+}

@@ -1,0 +1,155 @@
+//! The verbs of the app: everything that changes the state, with the time, ids and whatever was
+//! read from storage or files carried inside.
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::state::Lang;
+use super::state::{DealTab, Outcome, View};
+use super::store::StorageError;
+use crate::domain::deal::{DealFields, GateCheck};
+use crate::domain::filter::Filter;
+use crate::domain::list::SortKey;
+use crate::domain::method::{GateId, Text};
+use crate::domain::plan::{Loss, Win};
+use crate::domain::plan_file::{Parsed, Stored, Unreadable};
+use crate::domain::quota::QuotaPeriod;
+use crate::domain::{DealId, Money, Plan, Stage};
+
+/// The files of one import, each read or refused, with its name.
+pub type ImportFiles = Vec<(String, Result<Parsed, Unreadable>)>;
+
+/// A change to the method in use.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MethodEdit {
+    Probability(Stage, u32),
+    StaleDays(Stage, u32),
+    Add(Stage, Text),
+    Edit(GateId, Text),
+    Move(GateId, bool),
+    Retire(GateId, bool),
+    Reset,
+}
+
+/// What a save attempt found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveResult {
+    /// Written, under this new stamp; the storage now holds this many characters.
+    Saved {
+        stamp: Option<String>,
+        usage: Option<usize>,
+    },
+    /// Not written: another tab or window saved since this one last read or wrote.
+    Stale,
+    /// Not written: the browser refused.
+    Failed(StorageError),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Replace the plan with the training case, dated around `today`.
+    LoadSample {
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    },
+    /// Leave unreadable stored text behind (it stays in its backup) and start an empty plan.
+    StartFresh,
+    /// Open the editor for a new deal with this id.
+    NewDeal(DealId),
+    OpenDeal(DealId),
+    ShowTab(DealTab),
+    CloseDialog,
+    /// Save the editor's fields (a new deal or the open one); then, if asked, start closing it.
+    SaveDeal {
+        fields: DealFields,
+        then: Option<Outcome>,
+        now: DateTime<Utc>,
+    },
+    Delete(DealId),
+    Undo,
+    /// The undo offer `seq` timed out or was dismissed.
+    ForgetUndo(u64),
+    /// One stage forward or back; a refused forward move opens the override dialog.
+    Step {
+        id: DealId,
+        forward: bool,
+        now: DateTime<Utc>,
+    },
+    /// To a stage, with an override reason when gate items are missing.
+    Move {
+        id: DealId,
+        to: Stage,
+        reason: String,
+        now: DateTime<Utc>,
+    },
+    /// Leave a refused move and open the deal's gate checklist.
+    BackToWork,
+    /// Leave a refused move, back to where it was asked from.
+    CancelMove,
+    /// Open the dialog that closes a deal as won or lost.
+    StartClose {
+        id: DealId,
+        outcome: Outcome,
+    },
+    Win {
+        id: DealId,
+        win: Win,
+        now: DateTime<Utc>,
+    },
+    Lose {
+        id: DealId,
+        loss: Loss,
+        now: DateTime<Utc>,
+    },
+    Reopen {
+        id: DealId,
+        now: DateTime<Utc>,
+    },
+    CheckGate {
+        id: DealId,
+        item: GateId,
+        check: GateCheck,
+        now: DateTime<Utc>,
+    },
+    UncheckGate {
+        id: DealId,
+        item: GateId,
+        now: DateTime<Utc>,
+    },
+    ToggleSelfCheck {
+        id: DealId,
+        question: String,
+    },
+    ClearSelfCheck(DealId),
+    EditMethod(MethodEdit),
+    SetQuota {
+        owner: Option<String>,
+        period: QuotaPeriod,
+        amount: Money,
+    },
+    SetLang(Lang),
+    SetView(View),
+    SortBy(SortKey),
+    SetFilter(Filter),
+    /// What a save attempt found.
+    Saved(SaveResult),
+    /// What the store holds now, after another tab or window saved (or when this tab asks to
+    /// load the latest, `force`).
+    External {
+        stored: Stored,
+        raw: Option<String>,
+        backup_saved: bool,
+        stamp: Option<String>,
+        force: bool,
+    },
+    /// Save this tab's plan over what another tab saved (`stamp`: the stamp found now).
+    KeepMine {
+        stamp: Option<String>,
+    },
+    /// Files read for an import: show what it would do.
+    ImportRead(ImportFiles),
+    /// Replace the plan with an import's result (the plan before it was backed up already).
+    ApplyImport(Plan),
+    /// Put back the plan from before the last import.
+    Restore(Plan),
+    DismissRestore,
+    OpenExport,
+}

@@ -1,0 +1,18 @@
+//! App state and its rules, pure and tested natively: the plan and what the page shows, the
+//! verbs that change them ([`Action`], one reducer), and how the plan is kept in the browser's
+//! storage — saves, two-tab sync, backups — behind a [`Store`] that the browser adapter
+//! implements. Time, ids and storage reads arrive inside actions; nothing here calls the browser.
+mod action;
+mod reduce;
+mod state;
+mod store;
+
+pub use action::{Action, ImportFiles, MethodEdit, SaveResult};
+pub use state::{
+    BlockedMove, DealTab, Dialog, Lang, Outcome, Persistence, PlanRef, Session, Undo, View,
+};
+pub use store::{
+    backup_before_import, external, keep_mine, load, load_prefs, plan_before_import, save,
+    save_prefs, usage_permille, Loaded, Prefs, StorageError, Store, BACKUP_KEY, BEFORE_IMPORT_KEY,
+    PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
+};

@@ -1,0 +1,425 @@
+//! The reducer: one action in, the next state out. Changes to the plan go through the plan's own
+//! verbs; a change that alters the plan bumps the revision, which the page saves.
+use std::rc::Rc;
+
+use super::action::{Action, MethodEdit, SaveResult};
+use super::state::{BlockedMove, DealTab, Dialog, Persistence, PlanRef, Session, Undo};
+use crate::domain::method::edit::MethodError;
+use crate::domain::method::Method;
+use crate::domain::plan::{MoveOutcome, PlanError};
+use crate::domain::plan_file::Stored;
+use crate::domain::sample::sample_plan;
+use crate::domain::{DealId, Plan};
+
+impl Session {
+    /// The state after `action`; the same `Rc` when nothing changed (so nothing re-renders).
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match self.next(action) {
+            Some(next) => Rc::new(next),
+            None => self,
+        }
+    }
+
+    /// The state after `action`, or `None` when it changes nothing.
+    fn next(&self, action: Action) -> Option<Session> {
+        let next = match action {
+            Action::LoadSample { today, now } => {
+                let mut next = self.replaced(sample_plan(today, now));
+                next.restorable = self.restorable;
+                next
+            }
+            Action::StartFresh => {
+                let mut next = self.replaced(Plan::default());
+                next.persistence = Persistence::Saved;
+                next.restorable = self.restorable;
+                next
+            }
+            Action::NewDeal(id) => self.with_dialog(Some(Dialog::NewDeal(id))),
+            Action::OpenDeal(id) => self.plan.deal(&id).map(|_| {
+                self.with_dialog(Some(Dialog::Deal {
+                    id,
+                    tab: DealTab::Details,
+                }))
+            })?,
+            Action::ShowTab(tab) => match &self.dialog {
+                Some(Dialog::Deal { id, tab: current }) if *current != tab => {
+                    self.with_dialog(Some(Dialog::Deal {
+                        id: id.clone(),
+                        tab,
+                    }))
+                }
+                _ => return None,
+            },
+            Action::CloseDialog if self.dialog.is_none() => return None,
+            Action::CloseDialog => self.with_dialog(None),
+            Action::SaveDeal { fields, then, now } => {
+                let (id, is_new) = match &self.dialog {
+                    Some(Dialog::NewDeal(id)) => (id.clone(), true),
+                    Some(Dialog::Deal { id, .. }) => (id.clone(), false),
+                    _ => return None,
+                };
+                let mut next = self
+                    .changed(|plan| {
+                        if is_new {
+                            plan.add(id.clone(), fields, now).map(|()| true)
+                        } else {
+                            let before = plan.deal_rc(&id).cloned();
+                            plan.edit(&id, fields, now)?;
+                            Ok(plan.deal_rc(&id) != before.as_ref())
+                        }
+                    })
+                    .unwrap_or_else(|| self.clone());
+                next.dialog = match then {
+                    Some(outcome) if next.plan.deal(&id).is_some_and(|d| d.is_open()) => {
+                        Some(Dialog::Close { id, outcome })
+                    }
+                    _ => None,
+                };
+                next
+            }
+            Action::Delete(id) => {
+                let mut removed = None;
+                let mut next = self.changed(|plan| {
+                    removed = Some(plan.remove(&id)?);
+                    Ok(true)
+                })?;
+                next.undo = removed.map(|removed| Undo {
+                    seq: self.undo.as_ref().map_or(1, |u| u.seq + 1),
+                    removed: Rc::new(removed),
+                });
+                next.dialog = None;
+                next
+            }
+            Action::Undo => {
+                let undo = self.undo.clone()?;
+                let mut next = self
+                    .changed(|plan| plan.restore((*undo.removed).clone()).map(|()| true))
+                    .unwrap_or_else(|| self.clone());
+                next.undo = None;
+                next
+            }
+            Action::ForgetUndo(seq) => match &self.undo {
+                Some(undo) if undo.seq == seq => Session {
+                    undo: None,
+                    ..self.clone()
+                },
+                _ => return None,
+            },
+            Action::Step { id, forward, now } => {
+                let mut outcome = None;
+                let mut next = self
+                    .changed(|plan| {
+                        let moved = plan.step(&id, forward, "", now)?;
+                        let changed = matches!(moved, MoveOutcome::Moved(_));
+                        outcome = Some(moved);
+                        Ok(changed)
+                    })
+                    .unwrap_or_else(|| self.clone());
+                next.dialog = self.after_move(&id, outcome)?;
+                next
+            }
+            Action::Move {
+                id,
+                to,
+                reason,
+                now,
+            } => {
+                let mut outcome = None;
+                let mut next = self
+                    .changed(|plan| {
+                        let moved = plan.move_deal(&id, to, &reason, now)?;
+                        let changed = plan.deal(&id).is_some_and(|d| d.stage == to)
+                            && matches!(moved, MoveOutcome::Moved(_));
+                        outcome = Some(moved);
+                        Ok(changed)
+                    })
+                    .unwrap_or_else(|| self.clone());
+                next.dialog = self.after_move(&id, outcome)?;
+                next
+            }
+            Action::BackToWork => match &self.dialog {
+                Some(Dialog::Blocked(blocked)) => self.with_dialog(Some(Dialog::Deal {
+                    id: blocked.id.clone(),
+                    tab: DealTab::Gates,
+                })),
+                _ => return None,
+            },
+            Action::CancelMove => match &self.dialog {
+                Some(Dialog::Blocked(blocked)) => {
+                    self.with_dialog(blocked.from.map(|tab| Dialog::Deal {
+                        id: blocked.id.clone(),
+                        tab,
+                    }))
+                }
+                _ => return None,
+            },
+            Action::StartClose { id, outcome } => {
+                if !self.plan.deal(&id)?.is_open() {
+                    return None;
+                }
+                self.with_dialog(Some(Dialog::Close { id, outcome }))
+            }
+            Action::Win { id, win, now } => {
+                let mut next = self.changed(|plan| {
+                    Ok(matches!(plan.win(&id, win, now)?, MoveOutcome::Moved(_)))
+                })?;
+                next.dialog = Some(Dialog::Deal {
+                    id,
+                    tab: DealTab::Details,
+                });
+                next
+            }
+            Action::Lose { id, loss, now } => {
+                let mut next = self.changed(|plan| plan.lose(&id, loss, now).map(|()| true))?;
+                next.dialog = Some(Dialog::Deal {
+                    id,
+                    tab: DealTab::Details,
+                });
+                next
+            }
+            Action::Reopen { id, now } => {
+                self.changed(|plan| plan.reopen(&id, now).map(|()| true))?
+            }
+            Action::CheckGate {
+                id,
+                item,
+                check,
+                now,
+            } => self.changed_if(|plan| plan.check_gate(&id, &item, check, now))?,
+            Action::UncheckGate { id, item, now } => {
+                self.changed_if(|plan| plan.uncheck_gate(&id, &item, now))?
+            }
+            Action::ToggleSelfCheck { id, question } => {
+                self.changed(|plan| plan.toggle_self_check(&id, &question).map(|()| true))?
+            }
+            Action::ClearSelfCheck(id) => self.changed_if(|plan| plan.clear_self_check(&id))?,
+            Action::EditMethod(edit) => {
+                let mut error = None;
+                let mut next = self
+                    .changed(|plan| {
+                        let before = Rc::clone(&plan.method);
+                        error = apply_method_edit(plan.method_mut(), edit).err();
+                        Ok(*plan.method != *before)
+                    })
+                    .unwrap_or_else(|| self.clone());
+                if next.method_error == error && next.revision == self.revision {
+                    return None;
+                }
+                next.method_error = error;
+                next
+            }
+            Action::SetQuota {
+                owner,
+                period,
+                amount,
+            } => self.changed(|plan| Ok(plan.set_quota(owner, period, amount)))?,
+            Action::SetLang(lang) if lang != self.lang => Session {
+                lang,
+                ..self.clone()
+            },
+            Action::SetView(view) if view != self.view => Session {
+                view,
+                ..self.clone()
+            },
+            Action::SetLang(_) | Action::SetView(_) => return None,
+            Action::SortBy(key) => {
+                let direction = if self.sort.0 == key {
+                    self.sort.1.flipped()
+                } else {
+                    key.natural_direction()
+                };
+                Session {
+                    sort: (key, direction),
+                    ..self.clone()
+                }
+            }
+            Action::SetFilter(filter) => Session {
+                filter,
+                ..self.clone()
+            },
+            Action::Saved(result) => {
+                if self.is_blocked() {
+                    return None;
+                }
+                match result {
+                    SaveResult::Saved { stamp, usage } => Session {
+                        persistence: Persistence::Saved,
+                        stamp,
+                        usage,
+                        ..self.clone()
+                    },
+                    SaveResult::Stale => Session {
+                        persistence: Persistence::Stale,
+                        ..self.clone()
+                    },
+                    SaveResult::Failed(e) => Session {
+                        persistence: Persistence::Failed(e),
+                        ..self.clone()
+                    },
+                }
+            }
+            Action::External {
+                stored,
+                raw,
+                backup_saved,
+                stamp,
+                force,
+            } => {
+                if stamp == self.stamp && !force {
+                    return None;
+                }
+                let unsaved = matches!(
+                    self.persistence,
+                    Persistence::Failed(_) | Persistence::Stale
+                );
+                if unsaved && !force {
+                    return Some(Session {
+                        persistence: Persistence::Stale,
+                        ..self.clone()
+                    });
+                }
+                let mut next = self.clone();
+                next.stamp = stamp;
+                next.persistence = Persistence::Saved;
+                let plan = match stored {
+                    Stored::Plan(plan) => plan,
+                    Stored::Nothing => Plan::default(),
+                    Stored::Unreadable(why) => {
+                        next.persistence = Persistence::Blocked {
+                            raw: raw.unwrap_or_default().into(),
+                            why,
+                            backup_saved,
+                        };
+                        Plan::default()
+                    }
+                };
+                next.plan = PlanRef(Rc::new(plan));
+                next.dialog = match self.dialog.clone() {
+                    Some(Dialog::Blocked(_)) | Some(Dialog::Close { .. }) => None,
+                    Some(Dialog::Deal { id, .. }) if next.plan.deal(&id).is_none() => None,
+                    other => other,
+                };
+                next
+            }
+            Action::KeepMine { stamp } => Session {
+                stamp,
+                persistence: Persistence::Saved,
+                revision: self.revision + 1,
+                ..self.clone()
+            },
+            Action::ImportRead(files) => {
+                if files.is_empty() {
+                    return None;
+                }
+                self.with_dialog(Some(Dialog::Import(Rc::new(files))))
+            }
+            Action::ApplyImport(plan) => {
+                let mut next = self.replaced(plan);
+                next.restorable = true;
+                next
+            }
+            Action::Restore(plan) => {
+                let mut next = self.replaced(plan);
+                next.restorable = false;
+                next
+            }
+            Action::DismissRestore => Session {
+                restorable: false,
+                ..self.clone()
+            },
+            Action::OpenExport => self.with_dialog(Some(Dialog::Export)),
+        };
+        Some(next)
+    }
+
+    fn with_dialog(&self, dialog: Option<Dialog>) -> Session {
+        Session {
+            dialog,
+            ..self.clone()
+        }
+    }
+
+    /// Applies `change` to a copy of the plan: `Ok(true)` keeps the copy as a new revision;
+    /// `Ok(false)` (nothing changed) and an error give `None`.
+    fn changed(
+        &self,
+        change: impl FnOnce(&mut Plan) -> Result<bool, PlanError>,
+    ) -> Option<Session> {
+        let mut plan = (*self.plan.0).clone();
+        match change(&mut plan) {
+            Ok(true) => Some(Session {
+                plan: PlanRef(Rc::new(plan)),
+                revision: self.revision + 1,
+                ..self.clone()
+            }),
+            Ok(false) | Err(_) => None,
+        }
+    }
+
+    /// Like [`Session::changed`], for verbs that say nothing of a change: the plan's deals tell.
+    fn changed_if(
+        &self,
+        change: impl FnOnce(&mut Plan) -> Result<(), PlanError>,
+    ) -> Option<Session> {
+        let before = self.plan.clone();
+        self.changed(|plan| {
+            change(plan)?;
+            Ok(plan.deals != before.deals)
+        })
+    }
+
+    /// The whole plan swapped for another (sample, fresh start, import, restore); nothing of the
+    /// old one stays open.
+    fn replaced(&self, plan: Plan) -> Session {
+        Session {
+            plan: PlanRef(Rc::new(plan)),
+            revision: self.revision + 1,
+            dialog: None,
+            undo: None,
+            ..self.clone()
+        }
+    }
+
+    /// The dialog after a move of `id`: the override dialog when it was refused, else the one
+    /// that was open (none when the move failed and nothing was open).
+    fn after_move(&self, id: &DealId, outcome: Option<MoveOutcome>) -> Option<Option<Dialog>> {
+        match outcome {
+            Some(MoveOutcome::Blocked { to, missing }) => {
+                let from = match &self.dialog {
+                    Some(Dialog::Deal { id: open, tab }) if open == id => Some(*tab),
+                    Some(Dialog::Blocked(blocked)) => blocked.from,
+                    _ => None,
+                };
+                Some(Some(Dialog::Blocked(BlockedMove {
+                    id: id.clone(),
+                    to,
+                    missing,
+                    from,
+                })))
+            }
+            Some(MoveOutcome::Moved(_)) => Some(match &self.dialog {
+                Some(Dialog::Blocked(blocked)) => blocked.from.map(|tab| Dialog::Deal {
+                    id: blocked.id.clone(),
+                    tab,
+                }),
+                other => other.clone(),
+            }),
+            None => None,
+        }
+    }
+}
+
+fn apply_method_edit(method: &mut Method, edit: MethodEdit) -> Result<(), MethodError> {
+    match edit {
+        MethodEdit::Probability(stage, percent) => method.set_probability(stage, percent),
+        MethodEdit::StaleDays(stage, days) => method.set_stale_days(stage, days),
+        MethodEdit::Add(stage, text) => method.add_item(stage, text).map(|_| ()),
+        MethodEdit::Edit(id, text) => method.edit_item(&id, text),
+        MethodEdit::Move(id, up) => method.move_item(&id, up),
+        MethodEdit::Retire(id, retired) => method.set_retired(&id, retired),
+        MethodEdit::Reset => {
+            *method = Method::default();
+            Ok(())
+        }
+    }
+}

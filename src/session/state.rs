@@ -1,0 +1,212 @@
+//! What the page shows: the plan, the view, the one open dialog, the pending undo, and whether
+//! the plan is saved.
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::action::ImportFiles;
+use super::store::{Loaded, StorageError};
+use crate::domain::filter::Filter;
+use crate::domain::gates::Missing;
+use crate::domain::list::{Direction, SortKey};
+use crate::domain::method::edit::MethodError;
+use crate::domain::plan::Removed;
+use crate::domain::plan_file::Unreadable;
+use crate::domain::{DealId, Plan, Stage};
+
+/// A language of the interface (the words of each are in `crate::i18n`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// `zh` or `en`, as the page names the language (`data-testid="lang-zh"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Chinese unless the browser asks for something else first (`navigator.language`).
+    pub fn from_browser(tag: &str) -> Lang {
+        let tag = tag.to_ascii_lowercase();
+        if tag.is_empty() || tag.starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// The main view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    #[default]
+    Board,
+    List,
+    Forecast,
+    Method,
+}
+
+/// Whether changes reach the browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Persistence {
+    /// Saved (or nothing to save yet).
+    Saved,
+    /// The last write failed; the plan lives only in this page.
+    Failed(StorageError),
+    /// Another tab or window saved a different plan since this one last read or wrote it; this
+    /// tab's changes are not saved until the person chooses.
+    Stale,
+    /// Stored text could not be read; nothing is written until the person chooses.
+    Blocked {
+        raw: Rc<str>,
+        why: Unreadable,
+        backup_saved: bool,
+    },
+}
+
+/// A tab of the deal dialog.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DealTab {
+    #[default]
+    Details,
+    Gates,
+    Coaching,
+    History,
+}
+
+/// How a deal is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Won,
+    Lost,
+}
+
+/// A forward move that the gates refused, waiting for an override reason or a cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockedMove {
+    pub id: DealId,
+    pub to: Stage,
+    pub missing: Vec<Missing>,
+    /// The deal dialog tab the move was asked from, to go back to on cancel (none: the board).
+    pub from: Option<DealTab>,
+}
+
+/// The one dialog open over the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// The editor of a deal not created yet (its id is reserved).
+    NewDeal(DealId),
+    /// A deal's dialog, on one of its tabs.
+    Deal { id: DealId, tab: DealTab },
+    /// A refused forward move.
+    Blocked(BlockedMove),
+    /// Marking a deal won (signing date, contract amount, gates) or lost (why, to whom).
+    Close { id: DealId, outcome: Outcome },
+    /// Files read for an import, waiting for the person's decision.
+    Import(Rc<ImportFiles>),
+    /// The export choices.
+    Export,
+}
+
+/// A plan in a cheap-to-compare box: equal only if it is the same allocation.
+#[derive(Clone, Debug)]
+pub struct PlanRef(pub Rc<Plan>);
+
+impl PartialEq for PlanRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for PlanRef {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
+/// The last deletion, while it can still be undone; the number tells toasts apart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub seq: u64,
+    pub removed: Rc<Removed>,
+}
+
+/// The app's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub plan: PlanRef,
+    /// Bumped on every change that should be saved; the save effect watches it.
+    pub revision: u64,
+    pub lang: Lang,
+    pub view: View,
+    pub sort: (SortKey, Direction),
+    /// The forecast's filter; it applies to every figure the forecast view shows.
+    pub filter: Filter,
+    pub dialog: Option<Dialog>,
+    pub undo: Option<Undo>,
+    pub persistence: Persistence,
+    /// The save stamp this tab's plan corresponds to (see [`super::STAMP_KEY`]).
+    pub stamp: Option<String>,
+    /// Characters used in the browser's storage, when known.
+    pub usage: Option<usize>,
+    /// An import was applied and can be undone from the backup.
+    pub restorable: bool,
+    /// The last method edit that was refused.
+    pub method_error: Option<MethodError>,
+}
+
+impl Session {
+    /// The state at start-up, from what the store held.
+    pub fn new(loaded: Loaded, lang: Lang, view: View) -> Session {
+        Session {
+            plan: PlanRef(Rc::new(loaded.plan)),
+            revision: 0,
+            lang,
+            view,
+            sort: (SortKey::Amount, SortKey::Amount.natural_direction()),
+            filter: Filter::default(),
+            dialog: None,
+            undo: None,
+            persistence: loaded.persistence,
+            stamp: loaded.stamp,
+            usage: loaded.usage,
+            restorable: loaded.restorable,
+            method_error: None,
+        }
+    }
+
+    /// Stored text could not be read, and nothing is written until the person chooses.
+    pub fn is_blocked(&self) -> bool {
+        matches!(self.persistence, Persistence::Blocked { .. })
+    }
+
+    /// The deal whose dialog is open (on any tab, or closing it, or a refused move of it).
+    pub fn open_deal(&self) -> Option<&DealId> {
+        match &self.dialog {
+            Some(Dialog::Deal { id, .. })
+            | Some(Dialog::Close { id, .. })
+            | Some(Dialog::Blocked(BlockedMove { id, .. })) => Some(id),
+            _ => None,
+        }
+    }
+}

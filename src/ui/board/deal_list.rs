@@ -1,0 +1,124 @@
+//! The list view: every deal in a table, sortable by amount, close date, stage or name. Rows
+//! take their deal; the sorted order is derived once per plan and sort.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::list::{sort_deals, Direction, SortKey};
+use crate::domain::method::Method;
+use crate::domain::weighting::weighted;
+use crate::domain::{Currency, Deal, DealId};
+use crate::i18n::Lang;
+use crate::session::{Action, PlanRef};
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::shared::Shared;
+
+#[derive(Properties, PartialEq)]
+pub struct DealListProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub sort: (SortKey, Direction),
+}
+
+#[component]
+pub fn DealList(props: &DealListProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
+    let deals = use_memo(
+        (props.plan.clone(), props.sort),
+        |(plan, (key, direction))| {
+            let mut deals: Vec<Rc<Deal>> = plan.deals.clone();
+            sort_deals(&mut deals, *key, *direction);
+            deals
+        },
+    );
+    let on_open = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |id: DealId, _| {
+            dispatch.dispatch(Action::OpenDeal(id))
+        })
+    };
+
+    let header = |key: SortKey, label: &'static str, testid: &'static str, numeric: bool| {
+        let dispatch = dispatch.clone();
+        let (active, direction) = (props.sort.0 == key, props.sort.1);
+        let aria_sort = match (active, direction) {
+            (false, _) => "none",
+            (true, Direction::Ascending) => "ascending",
+            (true, Direction::Descending) => "descending",
+        };
+        let arrow = match (active, direction) {
+            (false, _) => "↕",
+            (true, Direction::Ascending) => "↑",
+            (true, Direction::Descending) => "↓",
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort} class={classes!(numeric.then_some("num"))}>
+                <button type="button" class="sort" data-testid={testid} onclick={move |_| dispatch.dispatch(Action::SortBy(key))}>
+                    { label }<span class="arrow" aria-hidden="true">{ arrow }</span>
+                </button>
+            </th>
+        }
+    };
+    let method = Shared(props.plan.method.clone());
+    html! {
+        <div class="list-wrap">
+            <table class="deal-list" data-testid="list">
+                <caption>{ t.list_caption }{ " · " }{ props.lang.deal_count(deals.len()) }</caption>
+                <thead>
+                    <tr>
+                        { header(SortKey::Name, t.field_name, "sort-name", false) }
+                        <th scope="col">{ t.field_customer }</th>
+                        { header(SortKey::Stage, t.field_stage, "sort-stage", false) }
+                        <th scope="col">{ t.field_status }</th>
+                        { header(SortKey::Amount, t.field_amount, "sort-amount", true) }
+                        <th scope="col" class="num">{ t.col_weighted }</th>
+                        { header(SortKey::Close, t.expected_close, "sort-close", false) }
+                        <th scope="col">{ t.field_owner }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for deals.iter().map(|deal| html! {
+                        <DealRow key={deal.id.as_str().to_string()} lang={props.lang} deal={deal.clone()}
+                            method={method.clone()} currency={props.plan.currency.clone()} on_open={on_open.clone()} />
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DealRowProps {
+    lang: Lang,
+    deal: Rc<Deal>,
+    method: Shared<Method>,
+    currency: Currency,
+    on_open: Callback<DealId>,
+}
+
+#[component]
+fn DealRow(props: &DealRowProps) -> Html {
+    let deal = &props.deal;
+    let open = {
+        let (on_open, id) = (props.on_open.clone(), deal.id.clone());
+        move |_| on_open.emit(id.clone())
+    };
+    let day = if deal.is_open() {
+        deal.expected_close
+    } else {
+        deal.close_day()
+    };
+    html! {
+        <tr data-testid="deal-row" data-deal-id={deal.id.as_str().to_string()} class={deal.status.code()}>
+            <th scope="row"><button type="button" class="link" onclick={open}>{ deal.name.clone() }</button></th>
+            <td>{ deal.customer.clone() }</td>
+            <td><span class="code">{ deal.stage.code() }</span>{ " " }{ props.lang.stage_name(deal.stage) }</td>
+            <td><span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span></td>
+            <td class="num" data-testid="row-amount" data-minor={deal.amount.minor().to_string()}>{ deal.amount.format(&props.currency) }</td>
+            <td class="num">{ weighted(&props.method, deal).format(&props.currency) }</td>
+            <td>{ day.map(|d| props.lang.date(d)).unwrap_or_default() }</td>
+            <td>{ deal.owner.clone() }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,6 @@
+//! The pipeline: the board of stage columns with their cards, and the sortable list.
+mod deal_card;
+pub mod deal_flags;
+pub mod deal_list;
+pub mod pipeline;
+mod stage_column;

@@ -1,0 +1,5 @@
+//! What every feature uses: the dispatcher, modal dialogs, the store hook, cheap shared values.
+pub mod context;
+pub mod modal;
+pub mod shared;
+pub mod store;

@@ -1,0 +1,216 @@
+//! Closing a deal. Won: the signing date (today unless changed) and the contract amount (the
+//! deal's unless changed); signing is the move into P7, so unmet gates before it are listed and
+//! need a reason, as for any forward move. Lost: why, and to whom.
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::domain::gates::missing_before;
+use crate::domain::method::Method;
+use crate::domain::plan::{Loss, Win};
+use crate::domain::validate::{parse_optional_date, Problem};
+use crate::domain::{Currency, Deal, Money, Stage};
+use crate::i18n::Lang;
+use crate::session::{Action, Outcome};
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::modal::{on_escape, use_modal};
+use crate::ui::common::shared::Shared;
+use crate::web::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct CloseDialogProps {
+    pub lang: Lang,
+    pub deal: Rc<Deal>,
+    pub outcome: Outcome,
+    pub method: Shared<Method>,
+    pub currency: Currency,
+}
+
+/// What the person typed.
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    day: String,
+    amount: String,
+    reason: String,
+    competitor: String,
+}
+
+/// The typed fields' problems, by field name.
+#[derive(Clone, Default, PartialEq)]
+struct Problems {
+    day: Option<String>,
+    amount: Option<String>,
+    reason: Option<String>,
+}
+
+#[component]
+pub fn CloseDialog(props: &CloseDialogProps) -> Html {
+    let dispatch = use_dispatch();
+    let lang = props.lang;
+    let t = lang.texts();
+    let dialog = use_modal();
+    let oncancel = on_escape(&dispatch, || Action::CloseDialog);
+    let won = props.outcome == Outcome::Won;
+    let draft = {
+        let amount = props.deal.amount.to_input_string();
+        use_state(move || Draft {
+            day: clock::today().format("%Y-%m-%d").to_string(),
+            amount,
+            ..Draft::default()
+        })
+    };
+    let problems = use_state(Problems::default);
+    let missing = if won && props.deal.stage < Stage::P7 {
+        missing_before(&props.method, &props.deal, Stage::P7)
+    } else {
+        Vec::new()
+    };
+    let set = |change: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target()
+                .and_then(|t| {
+                    js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("value")).ok()
+                })
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            let mut next = (*draft).clone();
+            change(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let confirm = {
+        let (draft, problems, deal, needs_reason) = (
+            draft.clone(),
+            problems.clone(),
+            props.deal.clone(),
+            !missing.is_empty(),
+        );
+        let dispatch = dispatch.clone();
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut found = Problems::default();
+            let day: Option<NaiveDate> = match parse_optional_date(&draft.day) {
+                Ok(Some(day)) => Some(day),
+                Ok(None) => {
+                    found.day = Some(lang.problem(&Problem::Required));
+                    None
+                }
+                Err(text) => {
+                    found.day = Some(lang.problem(&Problem::Date(text)));
+                    None
+                }
+            };
+            let amount = if won {
+                match Money::parse_input(&draft.amount) {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        found.amount = Some(lang.problem(&Problem::Amount(e)));
+                        None
+                    }
+                }
+            } else {
+                Some(deal.amount)
+            };
+            if draft.reason.trim().is_empty() && (needs_reason || !won) {
+                found.reason = Some(lang.problem(&Problem::Required));
+            }
+            let (Some(day), Some(amount), None) = (day, amount, &found.reason) else {
+                problems.set(found);
+                return;
+            };
+            let (id, now) = (deal.id.clone(), clock::now());
+            dispatch.dispatch(if won {
+                Action::Win {
+                    id,
+                    win: Win {
+                        signed_on: day,
+                        amount,
+                        reason: draft.reason.clone(),
+                    },
+                    now,
+                }
+            } else {
+                Action::Lose {
+                    id,
+                    loss: Loss {
+                        lost_on: day,
+                        reason: draft.reason.clone(),
+                        competitor: draft.competitor.clone(),
+                    },
+                    now,
+                }
+            });
+        }
+    };
+    let cancel = move |_| dispatch.dispatch(Action::CloseDialog);
+    let error = |id: &'static str, message: &Option<String>| match message {
+        Some(m) => {
+            html! { <p class="field-error" id={id} data-testid="field-error" data-field={id}>{ m.clone() }</p> }
+        }
+        None => html! {},
+    };
+    let reason_label = if won { t.win_reason } else { t.lose_reason };
+    html! {
+        <dialog ref={dialog} class="override close" data-testid={if won { "win-dialog" } else { "lose-dialog" }}
+            aria-labelledby="close-title" {oncancel}>
+            <form onsubmit={confirm} novalidate=true>
+                <header class="editor-head">
+                    <h2 id="close-title">{ if won { t.win_title } else { t.lose_title } }</h2>
+                </header>
+                <div class="override-body">
+                    <p class="deal-name"><strong>{ props.deal.name.clone() }</strong>{ " · " }{ props.deal.customer.clone() }</p>
+                    if won { <p>{ t.win_intro }</p> }
+                    <div class="close-fields">
+                        <label for="close-day">{ if won { t.signed_on } else { t.lost_on } }</label>
+                        <input id="close-day" type="date" data-testid="close-day" value={draft.day.clone()}
+                            oninput={set(|d, v| d.day = v)} aria-invalid={problems.day.is_some().to_string()} />
+                        { error("close-day-error", &problems.day) }
+                        if won {
+                            <label for="close-amount">{ t.field_amount }</label>
+                            <div class="with-unit">
+                                <span class="unit" aria-hidden="true">{ props.currency.symbol().to_string() }</span>
+                                <input id="close-amount" type="text" inputmode="decimal" data-testid="close-amount"
+                                    value={draft.amount.clone()} oninput={set(|d, v| d.amount = v)}
+                                    aria-invalid={problems.amount.is_some().to_string()} />
+                            </div>
+                            { error("close-amount-error", &problems.amount) }
+                        } else {
+                            <label for="close-competitor">{ t.lose_competitor }</label>
+                            <input id="close-competitor" type="text" data-testid="close-competitor"
+                                value={draft.competitor.clone()} oninput={set(|d, v| d.competitor = v)} />
+                        }
+                    </div>
+                    if !missing.is_empty() {
+                        <p>{ t.win_missing }</p>
+                        <ul class="missing">
+                            { for missing.iter().map(|m| {
+                                let text = props.method.find_item(&m.id).map(|(_, item)| lang.pick(&item.text).to_string()).unwrap_or_default();
+                                html! {
+                                    <li data-testid="missing-item" data-item={m.id.as_str().to_string()}>
+                                        <span class="code">{ m.stage.code() }</span>{ " " }{ text }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    }
+                    if !won || !missing.is_empty() {
+                        <label for="close-reason">{ reason_label }</label>
+                        <textarea id="close-reason" data-testid="close-reason" rows="3" value={draft.reason.clone()}
+                            oninput={set(|d, v| d.reason = v)} aria-invalid={problems.reason.is_some().to_string()} />
+                        { error("close-reason-error", &problems.reason) }
+                    }
+                </div>
+                <footer class="editor-actions">
+                    <span class="spacer"></span>
+                    <button type="button" data-testid="cancel-close" onclick={cancel}>{ t.cancel }</button>
+                    <button type="submit" class={if won { "primary" } else { "danger" }} data-testid="confirm-close">
+                        { if won { t.confirm_win } else { t.confirm_lose } }
+                    </button>
+                </footer>
+            </form>
+        </dialog>
+    }
+}

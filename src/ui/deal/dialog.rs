@@ -1,0 +1,131 @@
+//! The deal workspace: a modal dialog with the deal's details, gate checklist, coaching and
+//! stage history, its standing, the control that moves it between stages, and its export.
+use std::rc::Rc;
+
+use chrono::Local;
+use yew::prelude::*;
+
+use super::coaching::Coaching;
+use super::form::{DealForm, Suggestions};
+use super::gate_checklist::GateChecklist;
+use super::history::StageHistory;
+use super::move_control::MoveControl;
+use crate::domain::gates::standing;
+use crate::domain::method::Method;
+use crate::domain::{Currency, Deal, DealId, Plan};
+use crate::i18n::Lang;
+use crate::session::{Action, DealTab};
+use crate::ui::board::deal_flags::DealFlags;
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::modal::{on_escape, use_modal};
+use crate::ui::common::shared::Shared;
+use crate::ui::common::store::use_store;
+use crate::web::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct DealDialogProps {
+    pub lang: Lang,
+    pub id: DealId,
+    /// The deal; none for a new one.
+    pub deal: Option<Rc<Deal>>,
+    pub tab: DealTab,
+    pub method: Shared<Method>,
+    pub currency: Currency,
+    pub suggestions: Shared<Suggestions>,
+}
+
+#[component]
+pub fn DealDialog(props: &DealDialogProps) -> Html {
+    let dispatch = use_dispatch();
+    let store = use_store();
+    let t = props.lang.texts();
+    let dialog = use_modal();
+    let oncancel = on_escape(&dispatch, || Action::CloseDialog);
+    let close = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(Action::CloseDialog)
+    };
+    let title = match &props.deal {
+        None => t.editor_new,
+        Some(_) => t.editor_edit,
+    };
+    let tab_button = |which: DealTab, label: &'static str, testid: &'static str| {
+        let dispatch = dispatch.clone();
+        let selected = props.tab == which;
+        html! {
+            <button type="button" role="tab" class="tab" aria-selected={selected.to_string()} data-testid={testid}
+                tabindex={if selected { "0" } else { "-1" }} onclick={move |_| dispatch.dispatch(Action::ShowTab(which))}>{ label }</button>
+        }
+    };
+    // a close or a reopening starts the form afresh from the saved deal
+    let form_key = format!(
+        "{}-{}",
+        props.id.as_str(),
+        props.deal.as_ref().map_or("new", |d| d.status.code())
+    );
+    let form = html! {
+        <DealForm key={form_key} lang={props.lang} id={props.id.clone()} deal={props.deal.clone()} method={props.method.clone()}
+            currency={props.currency.clone()} suggestions={props.suggestions.clone()} />
+    };
+    let Some(deal) = &props.deal else {
+        return html! {
+            <dialog ref={dialog} class="editor" data-testid="deal-editor" aria-labelledby="editor-title" {oncancel}>
+                <header class="editor-head">
+                    <div class="editor-title"><h2 id="editor-title">{ title }</h2></div>
+                    <button type="button" class="icon" data-testid="close-dialog" aria-label={t.close} onclick={close}>{ "×" }</button>
+                </header>
+                <div class="tab-body">{ form }</div>
+            </dialog>
+        };
+    };
+    let standing = standing(&props.method, deal, clock::today(), &Local);
+    let body = match props.tab {
+        DealTab::Details => form,
+        DealTab::Gates => {
+            html! { <GateChecklist lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
+        }
+        DealTab::Coaching => {
+            html! { <Coaching lang={props.lang} deal={deal.clone()} method={props.method.clone()} verified={standing.verified} /> }
+        }
+        DealTab::History => {
+            html! { <StageHistory lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
+        }
+    };
+    let export = {
+        let (deal, method, currency) = (deal.clone(), props.method.clone(), props.currency.clone());
+        move |_| {
+            let plan = Plan {
+                currency: currency.clone(),
+                method: method.0.clone(),
+                ..Plan::of_deals([(*deal).clone()])
+            };
+            store.download_plan(&plan, Some(deal.id.as_str()));
+        }
+    };
+    html! {
+        <dialog ref={dialog} class="editor" data-testid="deal-editor" aria-labelledby="editor-title" {oncancel}>
+            <header class="editor-head">
+                <div class="editor-title">
+                    <h2 id="editor-title">{ deal.name.clone() }</h2>
+                    <span class="customer">{ deal.customer.clone() }</span>
+                </div>
+                <span class={classes!("badge", deal.status.code())} data-testid="deal-status">{ props.lang.status(deal.status) }</span>
+                <button type="button" class="icon" data-testid="close-dialog" aria-label={t.close} onclick={close}>{ "×" }</button>
+            </header>
+            <div class="stage-bar">
+                <DealFlags lang={props.lang} stage={deal.stage} standing={standing.clone()} long=true />
+                if deal.is_open() {
+                    <MoveControl key={deal.stage.code()} lang={props.lang} id={deal.id.clone()} stage={deal.stage} />
+                }
+                <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
+            </div>
+            <div class="tabs" role="tablist" aria-label={title}>
+                { tab_button(DealTab::Details, t.tab_details, "tab-details") }
+                { tab_button(DealTab::Gates, t.tab_gates, "tab-gates") }
+                { tab_button(DealTab::Coaching, t.tab_coaching, "tab-coaching") }
+                { tab_button(DealTab::History, t.tab_history, "tab-history") }
+            </div>
+            <div class="tab-body" role="tabpanel">{ body }</div>
+        </dialog>
+    }
+}

@@ -1,0 +1,12 @@
+//! A deal's dialog: its details form, gate checklist, coaching and history; moving it between
+//! stages (and the override a refused move asks for); closing it as won or lost.
+pub mod close_dialog;
+mod coaching;
+mod cycles_diagram;
+pub mod dialog;
+pub mod form;
+mod form_field;
+mod gate_checklist;
+mod history;
+mod move_control;
+pub mod override_dialog;

@@ -1,0 +1,6 @@
+//! The forecast view: the rolling forecast with its controls, the charts, quotas and the
+//! claimed-against-verified risk, all under one filter.
+mod charts;
+mod quota_panel;
+mod table;
+pub mod view;

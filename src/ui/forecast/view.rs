@@ -1,0 +1,322 @@
+//! The forecast view: the rolling forecast table with its controls, the charts, quotas and the
+//! claimed-against-verified risk. A filter applies to every figure here (and to the summary line
+//! above), and the printed report names it. It only renders what `domain::forecast` computes.
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::charts::{
+    ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
+};
+use super::quota_panel::QuotaPanel;
+use super::table::{csv_rows, ForecastTable};
+use crate::domain::csv::document;
+use crate::domain::filter::{Dimension, Filter};
+use crate::domain::forecast::{forecast, risk_by_owner, Bucket, Query};
+use crate::domain::period::Granularity;
+use crate::domain::quota::quota_for;
+use crate::domain::summary::stage_totals;
+use crate::domain::weighting::Basis;
+use crate::i18n::Lang;
+use crate::session::{Action, PlanRef};
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::store::use_store;
+use crate::web::clock;
+
+/// What the person chose to look at (the filter lives in the session); not saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub granularity: Granularity,
+    pub start: NaiveDate,
+    pub months: u32,
+    pub basis: Basis,
+    pub cumulative: bool,
+    pub group_by: Option<Dimension>,
+}
+
+impl Settings {
+    fn query(&self, today: NaiveDate, filter: &Filter) -> Query {
+        Query {
+            today,
+            start: self.start,
+            months: self.months,
+            granularity: self.granularity,
+            filter: filter.clone(),
+            group_by: self.group_by,
+            basis: self.basis,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ForecastViewProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub filter: Filter,
+}
+
+#[component]
+pub fn ForecastView(props: &ForecastViewProps) -> Html {
+    let dispatch = use_dispatch();
+    let store = use_store();
+    let today = clock::today();
+    let settings = use_state(|| Settings {
+        granularity: Granularity::Month,
+        start: today,
+        months: 12,
+        basis: Basis::Claimed,
+        cumulative: false,
+        group_by: None,
+    });
+    let lang = props.lang;
+    let t = lang.texts();
+    let plan = &props.plan;
+    let filter = &props.filter;
+    let query = settings.query(today, filter);
+    let result = use_memo((plan.clone(), query.clone()), |(plan, query)| {
+        forecast(plan, query)
+    });
+    let owner_filter = filter.value(Dimension::Owner).map(str::to_string);
+
+    let update = |change: fn(&mut Settings, String)| {
+        let settings = settings.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let mut next = (*settings).clone();
+            change(&mut next, value);
+            settings.set(next);
+        })
+    };
+    let filter_select = |dimension: Dimension| {
+        let mut values: Vec<&str> = plan
+            .deals
+            .iter()
+            .map(|d| dimension.of(d))
+            .filter(|v| !v.is_empty())
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        let current = filter.value(dimension).unwrap_or_default().to_string();
+        let (dispatch, filter) = (dispatch.clone(), filter.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            dispatch.dispatch(Action::SetFilter(filter.with(dimension, &value)));
+        });
+        let id = format!("filter-{}", dimension.code());
+        html! {
+            <label class="control" for={id.clone()}>
+                <span>{ lang.dimension(dimension) }</span>
+                <select id={id.clone()} data-testid={id} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ t.filter_all }</option>
+                    { for values.into_iter().map(|v| html! { <option value={v.to_string()} selected={current == v}>{ v }</option> }) }
+                </select>
+            </label>
+        }
+    };
+    // whose quota a table shows: the filtered owner's or the team's; a group of owners its own;
+    // a group of another attribute none
+    let quota_owner = |group: Option<&str>| -> Option<Option<String>> {
+        match (settings.group_by, group) {
+            (Some(Dimension::Owner), Some(owner)) => Some(Some(owner.to_string())),
+            (Some(_), Some(_)) => None,
+            _ => Some(owner_filter.clone()),
+        }
+    };
+    let filter_words: Vec<String> = filter
+        .only
+        .iter()
+        .map(|(d, v)| format!("{}{}{v}", lang.dimension(*d), lang.colon()))
+        .collect();
+    let export = {
+        let (result, cumulative, plan, group_by) = (
+            result.clone(),
+            settings.cumulative,
+            plan.clone(),
+            settings.group_by,
+        );
+        let (owner_filter, filter_words) = (owner_filter.clone(), filter_words.clone());
+        move |_| {
+            let quota_of = |group: Option<&str>, bucket: Bucket| -> Option<crate::domain::Money> {
+                let Bucket::Period(period) = bucket else {
+                    return None;
+                };
+                let owner = match (group_by, group) {
+                    (Some(Dimension::Owner), Some(owner)) => Some(owner),
+                    (Some(_), Some(_)) => return None,
+                    _ => owner_filter.as_deref(),
+                };
+                quota_for(&plan.quotas, owner, period)
+            };
+            let mut stem = plan.title.clone().unwrap_or_else(|| "keyplan".into());
+            stem.push_str("-forecast");
+            for word in &filter_words {
+                stem.push('-');
+                stem.push_str(word);
+            }
+            if let Some(group) = group_by {
+                stem.push('-');
+                stem.push_str(lang.dimension(group));
+            }
+            let mut rows = csv_rows(lang, &result, cumulative, &quota_of);
+            if !filter_words.is_empty() {
+                rows.insert(
+                    0,
+                    vec![
+                        lang.texts().filtered_by.to_string(),
+                        filter_words.join("; "),
+                    ],
+                );
+            }
+            store.download_text(
+                Some(&stem),
+                "csv",
+                "text/csv;charset=utf-8",
+                &document(&rows),
+            );
+        }
+    };
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
+    let funnel: Vec<FunnelRow> = stage_totals(plan, filter)
+        .iter()
+        .map(|s| FunnelRow {
+            label: format!("{} {}", s.stage.code(), lang.stage_name(s.stage)),
+            count: s.count,
+            amount: s.total.minor(),
+            weighted: s.weighted.minor(),
+        })
+        .collect();
+    let bars: Vec<ForecastBar> = result
+        .total
+        .rows
+        .iter()
+        .filter_map(|(bucket, f)| match bucket {
+            Bucket::Period(p) => Some(ForecastBar {
+                label: lang.short_period(*p),
+                won: f.won.minor(),
+                weighted: f.weighted().minor(),
+                quota: quota_for(&plan.quotas, owner_filter.as_deref(), *p).map(|m| m.minor()),
+            }),
+            _ => None,
+        })
+        .collect();
+    let risks = risk_by_owner(
+        plan,
+        &Query {
+            basis: Basis::Claimed,
+            group_by: None,
+            ..query.clone()
+        },
+    );
+    let owners: Vec<OwnerBars> = risks
+        .iter()
+        .map(|r| OwnerBars {
+            owner: if r.owner.is_empty() {
+                t.no_value.to_string()
+            } else {
+                r.owner.clone()
+            },
+            claimed: r.claimed.minor(),
+            verified: r.verified.minor(),
+        })
+        .collect();
+
+    let tables = if settings.group_by.is_some() {
+        result.tables.clone()
+    } else {
+        Vec::new()
+    };
+    let caption = if filter_words.is_empty() {
+        t.list_caption.to_string()
+    } else {
+        filter_words.join(" · ")
+    };
+    html! {
+        <section class="forecast" data-testid="forecast-view" aria-labelledby="forecast-title">
+            <header class="forecast-head">
+                <div>
+                    <h1 id="forecast-title">
+                        { t.forecast_title }
+                        if !filter_words.is_empty() {
+                            <span class="filtered" data-testid="forecast-filter">{ format!(" · {}", filter_words.join(" · ")) }</span>
+                        }
+                    </h1>
+                    <p class="print-only">{ format!("{}{}{}", t.report_for, lang.colon(), lang.date(today)) }</p>
+                </div>
+                <div class="forecast-actions">
+                    <button type="button" data-testid="export-csv" onclick={export}>{ t.export_csv }</button>
+                    <button type="button" data-testid="print-report" onclick={print}>{ t.print_report }</button>
+                </div>
+            </header>
+            <div class="controls" role="group" aria-label={t.forecast_title}>
+                <label class="control" for="fc-granularity"><span>{ t.granularity }</span>
+                    <select id="fc-granularity" data-testid="fc-granularity" onchange={update(|s, v| s.granularity = match v.as_str() {
+                        "quarter" => Granularity::Quarter, "year" => Granularity::Year, _ => Granularity::Month })}>
+                        <option value="month" selected={settings.granularity == Granularity::Month}>{ t.by_month }</option>
+                        <option value="quarter" selected={settings.granularity == Granularity::Quarter}>{ t.by_quarter }</option>
+                        <option value="year" selected={settings.granularity == Granularity::Year}>{ t.by_year }</option>
+                    </select>
+                </label>
+                <label class="control" for="fc-start"><span>{ t.window_start }</span>
+                    <input id="fc-start" type="month" data-testid="fc-start" value={settings.start.format("%Y-%m").to_string()}
+                        onchange={update(|s, v| if let Ok(d) = NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d") { s.start = d })} />
+                </label>
+                <label class="control" for="fc-months"><span>{ t.window_len }</span>
+                    <select id="fc-months" onchange={update(|s, v| s.months = v.parse().unwrap_or(12))}>
+                        { for [3u32, 6, 12, 18, 24].into_iter().map(|n| html! {
+                            <option value={n.to_string()} selected={settings.months == n}>{ lang.months(n) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="control" for="fc-basis"><span>{ t.basis }</span>
+                    <select id="fc-basis" data-testid="fc-basis" onchange={update(|s, v| s.basis = if v == "verified" { Basis::Verified } else { Basis::Claimed })}>
+                        <option value="claimed" selected={settings.basis == Basis::Claimed}>{ t.basis_claimed }</option>
+                        <option value="verified" selected={settings.basis == Basis::Verified}>{ t.basis_verified }</option>
+                    </select>
+                </label>
+                <label class="control" for="fc-cumulative"><span>{ t.cat_view }</span>
+                    <select id="fc-cumulative" data-testid="fc-cumulative" onchange={update(|s, v| s.cumulative = v == "cumulative")}>
+                        <option value="single" selected={!settings.cumulative}>{ t.single }</option>
+                        <option value="cumulative" selected={settings.cumulative}>{ t.cumulative }</option>
+                    </select>
+                </label>
+                { for Dimension::ALL.into_iter().map(filter_select) }
+                <label class="control" for="fc-group"><span>{ t.group_by }</span>
+                    <select id="fc-group" data-testid="fc-group" onchange={update(|s, v| s.group_by = Dimension::parse(&v))}>
+                        <option value="" selected={settings.group_by.is_none()}>{ t.group_none }</option>
+                        { for Dimension::ALL.into_iter().map(|d| html! {
+                            <option value={d.code()} selected={settings.group_by == Some(d)}>{ lang.dimension(d) }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <p class="note">{ t.categories_note }</p>
+            <ForecastTable {lang} currency={plan.currency.clone()} quotas={plan.quotas.clone()} table={result.total.clone()}
+                cumulative={settings.cumulative} quota_owner={quota_owner(None)} {caption} testid="forecast-table" />
+            { for tables.into_iter().map(|table| {
+                let caption = format!("{}{}{}", settings.group_by.map(|d| lang.dimension(d)).unwrap_or_default(), lang.colon(),
+                    table.group.clone().filter(|g| !g.is_empty()).unwrap_or_else(|| t.no_value.to_string()));
+                let quota_owner = quota_owner(table.group.as_deref());
+                html! { <ForecastTable {lang} currency={plan.currency.clone()} quotas={plan.quotas.clone()} {table}
+                    cumulative={settings.cumulative} {quota_owner} {caption} testid="group-table" /> }
+            }) }
+            <h2 class="section-title">{ t.charts_title }</h2>
+            <div class="charts">
+                <ForecastBars {lang} currency={plan.currency.clone()} {bars} />
+                <FunnelChart {lang} currency={plan.currency.clone()} rows={funnel} />
+            </div>
+            <h2 class="section-title">{ t.quotas_title }</h2>
+            <QuotaPanel {lang} plan={plan.clone()} basis={settings.basis} filter={filter.clone()} />
+            <h2 class="section-title">{ t.risk_title }</h2>
+            <p class="note">{ t.risk_intro }</p>
+            <ClaimedVerified {lang} currency={plan.currency.clone()} {owners} />
+        </section>
+    }
+}

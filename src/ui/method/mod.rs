@@ -1,0 +1,2 @@
+//! Adapting the method a plan runs by.
+pub mod editor;

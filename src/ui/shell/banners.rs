@@ -1,0 +1,143 @@
+//! Warnings that stay until resolved: unreadable stored data, saves the browser refused, a save
+//! of another tab, and the offer to undo an import.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::plan_file::Unreadable;
+use crate::i18n::Lang;
+use crate::session::{Action, PlanRef, StorageError};
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct CorruptBannerProps {
+    pub lang: Lang,
+    pub raw: Rc<str>,
+    pub why: Unreadable,
+    pub backup_saved: bool,
+}
+
+#[component]
+pub fn CorruptBanner(props: &CorruptBannerProps) -> Html {
+    let dispatch = use_dispatch();
+    let store = use_store();
+    let t = props.lang.texts();
+    let download_raw = {
+        let (store, raw) = (store.clone(), props.raw.clone());
+        Callback::from(move |_: MouseEvent| {
+            store.download_text(
+                Some("keyplan-unreadable"),
+                "txt",
+                "text/plain;charset=utf-8",
+                &raw,
+            );
+        })
+    };
+    let start_fresh = {
+        let (download_raw, backup_saved) = (download_raw.clone(), props.backup_saved);
+        move |e: MouseEvent| {
+            if !backup_saved {
+                download_raw.emit(e);
+            }
+            dispatch.dispatch(Action::StartFresh);
+        }
+    };
+    html! {
+        <section class="banner error" role="alert" data-testid="corrupt-banner">
+            <h1>{ t.corrupt_title }</h1>
+            <p class="reason">{ props.lang.unreadable(&props.why) }</p>
+            <p>{ if props.backup_saved { t.corrupt_kept } else { t.corrupt_backup_failed } }</p>
+            <p>{ t.corrupt_paused }</p>
+            <div class="banner-actions">
+                <button type="button" class="primary" data-testid="download-corrupt" onclick={download_raw}>{ t.download_raw }</button>
+                <button type="button" data-testid="start-fresh" onclick={start_fresh}>{ t.start_fresh }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StorageBannerProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub error: StorageError,
+}
+
+#[component]
+pub fn StorageBanner(props: &StorageBannerProps) -> Html {
+    let store = use_store();
+    let t = props.lang.texts();
+    let download = {
+        let plan = props.plan.clone();
+        move |_| store.download_plan(&plan, None)
+    };
+    html! {
+        <section class="banner warning" role="alert" data-testid="storage-banner">
+            <p>{ props.lang.storage_error(&props.error) }</p>
+            <div class="banner-actions">
+                <button type="button" class="primary" data-testid="download-plan" onclick={download}>{ t.download_plan }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StaleBannerProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+}
+
+/// Another tab or window saved a different plan: load it, or keep this one (replacing it), or
+/// download this one first. Nothing is overwritten without the choice.
+#[component]
+pub fn StaleBanner(props: &StaleBannerProps) -> Html {
+    let store = use_store();
+    let t = props.lang.texts();
+    let load = {
+        let store = store.clone();
+        move |_| store.load_latest()
+    };
+    let keep = {
+        let store = store.clone();
+        move |_| store.keep_mine()
+    };
+    let download = {
+        let plan = props.plan.clone();
+        move |_| store.download_plan(&plan, None)
+    };
+    html! {
+        <section class="banner warning" role="alert" data-testid="stale-banner">
+            <p>{ t.stale_plan }</p>
+            <div class="banner-actions">
+                <button type="button" class="primary" data-testid="load-latest" onclick={load}>{ t.load_latest }</button>
+                <button type="button" data-testid="keep-mine" onclick={keep}>{ t.keep_mine }</button>
+                <button type="button" data-testid="download-plan" onclick={download}>{ t.download_plan }</button>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RestoreBannerProps {
+    pub lang: Lang,
+}
+
+/// After an import: the plan from before it is kept and can be put back in one step.
+#[component]
+pub fn RestoreBanner(props: &RestoreBannerProps) -> Html {
+    let dispatch = use_dispatch();
+    let store = use_store();
+    let t = props.lang.texts();
+    html! {
+        <section class="banner info" role="status" data-testid="import-done">
+            <p>{ t.imported_notice }</p>
+            <div class="banner-actions">
+                <button type="button" data-testid="restore-import" onclick={move |_| store.restore_before_import()}>
+                    { t.restore_before_import }
+                </button>
+                <button type="button" class="ghost" onclick={move |_| dispatch.dispatch(Action::DismissRestore)}>{ t.dismiss }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,237 @@
+//! What an import would do, before anything changes: new deals, changed deals field by field,
+//! conflicts to decide, rejected records with reasons, and files refused whole. Then merge,
+//! replace or cancel; the current plan is backed up first and can be restored in one step.
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use crate::domain::import::{merge, preview, replace, Choice, DealChange, Preview, Rule};
+use crate::domain::plan_file::Parsed;
+use crate::domain::{Deal, DealId};
+use crate::i18n::Lang;
+use crate::session::{Action, ImportFiles, PlanRef};
+use crate::ui::common::context::use_dispatch;
+use crate::ui::common::modal::{on_escape, use_modal};
+use crate::ui::common::shared::Shared;
+use crate::ui::common::store::use_store;
+use crate::web::clock;
+
+/// How many deals of each kind the preview lists by name (conflicts are always all listed).
+const LISTED: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    pub lang: Lang,
+    pub plan: PlanRef,
+    pub files: Shared<ImportFiles>,
+}
+
+/// The readable files and what importing them would do, derived once per plan and files.
+struct Look {
+    readable: Vec<(String, Parsed)>,
+    preview: Preview,
+}
+
+#[component]
+pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let dispatch = use_dispatch();
+    let store = use_store();
+    let lang = props.lang;
+    let t = lang.texts();
+    let dialog = use_modal();
+    let oncancel = on_escape(&dispatch, || Action::CloseDialog);
+    let rule = use_state(|| Rule::NewestWins);
+    let choices = use_state(BTreeMap::<DealId, Choice>::new);
+    let failure = use_state(|| None::<String>);
+    let look = use_memo(
+        (props.plan.clone(), props.files.clone()),
+        |(plan, files)| {
+            let readable: Vec<(String, Parsed)> = files
+                .iter()
+                .filter_map(|(name, r)| r.as_ref().ok().map(|p| (name.clone(), p.clone())))
+                .collect();
+            let preview = preview(plan, &readable);
+            Look { readable, preview }
+        },
+    );
+    let currency = &props.plan.currency;
+
+    let apply = |replace_all: bool| {
+        let (plan, look, rule, choices, failure, store) = (
+            props.plan.clone(),
+            look.clone(),
+            rule.clone(),
+            choices.clone(),
+            failure.clone(),
+            store.clone(),
+        );
+        move |_: MouseEvent| {
+            let result = if replace_all {
+                replace(&look.readable)
+            } else {
+                merge(&plan, &look.preview, *rule, &choices)
+            };
+            if let Err(e) = store.apply_import(&plan, result) {
+                failure.set(Some(format!(
+                    "{}{}{}",
+                    lang.texts().import_backup_failed,
+                    lang.colon(),
+                    lang.storage_error(&e)
+                )));
+            }
+        }
+    };
+    let cancel = {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.dispatch(Action::CloseDialog)
+    };
+    let on_rule = {
+        let rule = rule.clone();
+        move |e: Event| {
+            rule.set(
+                match e
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value()
+                    .as_str()
+                {
+                    "mine" => Rule::KeepMine,
+                    "theirs" => Rule::TakeTheirs,
+                    _ => Rule::NewestWins,
+                },
+            )
+        }
+    };
+    let deal_line = |d: &Deal| {
+        html! {
+            <>
+                <bdi>{ d.name.clone() }</bdi>{ " · " }<bdi>{ d.customer.clone() }</bdi>{ " · " }
+                { d.amount.format(currency) }{ " · " }{ d.stage.code() }
+            </>
+        }
+    };
+    let changes = |c: &DealChange| {
+        let local = |at| clock::local_day(at);
+        html! {
+            <table class="changes">
+                <thead><tr><th scope="col">{ t.import_field }</th><th scope="col">{ t.import_mine }</th><th scope="col">{ t.import_theirs }</th></tr></thead>
+                <tbody>
+                    { for c.fields.iter().map(|f| html! {
+                        <tr data-field={f.field.key()}>
+                            <th scope="row">{ lang.field_label(f.field) }</th>
+                            <td><bdi>{ lang.field_value(&f.mine, currency, &local) }</bdi></td>
+                            <td><bdi>{ lang.field_value(&f.theirs, currency, &local) }</bdi>
+                                if f.details_differ { { t.details_differ } }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    };
+    let conflict = |c: &DealChange| {
+        let id = c.mine.id.clone();
+        let chosen = choices.get(&id).copied();
+        let pick = |choice: Option<Choice>| {
+            let (choices, id) = (choices.clone(), id.clone());
+            move |_: Event| {
+                let mut next = (*choices).clone();
+                match choice {
+                    Some(choice) => next.insert(id.clone(), choice),
+                    None => next.remove(&id),
+                };
+                choices.set(next);
+            }
+        };
+        let name = format!("choice-{}", id.as_str());
+        html! {
+            <li data-testid="import-conflict" data-deal-id={id.as_str().to_string()}>
+                <strong><bdi>{ c.mine.name.clone() }</bdi></strong>
+                { changes(c) }
+                <fieldset class="choice">
+                    <legend class="sr-only">{ c.mine.name.clone() }</legend>
+                    <label><input type="radio" name={name.clone()} checked={chosen.is_none()} onchange={pick(None)} />{ t.import_by_rule }</label>
+                    <label><input type="radio" name={name.clone()} data-testid="keep-mine-deal" checked={matches!(chosen, Some(Choice::Mine))} onchange={pick(Some(Choice::Mine))} />{ t.import_keep_mine }</label>
+                    <label><input type="radio" name={name} data-testid="take-theirs-deal" checked={matches!(chosen, Some(Choice::Theirs))} onchange={pick(Some(Choice::Theirs))} />{ t.import_take_theirs }</label>
+                </fieldset>
+            </li>
+        }
+    };
+    let p = &look.preview;
+    let nothing_readable = look.readable.is_empty();
+    html! {
+        <dialog ref={dialog} class="editor import" data-testid="import-dialog" aria-labelledby="import-title" {oncancel}>
+            <header class="editor-head"><h2 id="import-title">{ t.import_title }</h2></header>
+            <div class="import-body">
+                <ul class="import-files">
+                    { for props.files.iter().map(|(name, result)| match result {
+                        Ok(parsed) => html! {
+                            <li class="ok" data-testid="import-file">{ "✓ " }<bdi>{ name.clone() }</bdi>{ lang.colon() }{ lang.deal_count(parsed.plan.deals.len()) }</li>
+                        },
+                        Err(why) => html! {
+                            <li class="error" data-testid="import-error">{ "✗ " }<bdi>{ name.clone() }</bdi>{ lang.colon() }{ lang.unreadable(why) }</li>
+                        },
+                    }) }
+                </ul>
+                if let Some((mine, theirs)) = &p.currency_mismatch {
+                    <p class="form-alert" role="alert">{ lang.currency_mismatch(mine.code(), theirs.code()) }</p>
+                }
+                if p.stamped > 0 {
+                    <p class="note" data-testid="import-stamped">{ lang.stamped_note(p.stamped) }</p>
+                }
+                <dl class="import-counts" data-testid="import-counts">
+                    <div><dt>{ t.import_new }</dt><dd data-testid="count-new">{ p.new.len() }</dd></div>
+                    <div><dt>{ t.import_changed }</dt><dd data-testid="count-changed">{ p.changed.len() }</dd></div>
+                    <div><dt>{ t.import_conflicts }</dt><dd data-testid="count-conflicts">{ p.conflicts.len() }</dd></div>
+                    <div><dt>{ t.import_unchanged }</dt><dd>{ p.unchanged }</dd></div>
+                    <div><dt>{ t.import_rejected }</dt><dd data-testid="count-rejected">{ p.rejected.len() }</dd></div>
+                </dl>
+                if !p.new.is_empty() {
+                    <details open=true><summary>{ t.import_new }</summary>
+                        <ul>
+                            { for p.new.iter().take(LISTED).map(|d| html! { <li data-testid="import-new">{ deal_line(d) }</li> }) }
+                            if p.new.len() > LISTED { <li class="more">{ lang.and_more(p.new.len() - LISTED) }</li> }
+                        </ul>
+                    </details>
+                }
+                if !p.changed.is_empty() {
+                    <details open=true><summary>{ t.import_changed }</summary>
+                        <ul>
+                            { for p.changed.iter().take(LISTED).map(|c| html! { <li data-testid="import-changed"><strong><bdi>{ c.mine.name.clone() }</bdi></strong>{ changes(c) }</li> }) }
+                            if p.changed.len() > LISTED { <li class="more">{ lang.and_more(p.changed.len() - LISTED) }</li> }
+                        </ul>
+                    </details>
+                }
+                if !p.conflicts.is_empty() {
+                    <details open=true><summary>{ t.import_conflicts }</summary>
+                        <p class="note">{ t.import_conflict_note }</p>
+                        <ul>{ for p.conflicts.iter().map(conflict) }</ul>
+                    </details>
+                }
+                if !p.rejected.is_empty() {
+                    <details open=true><summary>{ t.import_rejected }</summary>
+                        <ul>
+                            { for p.rejected.iter().take(LISTED).map(|(file, r)| html! {
+                                <li data-testid="import-rejected"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ lang.rejected(r) }</bdi></li>
+                            }) }
+                            if p.rejected.len() > LISTED { <li class="more">{ lang.and_more(p.rejected.len() - LISTED) }</li> }
+                        </ul>
+                    </details>
+                }
+                if let Some(message) = &*failure {
+                    <p class="form-alert" role="alert">{ message.clone() }</p>
+                }
+            </div>
+            <footer class="editor-actions">
+                <label for="import-rule">{ t.import_rule }</label>
+                <select id="import-rule" data-testid="import-rule" onchange={on_rule}>
+                    <option value="newest" selected={matches!(*rule, Rule::NewestWins)}>{ t.import_newest }</option>
+                    <option value="mine" selected={matches!(*rule, Rule::KeepMine)}>{ t.import_keep_mine }</option>
+                    <option value="theirs" selected={matches!(*rule, Rule::TakeTheirs)}>{ t.import_take_theirs }</option>
+                </select>
+                <span class="spacer"></span>
+                <button type="button" data-testid="cancel-import" onclick={cancel}>{ t.cancel }</button>
+                <button type="button" class="danger" data-testid="replace-import" disabled={nothing_readable} onclick={apply(true)}>{ t.import_replace }</button>
+                <button type="button" class="primary" data-testid="merge-import" disabled={nothing_readable} onclick={apply(false)}>{ t.import_merge }</button>
+            </footer>
+        </dialog>
+    }
+}
