@@ -444,6 +444,16 @@ fn quota_attainment_gap_and_coverage() {
         "an owner's filter lists only that owner's quotas"
     );
     assert_eq!(list[0].owner.as_deref(), Some("王晓明"));
+    let east = Filter::default().with(Dimension::Region, "华东");
+    assert_eq!(east.quota_owner(), None);
+    assert!(
+        attainments(&p, Basis::Claimed, &east).is_empty(),
+        "a region is measured against no quota"
+    );
+    let wang_mes = wang_only.with(Dimension::Product, "MES");
+    assert!(attainments(&p, Basis::Claimed, &wang_mes).is_empty());
+    assert_eq!(wang_only.quota_owner(), Some(Some("王晓明")));
+    assert_eq!(Filter::default().quota_owner(), Some(None), "the team's");
 }
 
 #[test]

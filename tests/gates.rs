@@ -300,3 +300,20 @@ fn stale_days_are_counted_in_the_persons_time_zone() {
     assert_eq!(standing.verified, Stage::P0);
     assert!(standing.ahead);
 }
+
+#[test]
+fn a_moment_falls_on_the_persons_own_day() {
+    use keyplan::domain::period::local_day;
+    let evening = Utc.with_ymd_and_hms(2026, 11, 27, 20, 0, 0).unwrap();
+    let beijing = FixedOffset::east_opt(8 * 3600).unwrap();
+    let new_york = FixedOffset::west_opt(5 * 3600).unwrap();
+    assert_eq!(local_day(evening, &beijing), date("2026-11-28"));
+    assert_eq!(local_day(evening, &Utc), date("2026-11-27"));
+    assert_eq!(
+        local_day(
+            Utc.with_ymd_and_hms(2026, 11, 28, 3, 0, 0).unwrap(),
+            &new_york
+        ),
+        date("2026-11-27")
+    );
+}

@@ -10,7 +10,7 @@ use keyplan::domain::money::AmountError;
 use keyplan::domain::plan_file::{Kind, NotAPlan, Problem as ReadProblem, ProblemKind, Unreadable};
 use keyplan::domain::validate::Problem;
 use keyplan::domain::{Currency, DealStatus, Money, Stage};
-use keyplan::i18n::Lang;
+use keyplan::i18n::{Lang, Shown};
 use keyplan::session::StorageError;
 
 fn has_cjk(s: &str) -> bool {
@@ -177,8 +177,26 @@ fn every_file_problem_is_a_sentence_in_each_language() {
     };
     assert_eq!(
         Lang::Zh.problem_at(&at),
-        "deals[3].amount：应为数字，实际是 \"abc\""
+        "第 4 个项目 · 金额：应为数字，实际是 \"abc\""
     );
+    for (path, words) in [
+        (
+            "deals[0].gates.p0-a.on",
+            "第 1 个项目 · 验收节点 p0-a · 达成日期",
+        ),
+        ("method.stages[2].probability", "方法 · P2 · 赢率"),
+        ("quotas[1].period", "第 2 条销售任务 · 期间"),
+        (
+            "deals[5].history[0].to",
+            "第 6 个项目 · 第 1 条阶段记录 · 新阶段",
+        ),
+        ("deals[2].probability", "第 3 个项目 · 自定赢率"),
+        ("file", "文件"),
+        ("deals[1].crm_ref", "第 2 个项目 · crm_ref"),
+    ] {
+        assert_eq!(Lang::Zh.path(path), words, "{path}");
+        assert_eq!(Lang::En.path(path), path);
+    }
     assert_eq!(
         Lang::En.problem_at(&at),
         "deals[3].amount: expected a number, found \"abc\""
@@ -197,16 +215,18 @@ fn every_file_problem_is_a_sentence_in_each_language() {
 }
 
 #[test]
-fn storage_failures_are_explained_without_debug_text() {
-    for error in [
-        StorageError::Unavailable,
-        StorageError::Full,
-        StorageError::Other("InvalidStateError".into()),
-    ] {
-        let zh = Lang::Zh.storage_error(&error);
-        assert!(has_cjk(&zh) && !zh.contains("Other("), "{zh}");
-        assert!(!Lang::En.storage_error(&error).contains("Other("));
-    }
+fn storage_failures_are_explained_in_plain_words() {
+    assert_eq!(
+        Lang::Zh.storage_error(&StorageError::Full),
+        "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。"
+    );
+    assert_eq!(
+        Lang::En.storage_error(&StorageError::Other("InvalidStateError".into())),
+        "Saving failed (the browser said: InvalidStateError); your latest changes exist only in this page. Download the plan so nothing is lost."
+    );
+    assert!(Lang::Zh
+        .storage_error(&StorageError::Unavailable)
+        .starts_with("浏览器不允许本页保存数据"));
 }
 
 #[test]
@@ -239,8 +259,17 @@ fn every_deal_field_has_a_label_and_import_values_read_in_the_language() {
         assert!(!Lang::En.field_label(field).is_empty());
     }
     let cny = Currency::cny();
-    let day = |at: chrono::DateTime<chrono::Utc>| at.date_naive();
-    let show = |lang: Lang, value: FieldValue| lang.field_value(&value, &cny, &day);
+    let local = |at: chrono::DateTime<chrono::Utc>| {
+        at.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .naive_local()
+    };
+    let name = |id: &str| (id == "p0-a").then(|| "信息准确".to_string());
+    let shown = Shown {
+        currency: &cny,
+        local: &local,
+        name: &name,
+    };
+    let show = |lang: Lang, value: FieldValue| lang.field_value(&value, &shown);
     assert_eq!(
         show(Lang::Zh, FieldValue::Stage(Stage::P2)),
         "P2 方案立项·客户公关"
@@ -258,7 +287,7 @@ fn every_deal_field_has_a_label_and_import_values_read_in_the_language() {
                 first: vec!["p0-a".into(), "p1-a".into()]
             }
         ),
-        "7 项：p0-a、p1-a……"
+        "7 项：信息准确、p1-a……"
     );
     assert_eq!(
         show(
@@ -318,4 +347,36 @@ fn one_term_per_concept_in_chinese() {
         "signed but not marked won is its own concept"
     );
     assert!(!zh.field_probability.contains("覆盖") && !zh.keep_mine.contains("覆盖"));
+}
+
+#[test]
+fn moments_in_the_preview_are_local_days_and_times() {
+    use chrono::TimeZone;
+    let cny = Currency::cny();
+    let local = |at: chrono::DateTime<chrono::Utc>| {
+        at.with_timezone(&chrono::FixedOffset::east_opt(8 * 3600).unwrap())
+            .naive_local()
+    };
+    let name = |_: &str| None;
+    let shown = Shown {
+        currency: &cny,
+        local: &local,
+        name: &name,
+    };
+    let late = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 27, 20, 15, 0)
+        .unwrap();
+    assert_eq!(
+        Lang::Zh.field_value(&FieldValue::Moment(late), &shown),
+        "2026年11月28日 04:15",
+        "20:15 UTC is the next morning in Beijing"
+    );
+    let moves = FieldValue::Moves {
+        count: 2,
+        last: Some((Stage::P1, Stage::P2, late)),
+    };
+    assert_eq!(
+        Lang::En.field_value(&moves, &shown),
+        "2 changes, last P1 → P2 on 28 Nov 2026"
+    );
 }

@@ -21,7 +21,7 @@ use keyplan::domain::quota::{Quota, QuotaPeriod};
 use keyplan::domain::sample::sample_plan;
 use keyplan::domain::validate::check_deal;
 use keyplan::domain::{Currency, Deal, DealId, DealStatus, Money, Plan, Stage};
-use keyplan::i18n::Lang;
+use keyplan::i18n::{Lang, Shown};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 use serde_json::{json, Value};
@@ -98,7 +98,7 @@ fn a_file_with_bad_deals_imports_the_good_ones_and_lists_the_bad() {
     );
     assert_eq!(
         Lang::Zh.rejected(&parsed.rejected[0]),
-        "deals[1].amount：应为数字，实际是 \"abc\""
+        "第 2 个项目 · 金额：应为数字，实际是 \"abc\""
     );
     let plan = &parsed.plan;
     assert_eq!(plan.title.as_deref(), Some("华东团队"));
@@ -1045,8 +1045,7 @@ fn file(name: &str, plan: &Plan) -> (String, Parsed) {
         name.to_string(),
         Parsed {
             plan: plan.clone(),
-            rejected: Vec::new(),
-            stamped: 0,
+            ..Parsed::default()
         },
     )
 }
@@ -1162,7 +1161,13 @@ fn field_changes_are_written_for_people() {
     theirs.deals.push(deal.into());
     let preview = preview(&mine, &[file("t.json", &theirs)]);
     let cny = Currency::cny();
-    let day = |at: DateTime<Utc>| at.date_naive();
+    let local = |at: DateTime<Utc>| at.naive_utc();
+    let name = |id: &str| (id == "p0-a").then(|| "客户信息准确".to_string());
+    let shown = Shown {
+        currency: &cny,
+        local: &local,
+        name: &name,
+    };
     let in_lang = |lang: Lang| -> Vec<(&'static str, String, String)> {
         preview.conflicts[0]
             .fields
@@ -1170,8 +1175,8 @@ fn field_changes_are_written_for_people() {
             .map(|f| {
                 (
                     lang.field_label(f.field),
-                    lang.field_value(&f.mine, &cny, &day),
-                    lang.field_value(&f.theirs, &cny, &day),
+                    lang.field_value(&f.mine, &shown),
+                    lang.field_value(&f.theirs, &shown),
                 )
             })
             .collect()
@@ -1184,7 +1189,7 @@ fn field_changes_are_written_for_people() {
             en("Expected close date", "", "31 Mar 2027"),
             en("Own win probability", "", "35%"),
             en("Own forecast category", "", "Best case"),
-            en("Gate checklist", "none", "1 ticked: p0-a"),
+            en("Gate checklist", "none", "1 ticked: 客户信息准确"),
             en(
                 "Stage history",
                 "none",
@@ -1572,4 +1577,36 @@ fn the_minimal_example_of_the_format_document_imports() {
     let parsed = parse_file(json).unwrap();
     assert_eq!(parsed.rejected, []);
     assert!(!parsed.plan.deals.is_empty());
+}
+
+#[test]
+fn importing_a_hand_written_file_again_never_takes_it_over_my_work() {
+    let text = r#"{"format": "keyplan.plan", "version": 1, "deals": [
+        {"id": "a", "name": "MES", "customer": "华东精密", "amount": 880000, "stage": "P1"}]}"#;
+    let first = parse_file(text).unwrap();
+    let empty = Plan::default();
+    let look = preview(&empty, &[("hand.json".into(), first)]);
+    let mut mine = merge(&empty, &look, Rule::NewestWins, &BTreeMap::new());
+    // work done since: a move and a note
+    mine.move_deal(&DealId::new("a"), Stage::P0, "", later(30))
+        .unwrap();
+    common::deal_mut(&mut mine, 0).notes = "客户已立项".into();
+    let again = read(text, Mode::Lenient { now: later(60) }).unwrap();
+    assert!(again.undated.contains(&DealId::new("a")));
+    let incoming = [("hand.json".to_string(), again)];
+    let look = preview(&mine, &incoming);
+    assert!(
+        look.changed.is_empty(),
+        "an undated deal is never an update"
+    );
+    assert_eq!(look.conflicts.len(), 1);
+    assert!(look.conflicts[0].undated);
+    let merged = merge(&mine, &look, Rule::NewestWins, &BTreeMap::new());
+    assert_eq!(merged.deals, mine.deals, "newest wins keeps my work");
+    let taken = merge(&mine, &look, Rule::TakeTheirs, &BTreeMap::new());
+    assert_eq!(
+        taken.deals[0].stage,
+        Stage::P1,
+        "unless the person takes theirs"
+    );
 }

@@ -79,10 +79,20 @@ fn domain_uses(root: &Path, path: &Path) -> (String, Vec<String>) {
         .into_iter()
         .map(str::to_string)
         .collect();
+    // `super::super::x` in a file two levels down names the domain module `x`
+    let two_down = (parts.len() == 2 && parts[1] != "mod.rs") || parts.len() == 3;
+    if two_down {
+        used.extend(
+            names_after(&text, "super::super::")
+                .into_iter()
+                .map(str::to_string),
+        );
+    }
     if top_level {
         used.extend(
             names_after(&text, "super::")
                 .into_iter()
+                .filter(|name| *name != "super")
                 .map(str::to_string),
         );
         // `use super::{a, b}` names several modules at once

@@ -349,3 +349,24 @@ fn a_part_of_the_plan_keeps_its_settings_and_its_owners_quotas() {
         "replaced, not added"
     );
 }
+
+#[test]
+fn a_closed_deal_does_not_move_until_reopened() {
+    let mut plan = plan_with(&[("a", 100, Stage::P6)]);
+    plan.win(&id("a"), win("2026-11-03", 100, ""), later(1))
+        .unwrap();
+    assert_eq!(
+        plan.move_deal(&id("a"), Stage::P3, "", later(2)),
+        Err(PlanError::WrongStatus(DealStatus::Won))
+    );
+    assert_eq!(
+        plan.step(&id("a"), false, "", later(2)),
+        Err(PlanError::WrongStatus(DealStatus::Won))
+    );
+    assert_eq!(plan.deals[0].stage, Stage::P7);
+    plan.reopen(&id("a"), later(3)).unwrap();
+    assert_eq!(
+        plan.step(&id("a"), false, "", later(4)),
+        Ok(MoveOutcome::Moved(Stage::P6))
+    );
+}

@@ -70,6 +70,14 @@ impl Store for Memory {
         Ok(())
     }
 
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        if let Some(error) = &*self.refuse.borrow() {
+            return Err(error.clone());
+        }
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+
     fn used_chars(&self) -> Result<usize, StorageError> {
         Ok(self
             .items
@@ -313,6 +321,14 @@ fn a_win_past_unmet_gates_needs_a_reason_and_a_loss_needs_why() {
         Rc::ptr_eq(&refused, &state),
         "no reason, no win: the dialog stays"
     );
+    assert_eq!(
+        state.clone().reduce(Action::CloseDialog).dialog,
+        Some(Dialog::Deal {
+            id: id("a"),
+            tab: DealTab::Details
+        }),
+        "cancelling a close goes back to the deal"
+    );
     let won = state.reduce(win("客户提前签约"));
     assert_eq!(won.plan.deals[0].status, DealStatus::Won);
     assert!(won.plan.deals[0].history.last().unwrap().is_override());
@@ -432,7 +448,7 @@ fn a_refused_step_opens_the_override_dialog_and_back_to_work_opens_the_gates() {
 }
 
 #[test]
-fn a_step_uses_the_plans_own_step() {
+fn a_step_moves_one_stage_with_its_history_and_stops_at_the_end() {
     let state = state_with(plan_with(&[("a", 1, Stage::P7)]));
     let same = state.clone().reduce(Action::Step {
         id: id("a"),
@@ -837,7 +853,82 @@ fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
     assert_eq!(kept.deals.len(), 12);
     tab.act(Action::Restore(kept));
     assert_eq!(stored_plan(&store).deals.len(), 12);
-    assert!(store.get(BEFORE_IMPORT_KEY).is_some());
+    assert!(store.get(BEFORE_IMPORT_KEY).is_some(), "the copy is kept");
+    assert!(
+        !Tab::open(&store).state.restorable,
+        "once restored, a reload offers nothing: the kept plan is the plan"
+    );
+
+    // another import, this time kept: the person dismisses the offer
+    session::backup_before_import(&store, tab.plan(), now()).unwrap();
+    tab.act(Action::ApplyImport(plan_with(&[("y", 1, Stage::P0)])));
+    assert!(Tab::open(&store).state.restorable);
+    session::forget_before_import(&store).unwrap();
+    tab.act(Action::DismissRestore);
+    assert!(!tab.state.restorable);
+    assert_eq!(store.get(BEFORE_IMPORT_KEY), None);
+    assert!(
+        !Tab::open(&store).state.restorable,
+        "dismissed stays dismissed"
+    );
+}
+
+#[test]
+fn a_store_that_cannot_be_read_leaves_the_plan_as_it_is() {
+    let store = Memory::default();
+    let mut tab = Tab::open(&store);
+    tab.act(Action::LoadSample {
+        today: today(),
+        now: now(),
+    });
+    let other = Memory {
+        items: store.items.clone(),
+        refuse: Rc::new(RefCell::new(Some(StorageError::Unavailable))),
+    };
+    let update = session::external(&other, false);
+    assert_eq!(
+        update,
+        Action::Saved(SaveResult::Failed(StorageError::Unavailable))
+    );
+    tab.state = tab.state.clone().reduce(update);
+    assert_eq!(tab.plan().deals.len(), 12, "nothing emptied");
+    assert_eq!(
+        tab.state.persistence,
+        Persistence::Failed(StorageError::Unavailable)
+    );
+}
+
+#[test]
+fn files_are_not_imported_over_another_dialog_nor_while_blocked() {
+    let text = encode(&plan_with(&[("x", 1, Stage::P0)]), now());
+    let files = || {
+        vec![(
+            "x.json".to_string(),
+            keyplan::domain::plan_file::read(
+                &text,
+                keyplan::domain::plan_file::Mode::Lenient { now: now() },
+            ),
+        )]
+    };
+    let editing = state_with(plan_with(&[("a", 1, Stage::P0)])).reduce(Action::OpenDeal(id("a")));
+    let dropped = editing.clone().reduce(Action::ImportRead(files()));
+    assert!(
+        Rc::ptr_eq(&dropped, &editing),
+        "the open editor keeps what was typed"
+    );
+    let importing = state_with(Plan::default()).reduce(Action::ImportRead(files()));
+    let again = importing.clone().reduce(Action::ImportRead(files()));
+    assert!(
+        matches!(again.dialog, Some(Dialog::Import(_))),
+        "another drop replaces the files"
+    );
+    let store = Memory::with(&[(PLAN_KEY, "garbage")]);
+    let blocked = Tab::open(&store).state;
+    let refused = blocked.clone().reduce(Action::ImportRead(files()));
+    assert!(
+        Rc::ptr_eq(&refused, &blocked),
+        "nothing is imported over unreadable text"
+    );
 }
 
 #[test]

@@ -1232,6 +1232,14 @@ async fn an_owner_filter_applies_to_every_figure() {
     })
     .await;
     assert_ne!(b.text(&tid("summary-open")).await, everyone);
+    let wang_total = b.text(&tid("summary-open")).await;
+    let funnel = b
+        .js("return document.querySelector('[data-testid=funnel-chart] desc').textContent;")
+        .await;
+    assert!(
+        funnel.as_str().unwrap_or_default().contains(&wang_total),
+        "the funnel adds up the filtered deals: {funnel} / {wang_total}"
+    );
     let owners = b
         .js("return [...document.querySelectorAll('[data-testid=quota-row] th')].map(e => e.textContent);")
         .await;

@@ -166,6 +166,36 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the file format's order.
+    pub const ALL: [Field; 21] = [
+        Field::Name,
+        Field::Customer,
+        Field::Amount,
+        Field::Stage,
+        Field::Status,
+        Field::ExpectedClose,
+        Field::ClosedOn,
+        Field::Owner,
+        Field::Product,
+        Field::Region,
+        Field::Segment,
+        Field::NextStep,
+        Field::Notes,
+        Field::Probability,
+        Field::Category,
+        Field::Gates,
+        Field::History,
+        Field::SelfCheck,
+        Field::Created,
+        Field::Updated,
+        Field::Extra,
+    ];
+
+    /// The field of a key in plan files.
+    pub fn parse(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     /// The field's key in plan files and in the page (`data-field`).
     pub fn key(self) -> &'static str {
         match self {

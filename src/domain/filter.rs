@@ -69,6 +69,17 @@ impl Filter {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Whose quota the deals this filter keeps are measured against: the filtered owner's, or the
+    /// team's when no owner is filtered (`Some(None)`). None when the filter narrows the deals by
+    /// product, region or segment: quotas are set per owner or team, and comparing one region's
+    /// deals with the team's target would mislead.
+    pub fn quota_owner(&self) -> Option<Option<&str>> {
+        if self.only.iter().any(|(d, _)| *d != Dimension::Owner) {
+            return None;
+        }
+        Some(self.value(Dimension::Owner))
+    }
+
     /// The same filter with `dimension` set to `value` (an empty value removes it).
     pub fn with(&self, dimension: Dimension, value: &str) -> Filter {
         let mut only: Vec<(Dimension, String)> = self

@@ -169,9 +169,9 @@ impl Plan {
         Ok(())
     }
 
-    /// Moves a deal to `to`. Moving forward past unmet gate items needs a `reason`, which is
-    /// recorded with the missing items as an override; moving back is always allowed. Every
-    /// move is kept in the deal's history.
+    /// Moves an open deal to `to`. Moving forward past unmet gate items needs a `reason`, which
+    /// is recorded with the missing items as an override; moving back is always allowed. Every
+    /// move is kept in the deal's history. A closed deal does not move (reopen it first).
     pub fn move_deal(
         &mut self,
         id: &DealId,
@@ -182,6 +182,9 @@ impl Plan {
         let deal = self
             .deal(id)
             .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        if !deal.is_open() {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
         let from = deal.stage;
         if from == to {
             return Ok(MoveOutcome::Moved(to));

@@ -45,7 +45,7 @@ pub struct PlanSummary {
     pub open_count: usize,
     /// Σ amount of open deals.
     pub open_total: Money,
-    /// Σ amount × stage probability of open deals.
+    /// Σ amount × claimed probability of open deals (the deal's own, else its stage's).
     pub weighted_total: Money,
     /// Deals won with a signing date in the month of `today`.
     pub won_this_month_count: usize,

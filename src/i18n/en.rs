@@ -93,6 +93,9 @@ pub const TEXTS: Texts = Texts {
     quota_help: "Coverage = weighted open pipeline in the period ÷ remaining quota. An amount of 0 removes a quota.",
     quota_bad_period: "Write the period as 2026-11 (a month) or 2026-Q4 (a quarter)",
     no_quotas: "No quotas set yet.",
+    quotas_filtered: "Quotas are set per owner and for the team; with a product, region or segment filter no quota or attainment is shown.",
+    quota_amount_placeholder: "3,000,000",
+    forecast_file: "forecast",
     risk_title: "Forecast risk: claimed against verified",
     risk_intro: "The same forecast computed from the claimed stages and from the stages the evidence supports: the difference is the risk that managing the process exposes.",
     categories_note: "Categories: P0–P2 pipeline, P3–P4 best case, P5–P6 commit; P7 means signed but not yet marked won. In the cumulative view each category includes every firmer one and the won deals.",
@@ -340,6 +343,10 @@ impl Language for En {
         ": "
     }
 
+    fn path(&self, path: &str) -> String {
+        path.to_string()
+    }
+
     fn date(&self, date: NaiveDate) -> String {
         date.format("%-d %b %Y").to_string()
     }
@@ -532,9 +539,10 @@ impl Language for En {
             Unreadable::FutureVersion(v) => format!(
                 "the data was saved by a newer keyplan (format version {v}) that this copy can't read"
             ),
+            Unreadable::CannotRead => "the browser could not read the file".to_string(),
             Unreadable::Invalid(problem) => format!(
                 "field {} is wrong: {}",
-                problem.path,
+                self.path(&problem.path),
                 self.read_problem(&problem.kind)
             ),
         }

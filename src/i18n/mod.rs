@@ -7,7 +7,7 @@
 mod en;
 mod zh;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::category::Category;
 use crate::domain::deal::{DealStatus, Field};
@@ -87,9 +87,9 @@ pub trait Language {
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String;
     /// Deals without `created`/`updated` that took the time of the import.
     fn stamped_note(&self, n: usize) -> String;
-    /// A summary of ticked items: `3 项已勾选：p0-a, p1-b` / `3 ticked: p0-a, p1-b`; none: `无` / `none`.
+    /// A summary of ticked items by name: `3 项：信息准确、竞争对手已知` / `3 ticked: …`; none: `无` / `none`.
     fn ticked(&self, count: usize, first: &[String]) -> String;
-    /// A summary of a stage history: `2 次变动，最近 P1 → P2（2026年11月3日）`.
+    /// A summary of a history: `2 次变动，最近一次 P1 → P2（2026年11月3日）`.
     fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String;
     /// What the funnel chart shows, for screen readers.
     fn funnel_desc(&self, stages: usize, deals: usize, amount: &str, weighted: &str) -> String;
@@ -167,11 +167,15 @@ pub trait Language {
         }
     }
 
+    /// Where in a file a problem is, as the person reads it: `deals[3].amount` in English,
+    /// `第 4 个项目 · 金额` in Chinese.
+    fn path(&self, path: &str) -> String;
+
     /// A problem at its path: `deals[3].amount: expected a number, found "abc"`.
     fn problem_at(&self, problem: &ReadProblem) -> String {
         format!(
             "{}{}{}",
-            problem.path,
+            self.path(&problem.path),
             self.colon(),
             self.read_problem(&problem.kind)
         )
@@ -182,32 +186,31 @@ pub trait Language {
         self.problem_at(&rejected.problem)
     }
 
-    /// A field's value in the import preview; `local_day` turns moments into the person's days.
-    fn field_value(
-        &self,
-        value: &FieldValue,
-        currency: &Currency,
-        local_day: &dyn Fn(DateTime<Utc>) -> NaiveDate,
-    ) -> String {
+    /// A field's value in the import preview.
+    fn field_value(&self, value: &FieldValue, shown: &Shown) -> String {
         match value {
             FieldValue::Text(text) => text.clone(),
-            FieldValue::Amount(amount) => amount.format(currency),
+            FieldValue::Amount(amount) => amount.format(shown.currency),
             FieldValue::Stage(stage) => format!("{} {}", stage.code(), self.stage_name(*stage)),
             FieldValue::Status(status) => self.status(*status).to_string(),
             FieldValue::Day(day) => day.map(|d| self.date(d)).unwrap_or_default(),
             FieldValue::Moment(at) => {
-                format!(
-                    "{} {}",
-                    self.date(local_day(*at)),
-                    at.format("%H:%M:%S UTC")
-                )
+                let local = (shown.local)(*at);
+                format!("{} {}", self.date(local.date()), local.format("%H:%M"))
             }
             FieldValue::Percent(p) => p.map(|p| format!("{p}%")).unwrap_or_default(),
             FieldValue::Category(c) => c.map(|c| self.category(c).to_string()).unwrap_or_default(),
-            FieldValue::Ticked { count, first } => self.ticked(*count, first),
-            FieldValue::Moves { count, last } => {
-                self.moves(*count, last.map(|(from, to, at)| (from, to, local_day(at))))
+            FieldValue::Ticked { count, first } => {
+                let names: Vec<String> = first
+                    .iter()
+                    .map(|id| (shown.name)(id).unwrap_or_else(|| id.clone()))
+                    .collect();
+                self.ticked(*count, &names)
             }
+            FieldValue::Moves { count, last } => self.moves(
+                *count,
+                last.map(|(from, to, at)| (from, to, (shown.local)(at).date())),
+            ),
             FieldValue::Unknown(text) if text.is_empty() => self.ticked(0, &[]),
             FieldValue::Unknown(text) => text.clone(),
         }
@@ -252,6 +255,40 @@ pub trait Language {
             hundredths.abs() % 100
         )
     }
+}
+
+/// What showing an import's values needs besides the language.
+pub struct Shown<'a> {
+    pub currency: &'a Currency,
+    /// A moment as the person's local date and time.
+    pub local: &'a dyn Fn(DateTime<Utc>) -> NaiveDateTime,
+    /// The name of a gate item or a self-check question, by id, when known.
+    pub name: &'a dyn Fn(&str) -> Option<String>,
+}
+
+/// One step of a path in a file: a field's key, or a position in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+/// The steps of a path: `deals[3].gates.p0-a.on` → deals, 3, gates, p0-a, on.
+pub fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let key_end = part.find('[').unwrap_or(part.len());
+        if key_end > 0 {
+            out.push(Step::Key(&part[..key_end]));
+        }
+        for index in part[key_end..].split(['[', ']']).filter(|i| !i.is_empty()) {
+            match index.parse() {
+                Ok(n) => out.push(Step::Index(n)),
+                Err(_) => out.push(Step::Key(index)),
+            }
+        }
+    }
+    out
 }
 
 /// A number typed into the method editor; unparseable input arrives as `u32::MAX` and reads as "—".
@@ -375,6 +412,9 @@ texts! {
     quota_help,
     quota_bad_period,
     no_quotas,
+    quotas_filtered,
+    quota_amount_placeholder,
+    forecast_file,
     risk_title,
     risk_intro,
     categories_note,

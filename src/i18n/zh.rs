@@ -1,7 +1,8 @@
 //! 中文：界面文字，以及各类提示和错误的中文说法。
 use chrono::{Datelike, NaiveDate};
 
-use super::{ratio_text, shown, Language, Texts};
+use super::{ratio_text, shown, steps, Language, Step, Texts};
+use crate::domain::deal::Field;
 use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
 use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
@@ -93,6 +94,9 @@ pub const TEXTS: Texts = Texts {
     quota_help: "覆盖倍数 = 期内加权在谈金额 ÷ 剩余任务；任务金额填 0 即删除。",
     quota_bad_period: "期间格式应为 2026-11（月）或 2026-Q4（季度）",
     no_quotas: "还没有设定销售任务。",
+    quotas_filtered: "销售任务按负责人和团队设定；按产品、区域或客户群筛选时不显示任务和达成。",
+    quota_amount_placeholder: "300万",
+    forecast_file: "预测",
     risk_title: "预测风险：申报与验证",
     risk_intro: "同一份预测分别按申报阶段和验收证据支持的阶段计算，差额就是过程管理暴露出的风险。",
     categories_note: "类别对应：P0–P2 管道，P3–P4 最佳情况，P5–P6 承诺；P7 表示已签约但还没有标记为赢单。累计视图中每一类都包含比它更确定的各类和已赢单。",
@@ -284,6 +288,60 @@ fn kind(kind: Kind) -> &'static str {
     }
 }
 
+/// The `n`-th entry of a list in a file, in words: `第 4 个项目`, `P2`.
+fn list_item(key: &str, n: usize) -> String {
+    let n1 = n + 1;
+    match key {
+        "deals" => format!("第 {n1} 个项目"),
+        "quotas" => format!("第 {n1} 条销售任务"),
+        "stages" => {
+            Stage::from_index(n).map_or(format!("第 {n1} 个阶段"), |s| s.code().to_string())
+        }
+        "gate" => format!("第 {n1} 个验收节点"),
+        "history" => format!("第 {n1} 条阶段记录"),
+        "missing" => format!("第 {n1} 个未达节点"),
+        "self_check" => format!("第 {n1} 个自检项"),
+        other => format!("{other} 第 {n1} 项"),
+    }
+}
+
+/// A field of a file, in words; `parent` is the field it sits in.
+fn key_word(zh: &Zh, parent: &str, key: &str) -> String {
+    let word = match (parent, key) {
+        ("stages", "probability") => "赢率",
+        ("stages", "stale_days") => "停滞天数",
+        (_, "file") => "文件",
+        (_, "format") => "格式",
+        (_, "version") => "版本",
+        (_, "title") => "标题",
+        (_, "currency") => "货币",
+        (_, "exported_at") => "导出时间",
+        (_, "method") => "方法",
+        (_, "quotas") => "销售任务",
+        (_, "deals") => "项目",
+        (_, "period") => "期间",
+        (_, "on") => "达成日期",
+        (_, "evidence") => "证据",
+        (_, "from") => "原阶段",
+        (_, "to") => "新阶段",
+        (_, "at") => "时间",
+        (_, "reason") => "理由",
+        (_, "competitor") => "竞争对手",
+        (_, "id") => "编号",
+        (_, "text") => "文字",
+        (_, "zh") => "中文",
+        (_, "en") => "英文",
+        (_, "ours") => "补充标记",
+        (_, "retired") => "停用标记",
+        (_, "stage") => "阶段",
+        _ => match Field::parse(key) {
+            Some(field) => zh.field_label(field),
+            None => return key.to_string(),
+        },
+    };
+    word.to_string()
+}
+
 fn amount_error(error: &AmountError) -> String {
     match error {
         AmountError::Empty => "金额为空".to_string(),
@@ -317,6 +375,37 @@ impl Language for Zh {
 
     fn colon(&self) -> &'static str {
         "："
+    }
+
+    fn path(&self, path: &str) -> String {
+        let steps = steps(path);
+        let mut words = Vec::new();
+        let mut parent = "";
+        let mut i = 0;
+        while i < steps.len() {
+            match (steps[i], steps.get(i + 1)) {
+                (Step::Key("gates"), Some(Step::Key(id))) => {
+                    words.push(format!("验收节点 {id}"));
+                    parent = "gate";
+                    i += 2;
+                }
+                (Step::Key(key), Some(Step::Index(n))) => {
+                    words.push(list_item(key, *n));
+                    parent = key;
+                    i += 2;
+                }
+                (Step::Key(key), _) => {
+                    words.push(key_word(self, parent, key));
+                    parent = key;
+                    i += 1;
+                }
+                (Step::Index(n), _) => {
+                    words.push(format!("第 {} 项", n + 1));
+                    i += 1;
+                }
+            }
+        }
+        words.join(" · ")
     }
 
     fn date(&self, date: NaiveDate) -> String {
@@ -488,9 +577,10 @@ impl Language for Zh {
             Unreadable::FutureVersion(v) => {
                 format!("数据由更新版本的 keyplan 保存（格式版本 {v}），当前版本无法读取")
             }
+            Unreadable::CannotRead => "浏览器无法读取这个文件".to_string(),
             Unreadable::Invalid(problem) => format!(
-                "字段 {} 有误：{}",
-                problem.path,
+                "{}有误：{}",
+                self.path(&problem.path),
                 self.read_problem(&problem.kind)
             ),
         }

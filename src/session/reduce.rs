@@ -50,8 +50,15 @@ impl Session {
                 }
                 _ => return None,
             },
-            Action::CloseDialog if self.dialog.is_none() => return None,
-            Action::CloseDialog => self.with_dialog(None),
+            Action::CloseDialog => match &self.dialog {
+                None => return None,
+                // closing a deal was asked from its dialog: cancelling goes back there
+                Some(Dialog::Close { id, .. }) => self.with_dialog(Some(Dialog::Deal {
+                    id: id.clone(),
+                    tab: DealTab::Details,
+                })),
+                Some(_) => self.with_dialog(None),
+            },
             Action::SaveDeal { fields, then, now } => {
                 let (id, is_new) = match &self.dialog {
                     Some(Dialog::NewDeal(id)) => (id.clone(), true),
@@ -308,7 +315,10 @@ impl Session {
                 ..self.clone()
             },
             Action::ImportRead(files) => {
-                if files.is_empty() {
+                // nothing is imported while stored text is unreadable, nor over another dialog
+                // (whatever was typed there would be lost)
+                let busy = !matches!(self.dialog, None | Some(Dialog::Import(_)));
+                if files.is_empty() || self.is_blocked() || busy {
                     return None;
                 }
                 self.with_dialog(Some(Dialog::Import(Rc::new(files))))

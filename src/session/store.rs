@@ -44,6 +44,8 @@ pub trait Store {
     fn read(&self, key: &str) -> Result<Option<String>, StorageError>;
     /// Writes `value` under `key`; a refusal is returned, never swallowed.
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Removes `key` and what it holds.
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
     /// Characters held in all, keys included (what the quota counts).
     fn used_chars(&self) -> Result<usize, StorageError>;
 }
@@ -87,12 +89,13 @@ pub fn load(store: &impl Store) -> Loaded {
             }
         },
     };
+    let restorable = plan_before_import(store).is_some_and(|kept| kept != plan);
     Loaded {
         plan,
         persistence,
         stamp: store.read(STAMP_KEY).ok().flatten(),
         usage: store.used_chars().ok(),
-        restorable: plan_before_import(store).is_some(),
+        restorable,
     }
 }
 
@@ -124,9 +127,13 @@ pub fn save(
 }
 
 /// What the store holds now, as an action that brings this tab up to date (another tab or window
-/// saved; `force` when the person asked to load it). Unreadable text is backed up first.
+/// saved; `force` when the person asked to load it). Unreadable text is backed up first; a store
+/// that cannot be read leaves the plan as it is and reports the failure.
 pub fn external(store: &impl Store, force: bool) -> Action {
-    let raw = store.read(PLAN_KEY).ok().flatten();
+    let raw = match store.read(PLAN_KEY) {
+        Ok(raw) => raw,
+        Err(e) => return Action::Saved(SaveResult::Failed(e)),
+    };
     let stored = decode_stored(raw.as_deref());
     let backup_saved = match (&stored, raw.as_deref()) {
         (Stored::Unreadable(_), Some(text)) => keep_backup(store, text).is_ok(),
@@ -164,6 +171,11 @@ pub fn backup_before_import(
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
     store.write(BEFORE_IMPORT_KEY, &encode(plan, now))
+}
+
+/// The person keeps the import: the plan from before it is no longer offered.
+pub fn forget_before_import(store: &impl Store) -> Result<(), StorageError> {
+    store.remove(BEFORE_IMPORT_KEY)
 }
 
 /// The plan kept before the last import, if one is kept and readable.

@@ -18,6 +18,11 @@ pub fn local_day(at: DateTime<Utc>) -> NaiveDate {
     crate::domain::period::local_day(at, &Local)
 }
 
+/// The browser's local date and time of `at`.
+pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    at.with_timezone(&Local).naive_local()
+}
+
 /// A fresh deal id.
 pub fn new_deal_id() -> DealId {
     let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;

@@ -11,17 +11,19 @@ pub fn files_of(list: &FileList) -> Vec<File> {
 }
 
 /// Reads and parses one plan file leniently; a file over the size limit is refused before it is
-/// read. `None` when the browser could not read the file at all.
+/// read, and one the browser cannot read is reported as such.
 pub async fn read_plan_file(file: &File) -> (String, Result<Parsed, Unreadable>) {
     let name = file.name();
     if let Err(too_big) = check_size(file.size() as usize) {
         return (name, Err(too_big));
     }
-    let text = JsFuture::from(file.text())
+    let Some(text) = JsFuture::from(file.text())
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .unwrap_or_default();
+    else {
+        return (name, Err(Unreadable::CannotRead));
+    };
     super::bench::mark("keyplan-import-read");
     let parsed = read(&text, Mode::Lenient { now: clock::now() });
     super::bench::mark("keyplan-import-parsed");

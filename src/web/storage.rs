@@ -40,6 +40,10 @@ impl Store for LocalStore {
         storage()?.set_item(key, value).map_err(classify)
     }
 
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        storage()?.remove_item(key).map_err(classify)
+    }
+
     fn used_chars(&self) -> Result<usize, StorageError> {
         let storage = storage()?;
         let count = storage.length().map_err(classify)?;

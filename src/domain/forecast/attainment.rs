@@ -1,7 +1,7 @@
 //! How each quota stands: won against the target, the gap, and the weighted pipeline that could
 //! close it, over the deals a filter keeps.
 use crate::domain::deal::DealStatus;
-use crate::domain::filter::{Dimension, Filter};
+use crate::domain::filter::Filter;
 use crate::domain::money::{div_round_half_away, Money};
 use crate::domain::period::Period;
 use crate::domain::plan::Plan;
@@ -45,10 +45,12 @@ pub fn ratio_permille(numerator: Money, denominator: Money) -> Option<i128> {
 /// Attainment of the quotas `filter` concerns, team first, then owners A–Z, then by period.
 ///
 /// With an owner in the filter only that owner's quotas are listed (the team's would compare the
-/// team's target with one person's deals); the other attributes of the filter restrict the deals
-/// that count towards each quota.
+/// team's target with one person's deals); with a product, region or segment in it, none (see
+/// [`Filter::quota_owner`]).
 pub fn attainments(plan: &Plan, basis: Basis, filter: &Filter) -> Vec<Attainment> {
-    let owner = filter.value(Dimension::Owner);
+    let Some(owner) = filter.quota_owner() else {
+        return Vec::new();
+    };
     let mut list: Vec<Attainment> = plan
         .quotas
         .iter()
@@ -58,11 +60,7 @@ pub fn attainments(plan: &Plan, basis: Basis, filter: &Filter) -> Vec<Attainment
             let theirs = |deal_owner: &str| quota.owner.as_deref().is_none_or(|o| o == deal_owner);
             let mut won = Money::ZERO;
             let mut weighted_percent_minor: i128 = 0;
-            for deal in plan
-                .deals
-                .iter()
-                .filter(|d| theirs(&d.owner) && filter.matches(d))
-            {
+            for deal in plan.deals.iter().filter(|d| theirs(&d.owner)) {
                 match deal.status {
                     DealStatus::Won if deal.close_day().is_some_and(|d| period.contains(d)) => {
                         won += deal.amount

@@ -49,30 +49,7 @@ pub struct FieldChange {
 /// The fields in which two versions of a deal differ, in the file format's order; `updated` is
 /// among them when it differs.
 pub fn differences(mine: &Deal, theirs: &Deal) -> Vec<FieldChange> {
-    let fields = [
-        Field::Name,
-        Field::Customer,
-        Field::Amount,
-        Field::Stage,
-        Field::Status,
-        Field::ExpectedClose,
-        Field::ClosedOn,
-        Field::Owner,
-        Field::Product,
-        Field::Region,
-        Field::Segment,
-        Field::NextStep,
-        Field::Notes,
-        Field::Probability,
-        Field::Category,
-        Field::Gates,
-        Field::History,
-        Field::SelfCheck,
-        Field::Created,
-        Field::Updated,
-        Field::Extra,
-    ];
-    fields
+    Field::ALL
         .into_iter()
         .filter(|&field| differs(field, mine, theirs))
         .map(|field| {

@@ -14,6 +14,9 @@ use crate::domain::quota::{Quota, QuotaPeriod};
 pub struct DealChange {
     pub mine: Rc<Deal>,
     pub theirs: Rc<Deal>,
+    /// Theirs had no `updated`: whether it is newer is unknown, so it is a conflict that the
+    /// newest-wins rule settles as mine.
+    pub undated: bool,
     /// The fields that differ, in the file format's order; `updated` is among them when it differs.
     pub fields: Vec<FieldChange>,
 }
@@ -102,6 +105,10 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
         ..Preview::default()
     };
     let mine: HashMap<&DealId, &Rc<Deal>> = current.deals.iter().map(|d| (&d.id, d)).collect();
+    let undated: HashSet<&DealId> = incoming
+        .iter()
+        .flat_map(|(_, parsed)| &parsed.undated)
+        .collect();
     for theirs in gather(files.iter().copied()) {
         match mine.get(&theirs.id) {
             None => preview.new.push(theirs),
@@ -110,9 +117,10 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
                 let change = DealChange {
                     fields: differences(mine, &theirs),
                     mine: Rc::clone(mine),
+                    undated: undated.contains(&theirs.id),
                     theirs,
                 };
-                if change.theirs.updated > change.mine.updated {
+                if !change.undated && change.theirs.updated > change.mine.updated {
                     preview.changed.push(change);
                 } else {
                     preview.conflicts.push(change);
@@ -175,6 +183,7 @@ pub fn merge(
             let take = match choices.get(id) {
                 Some(Choice::Theirs) => true,
                 Some(Choice::Mine) => false,
+                None if change.undated => rule == Rule::TakeTheirs,
                 None => rule.takes_theirs(&plan.deals[i], &change.theirs),
             };
             if take {

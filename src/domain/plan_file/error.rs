@@ -101,6 +101,8 @@ pub enum Unreadable {
     FutureVersion(u64),
     /// A plan with a problem that refuses it as a whole.
     Invalid(Problem),
+    /// The browser could not read the file at all.
+    CannotRead,
 }
 
 /// Why JSON text is not a keyplan plan.

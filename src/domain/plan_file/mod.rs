@@ -8,12 +8,15 @@ mod error;
 mod json;
 mod v1;
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
 use json::{problem, quoted, Object};
 
+use super::deal::DealId;
 use super::plan::Plan;
 
 /// The `format` marker of every plan file.
@@ -67,13 +70,17 @@ pub enum Mode {
     Lenient { now: DateTime<Utc> },
 }
 
-/// A file as read: the plan, and (leniently) the deals left out and how many deals took the
-/// time of the import for a missing `created` or `updated`.
-#[derive(Clone, Debug, PartialEq)]
+/// A file as read: the plan, and (leniently) the deals left out and the deals that took the time
+/// of the import for a missing `created` or `updated`.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parsed {
     pub plan: Plan,
     pub rejected: Vec<Rejected>,
+    /// How many deals took the time of the import for a missing `created` or `updated`.
     pub stamped: usize,
+    /// The deals whose `updated` was missing: their time says nothing of how new they are, so an
+    /// import never takes them over a version of mine unless the person says so.
+    pub undated: BTreeSet<DealId>,
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`]. [`read`] checks this itself; the page may

@@ -84,6 +84,7 @@ pub(super) fn read(mut top: Object, mode: Mode) -> Result<Parsed, Unreadable> {
         },
         rejected: read.rejected,
         stamped: read.stamped,
+        undated: read.undated,
     })
 }
 
@@ -201,6 +202,7 @@ struct Deals {
     /// The deals left out (a strict read stops at the first, and refuses the file for it).
     rejected: Vec<Rejected>,
     stamped: usize,
+    undated: BTreeSet<DealId>,
 }
 
 /// Reads each deal on its own; the good ones in file order, and the rejected ones. A deal whose
@@ -211,6 +213,7 @@ fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
         deals: Vec::with_capacity(values.len()),
         rejected: Vec::new(),
         stamped: 0,
+        undated: BTreeSet::new(),
     };
     for (index, value) in values.into_iter().enumerate() {
         let path = format!("deals[{index}]");
@@ -231,7 +234,10 @@ fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
         });
         match deal {
             Ok((deal, stamped)) => {
-                out.stamped += usize::from(stamped);
+                out.stamped += usize::from(stamped.created || stamped.updated);
+                if stamped.updated {
+                    out.undated.insert(deal.id.clone());
+                }
                 out.deals.push(Rc::new(deal));
             }
             Err(problem) => {
@@ -245,17 +251,24 @@ fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
     out
 }
 
+/// Which timestamps of a deal were missing and took the time of the import.
+#[derive(Default)]
+struct Stamped {
+    created: bool,
+    updated: bool,
+}
+
 /// The fields of one deal after its id, in the file format's order, then the editor's rules.
-/// Also whether `created` or `updated` was missing and took the time of the import.
-fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, bool)> {
-    let mut stamped = false;
-    let mut moment = |deal: &mut Object, key: &str| -> Read<DateTime<Utc>> {
+/// Also which timestamps were missing and took the time of the import.
+fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> {
+    let mut stamped = Stamped::default();
+    let moment = |deal: &mut Object, key: &str, missing: &mut bool| -> Read<DateTime<Utc>> {
         match mode {
             Mode::Strict => deal.required_with(key, date_time),
             Mode::Lenient { now } => Ok(match deal.optional_with(key, date_time)? {
                 Some(at) => at,
                 None => {
-                    stamped = true;
+                    *missing = true;
                     now
                 }
             }),
@@ -292,8 +305,8 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, bool)> {
             .optional_with("self_check", |path, value| each(path, value, string))?
             .map(BTreeSet::from_iter)
             .unwrap_or_default(),
-        created: moment(&mut deal, "created")?,
-        updated: moment(&mut deal, "updated")?,
+        created: moment(&mut deal, "created", &mut stamped.created)?,
+        updated: moment(&mut deal, "updated", &mut stamped.updated)?,
         extra: BTreeMap::new(),
     };
     if let Some(error) = check_deal(&read).into_iter().next() {

@@ -126,6 +126,12 @@ impl StoreHandle {
         }
     }
 
+    /// Keeps the import: the plan from before it is no longer kept nor offered.
+    pub fn dismiss_restore(&self) {
+        let _ = session::forget_before_import(&LocalStore);
+        self.dispatch.dispatch(Action::DismissRestore);
+    }
+
     /// Offers a plan (or the part named `part`) as an indented plan file.
     pub fn download_plan(&self, plan: &Plan, part: Option<&str>) {
         let _ = download::download_plan(plan, part);

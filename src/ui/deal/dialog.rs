@@ -57,6 +57,29 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 tabindex={if selected { "0" } else { "-1" }} onclick={move |_| dispatch.dispatch(Action::ShowTab(which))}>{ label }</button>
         }
     };
+    // the arrow keys move between the tabs, as in every tab list
+    let on_tab_key = {
+        let (dispatch, tab) = (dispatch.clone(), props.tab);
+        move |e: KeyboardEvent| {
+            let order = [
+                DealTab::Details,
+                DealTab::Gates,
+                DealTab::Coaching,
+                DealTab::History,
+            ];
+            let at = order.iter().position(|t| *t == tab).unwrap_or(0);
+            let next = match e.key().as_str() {
+                "ArrowRight" => order[(at + 1) % order.len()],
+                "ArrowLeft" => order[(at + order.len() - 1) % order.len()],
+                "Home" => order[0],
+                "End" => order[order.len() - 1],
+                _ => return,
+            };
+            e.prevent_default();
+            dispatch.dispatch(Action::ShowTab(next));
+            focus_selected_tab();
+        }
+    };
     // a close or a reopening starts the form afresh from the saved deal
     let form_key = format!(
         "{}-{}",
@@ -119,7 +142,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 }
                 <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
             </div>
-            <div class="tabs" role="tablist" aria-label={title}>
+            <div class="tabs" role="tablist" aria-label={title} onkeydown={on_tab_key}>
                 { tab_button(DealTab::Details, t.tab_details, "tab-details") }
                 { tab_button(DealTab::Gates, t.tab_gates, "tab-gates") }
                 { tab_button(DealTab::Coaching, t.tab_coaching, "tab-coaching") }
@@ -128,4 +151,22 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
             <div class="tab-body" role="tabpanel">{ body }</div>
         </dialog>
     }
+}
+
+/// Moves the keyboard focus to the selected tab once it is drawn.
+fn focus_selected_tab() {
+    gloo_timers::callback::Timeout::new(0, || {
+        let tab = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("[role=tab][aria-selected=true]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(tab) = tab {
+            let _ = tab.focus();
+        }
+    })
+    .forget();
 }

@@ -121,7 +121,9 @@ pub fn QuotaPanel(props: &QuotaPanelProps) -> Html {
     };
     html! {
         <div class="quotas" data-testid="quotas">
-            if list.is_empty() {
+            if props.filter.quota_owner().is_none() {
+                <p class="note" data-testid="quotas-filtered">{ t.quotas_filtered }</p>
+            } else if list.is_empty() {
                 <p class="note">{ t.no_quotas }</p>
             } else {
                 <div class="table-wrap">
@@ -155,7 +157,7 @@ pub fn QuotaPanel(props: &QuotaPanelProps) -> Html {
                     onchange={text_input(&period)} />
                 <label for="quota-amount">{ t.col_quota }</label>
                 <input id="quota-amount" data-testid="quota-amount" type="text" inputmode="decimal" value={(*amount).clone()}
-                    placeholder="300万" onchange={text_input(&amount)} />
+                    placeholder={t.quota_amount_placeholder} onchange={text_input(&amount)} />
                 <button type="submit" data-testid="set-quota">{ t.set_quota }</button>
                 if let Some(message) = &*error {
                     <p class="field-error" role="alert" data-testid="field-error" data-field="quota">{ message.clone() }</p>

@@ -75,7 +75,9 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
     let result = use_memo((plan.clone(), query.clone()), |(plan, query)| {
         forecast(plan, query)
     });
-    let owner_filter = filter.value(Dimension::Owner).map(str::to_string);
+    // whose quota the figures are measured against (none under a product, region or segment filter)
+    let quota_owner_of_filter: Option<Option<String>> =
+        filter.quota_owner().map(|o| o.map(str::to_string));
 
     let update = |change: fn(&mut Settings, String)| {
         let settings = settings.clone();
@@ -116,13 +118,15 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             </label>
         }
     };
-    // whose quota a table shows: the filtered owner's or the team's; a group of owners its own;
-    // a group of another attribute none
+    // whose quota a table shows: the filter's (see `Filter::quota_owner`); a group of owners its
+    // own; a group of another attribute none
     let quota_owner = |group: Option<&str>| -> Option<Option<String>> {
         match (settings.group_by, group) {
-            (Some(Dimension::Owner), Some(owner)) => Some(Some(owner.to_string())),
+            (Some(Dimension::Owner), Some(owner)) => quota_owner_of_filter
+                .as_ref()
+                .map(|_| Some(owner.to_string())),
             (Some(_), Some(_)) => None,
-            _ => Some(owner_filter.clone()),
+            _ => quota_owner_of_filter.clone(),
         }
     };
     let filter_words: Vec<String> = filter
@@ -137,21 +141,22 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             plan.clone(),
             settings.group_by,
         );
-        let (owner_filter, filter_words) = (owner_filter.clone(), filter_words.clone());
+        let (scope, filter_words) = (quota_owner_of_filter.clone(), filter_words.clone());
         move |_| {
             let quota_of = |group: Option<&str>, bucket: Bucket| -> Option<crate::domain::Money> {
-                let Bucket::Period(period) = bucket else {
+                let (Bucket::Period(period), Some(filtered)) = (bucket, &scope) else {
                     return None;
                 };
                 let owner = match (group_by, group) {
                     (Some(Dimension::Owner), Some(owner)) => Some(owner),
                     (Some(_), Some(_)) => return None,
-                    _ => owner_filter.as_deref(),
+                    _ => filtered.as_deref(),
                 };
                 quota_for(&plan.quotas, owner, period)
             };
             let mut stem = plan.title.clone().unwrap_or_else(|| "keyplan".into());
-            stem.push_str("-forecast");
+            stem.push('-');
+            stem.push_str(lang.texts().forecast_file);
             for word in &filter_words {
                 stem.push('-');
                 stem.push_str(word);
@@ -202,7 +207,10 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                 label: lang.short_period(*p),
                 won: f.won.minor(),
                 weighted: f.weighted().minor(),
-                quota: quota_for(&plan.quotas, owner_filter.as_deref(), *p).map(|m| m.minor()),
+                quota: quota_owner_of_filter
+                    .as_ref()
+                    .and_then(|owner| quota_for(&plan.quotas, owner.as_deref(), *p))
+                    .map(|m| m.minor()),
             }),
             _ => None,
         })

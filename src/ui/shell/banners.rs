@@ -126,17 +126,20 @@ pub struct RestoreBannerProps {
 /// After an import: the plan from before it is kept and can be put back in one step.
 #[component]
 pub fn RestoreBanner(props: &RestoreBannerProps) -> Html {
-    let dispatch = use_dispatch();
     let store = use_store();
     let t = props.lang.texts();
+    let restore = {
+        let store = store.clone();
+        move |_| store.restore_before_import()
+    };
     html! {
         <section class="banner info" role="status" data-testid="import-done">
             <p>{ t.imported_notice }</p>
             <div class="banner-actions">
-                <button type="button" data-testid="restore-import" onclick={move |_| store.restore_before_import()}>
+                <button type="button" data-testid="restore-import" onclick={restore}>
                     { t.restore_before_import }
                 </button>
-                <button type="button" class="ghost" onclick={move |_| dispatch.dispatch(Action::DismissRestore)}>{ t.dismiss }</button>
+                <button type="button" class="ghost" data-testid="dismiss-restore" onclick={move |_| store.dismiss_restore()}>{ t.dismiss }</button>
             </div>
         </section>
     }

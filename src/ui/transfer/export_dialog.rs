@@ -24,6 +24,7 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
         t.field_status,
         t.probability,
         t.field_close,
+        t.field_closed_on,
         t.field_owner,
         t.field_product,
         t.field_region,
@@ -41,7 +42,10 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
             verified_stage(&plan.method, d).code().to_string(),
             lang.status(d.status).to_string(),
             format!("{}%", probability(&plan.method, d, Basis::Claimed)),
-            d.close_day()
+            d.expected_close
+                .map(|c| c.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            d.closed_on
                 .map(|c| c.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             d.owner.clone(),

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::domain::import::{merge, preview, replace, Choice, DealChange, Preview, Rule};
+use crate::domain::method::content;
 use crate::domain::plan_file::Parsed;
 use crate::domain::{Deal, DealId};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Shown};
 use crate::session::{Action, ImportFiles, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
@@ -109,8 +110,27 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </>
         }
     };
+    let name = |id: &str| -> Option<String> {
+        let item = props
+            .plan
+            .method
+            .find_item(&crate::domain::method::GateId(id.to_string()));
+        if let Some((_, item)) = item {
+            return Some(lang.pick(&item.text).to_string());
+        }
+        content()
+            .rows
+            .iter()
+            .flat_map(|row| &row.sales.self_check)
+            .find(|q| q.id == id)
+            .map(|q| lang.pick(&q.text).to_string())
+    };
+    let shown = Shown {
+        currency,
+        local: &clock::local_time,
+        name: &name,
+    };
     let changes = |c: &DealChange| {
-        let local = |at| clock::local_day(at);
         html! {
             <table class="changes">
                 <thead><tr><th scope="col">{ t.import_field }</th><th scope="col">{ t.import_mine }</th><th scope="col">{ t.import_theirs }</th></tr></thead>
@@ -118,8 +138,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     { for c.fields.iter().map(|f| html! {
                         <tr data-field={f.field.key()}>
                             <th scope="row">{ lang.field_label(f.field) }</th>
-                            <td><bdi>{ lang.field_value(&f.mine, currency, &local) }</bdi></td>
-                            <td><bdi>{ lang.field_value(&f.theirs, currency, &local) }</bdi>
+                            <td><bdi>{ lang.field_value(&f.mine, &shown) }</bdi></td>
+                            <td><bdi>{ lang.field_value(&f.theirs, &shown) }</bdi>
                                 if f.details_differ { { t.details_differ } }</td>
                         </tr>
                     }) }
