@@ -231,30 +231,7 @@ fn storage_failures_are_explained_in_plain_words() {
 
 #[test]
 fn every_deal_field_has_a_label_and_import_values_read_in_the_language() {
-    let fields = [
-        Field::Name,
-        Field::Customer,
-        Field::Amount,
-        Field::Stage,
-        Field::Status,
-        Field::ExpectedClose,
-        Field::ClosedOn,
-        Field::Owner,
-        Field::Product,
-        Field::Region,
-        Field::Segment,
-        Field::NextStep,
-        Field::Notes,
-        Field::Probability,
-        Field::Category,
-        Field::Gates,
-        Field::History,
-        Field::SelfCheck,
-        Field::Created,
-        Field::Updated,
-        Field::Extra,
-    ];
-    for field in fields {
+    for field in Field::ALL {
         assert!(has_cjk(Lang::Zh.field_label(field)), "{field:?}");
         assert!(!Lang::En.field_label(field).is_empty());
     }

@@ -104,6 +104,16 @@ impl Tab {
         }
     }
 
+    /// A tab that loads the training case on a first visit.
+    fn with_sample(store: &Memory) -> Tab {
+        let mut tab = Tab::open(store);
+        tab.act(Action::LoadSample {
+            today: today(),
+            now: now(),
+        });
+        tab
+    }
+
     /// Dispatches `action`, then saves as the page does when the revision moved.
     fn act(&mut self, action: Action) {
         let before = self.state.revision;
@@ -674,11 +684,7 @@ fn a_backup_that_cannot_be_written_is_reported() {
 #[test]
 fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
     let store = Memory::default();
-    let mut tab = Tab::open(&store);
-    tab.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut tab = Tab::with_sample(&store);
     store.refuse(Some(StorageError::Full));
     tab.act(Action::Delete(id("sample-01")));
     assert_eq!(
@@ -721,11 +727,7 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
 #[test]
 fn two_tabs_follow_each_others_saves() {
     let store = Memory::default();
-    let mut a = Tab::open(&store);
-    a.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
     assert_eq!(b.plan().deals.len(), 12);
     b.act(Action::Delete(id("sample-02")));
@@ -744,11 +746,7 @@ fn two_tabs_follow_each_others_saves() {
 #[test]
 fn a_tab_never_overwrites_a_save_it_did_not_see() {
     let store = Memory::default();
-    let mut a = Tab::open(&store);
-    a.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
     b.act(Action::Delete(id("sample-02")));
     // A has not heard of B's save yet (its storage event is still on the way)
@@ -778,11 +776,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
 #[test]
 fn loading_the_latest_takes_the_other_tabs_plan() {
     let store = Memory::default();
-    let mut a = Tab::open(&store);
-    a.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
     b.act(Action::Delete(id("sample-02")));
     a.act(Action::OpenDeal(id("sample-02")));
@@ -799,11 +793,7 @@ fn loading_the_latest_takes_the_other_tabs_plan() {
 #[test]
 fn an_open_deal_deleted_in_another_tab_closes_its_dialog() {
     let store = Memory::default();
-    let mut a = Tab::open(&store);
-    a.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
     a.act(Action::OpenDeal(id("sample-04")));
     b.act(Action::Delete(id("sample-04")));
@@ -822,11 +812,7 @@ fn an_open_deal_deleted_in_another_tab_closes_its_dialog() {
 #[test]
 fn unreadable_text_written_by_another_tab_blocks_this_one() {
     let store = Memory::default();
-    let mut a = Tab::open(&store);
-    a.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut a = Tab::with_sample(&store);
     store.put(PLAN_KEY, "garbage");
     store.put(STAMP_KEY, "someone-else");
     a.hear();
@@ -839,11 +825,7 @@ fn unreadable_text_written_by_another_tab_blocks_this_one() {
 #[test]
 fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
     let store = Memory::default();
-    let mut tab = Tab::open(&store);
-    tab.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut tab = Tab::with_sample(&store);
     session::backup_before_import(&store, tab.plan(), now()).unwrap();
     tab.act(Action::ApplyImport(plan_with(&[("x", 1, Stage::P0)])));
     assert!(tab.state.restorable);
@@ -876,11 +858,7 @@ fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
 #[test]
 fn a_store_that_cannot_be_read_leaves_the_plan_as_it_is() {
     let store = Memory::default();
-    let mut tab = Tab::open(&store);
-    tab.act(Action::LoadSample {
-        today: today(),
-        now: now(),
-    });
+    let mut tab = Tab::with_sample(&store);
     let other = Memory {
         items: store.items.clone(),
         refuse: Rc::new(RefCell::new(Some(StorageError::Unavailable))),

@@ -169,6 +169,22 @@ impl Plan {
         Ok(())
     }
 
+    /// An open deal's stage, and the gate items unmet before `to` when `to` lies ahead of it.
+    fn unmet_for(&self, id: &DealId, to: Stage) -> Result<(Stage, Vec<Missing>), PlanError> {
+        let deal = self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        if !deal.is_open() {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
+        let missing = if to > deal.stage {
+            missing_before(&self.method, deal, to)
+        } else {
+            Vec::new()
+        };
+        Ok((deal.stage, missing))
+    }
+
     /// Moves an open deal to `to`. Moving forward past unmet gate items needs a `reason`, which
     /// is recorded with the missing items as an override; moving back is always allowed. Every
     /// move is kept in the deal's history. A closed deal does not move (reopen it first).
@@ -179,21 +195,10 @@ impl Plan {
         reason: &str,
         now: DateTime<Utc>,
     ) -> Result<MoveOutcome, PlanError> {
-        let deal = self
-            .deal(id)
-            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
-        if !deal.is_open() {
-            return Err(PlanError::WrongStatus(deal.status));
-        }
-        let from = deal.stage;
+        let (from, missing) = self.unmet_for(id, to)?;
         if from == to {
             return Ok(MoveOutcome::Moved(to));
         }
-        let missing = if to > from {
-            missing_before(&self.method, deal, to)
-        } else {
-            Vec::new()
-        };
         let reason = reason.trim();
         if !missing.is_empty() && reason.is_empty() {
             return Ok(MoveOutcome::Blocked { to, missing });
@@ -238,18 +243,7 @@ impl Plan {
         win: Win,
         now: DateTime<Utc>,
     ) -> Result<MoveOutcome, PlanError> {
-        let deal = self
-            .deal(id)
-            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
-        if !deal.is_open() {
-            return Err(PlanError::WrongStatus(deal.status));
-        }
-        let from = deal.stage;
-        let missing = if from < Stage::P7 {
-            missing_before(&self.method, deal, Stage::P7)
-        } else {
-            Vec::new()
-        };
+        let (from, missing) = self.unmet_for(id, Stage::P7)?;
         let reason = win.reason.trim();
         if !missing.is_empty() && reason.is_empty() {
             return Ok(MoveOutcome::Blocked {

@@ -3,19 +3,15 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::Lang;
-use super::state::{DealTab, Outcome, View};
-use super::store::StorageError;
+use super::state::{DealTab, ImportFiles, Outcome, StorageError, View};
 use crate::domain::deal::{DealFields, GateCheck};
 use crate::domain::filter::Filter;
 use crate::domain::list::SortKey;
 use crate::domain::method::{GateId, Text};
 use crate::domain::plan::{Loss, Win};
-use crate::domain::plan_file::{Parsed, Stored, Unreadable};
+use crate::domain::plan_file::Stored;
 use crate::domain::quota::QuotaPeriod;
 use crate::domain::{DealId, Money, Plan, Stage};
-
-/// The files of one import, each read or refused, with its name.
-pub type ImportFiles = Vec<(String, Result<Parsed, Unreadable>)>;
 
 /// A change to the method in use.
 #[derive(Clone, Debug, PartialEq)]

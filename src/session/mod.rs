@@ -7,12 +7,13 @@ mod reduce;
 mod state;
 mod store;
 
-pub use action::{Action, ImportFiles, MethodEdit, SaveResult};
+pub use action::{Action, MethodEdit, SaveResult};
 pub use state::{
-    BlockedMove, DealTab, Dialog, Lang, Outcome, Persistence, PlanRef, Session, Undo, View,
+    BlockedMove, DealTab, Dialog, ImportFiles, Lang, Loaded, Outcome, Persistence, PlanRef,
+    Session, StorageError, Undo, View,
 };
 pub use store::{
     backup_before_import, external, forget_before_import, keep_mine, load, load_prefs,
-    plan_before_import, save, save_prefs, usage_permille, Loaded, Prefs, StorageError, Store,
-    BACKUP_KEY, BEFORE_IMPORT_KEY, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
+    plan_before_import, save, save_prefs, usage_permille, Prefs, Store, BACKUP_KEY,
+    BEFORE_IMPORT_KEY, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
 };

@@ -75,7 +75,7 @@ impl Session {
                             Ok(plan.deal_rc(&id) != before.as_ref())
                         }
                     })
-                    .unwrap_or_else(|| self.clone());
+                    .unwrap_or_else(|| self.copy());
                 next.dialog = match then {
                     Some(outcome) if next.plan.deal(&id).is_some_and(|d| d.is_open()) => {
                         Some(Dialog::Close { id, outcome })
@@ -101,14 +101,14 @@ impl Session {
                 let undo = self.undo.clone()?;
                 let mut next = self
                     .changed(|plan| plan.restore((*undo.removed).clone()).map(|()| true))
-                    .unwrap_or_else(|| self.clone());
+                    .unwrap_or_else(|| self.copy());
                 next.undo = None;
                 next
             }
             Action::ForgetUndo(seq) => match &self.undo {
                 Some(undo) if undo.seq == seq => Session {
                     undo: None,
-                    ..self.clone()
+                    ..self.copy()
                 },
                 _ => return None,
             },
@@ -121,7 +121,7 @@ impl Session {
                         outcome = Some(moved);
                         Ok(changed)
                     })
-                    .unwrap_or_else(|| self.clone());
+                    .unwrap_or_else(|| self.copy());
                 next.dialog = self.after_move(&id, outcome)?;
                 next
             }
@@ -140,7 +140,7 @@ impl Session {
                         outcome = Some(moved);
                         Ok(changed)
                     })
-                    .unwrap_or_else(|| self.clone());
+                    .unwrap_or_else(|| self.copy());
                 next.dialog = self.after_move(&id, outcome)?;
                 next
             }
@@ -208,7 +208,7 @@ impl Session {
                         error = apply_method_edit(plan.method_mut(), edit).err();
                         Ok(*plan.method != *before)
                     })
-                    .unwrap_or_else(|| self.clone());
+                    .unwrap_or_else(|| self.copy());
                 if next.method_error == error && next.revision == self.revision {
                     return None;
                 }
@@ -222,11 +222,11 @@ impl Session {
             } => self.changed(|plan| Ok(plan.set_quota(owner, period, amount)))?,
             Action::SetLang(lang) if lang != self.lang => Session {
                 lang,
-                ..self.clone()
+                ..self.copy()
             },
             Action::SetView(view) if view != self.view => Session {
                 view,
-                ..self.clone()
+                ..self.copy()
             },
             Action::SetLang(_) | Action::SetView(_) => return None,
             Action::SortBy(key) => {
@@ -237,12 +237,12 @@ impl Session {
                 };
                 Session {
                     sort: (key, direction),
-                    ..self.clone()
+                    ..self.copy()
                 }
             }
             Action::SetFilter(filter) => Session {
                 filter,
-                ..self.clone()
+                ..self.copy()
             },
             Action::Saved(result) => {
                 if self.is_blocked() {
@@ -253,15 +253,15 @@ impl Session {
                         persistence: Persistence::Saved,
                         stamp,
                         usage,
-                        ..self.clone()
+                        ..self.copy()
                     },
                     SaveResult::Stale => Session {
                         persistence: Persistence::Stale,
-                        ..self.clone()
+                        ..self.copy()
                     },
                     SaveResult::Failed(e) => Session {
                         persistence: Persistence::Failed(e),
-                        ..self.clone()
+                        ..self.copy()
                     },
                 }
             }
@@ -282,10 +282,10 @@ impl Session {
                 if unsaved && !force {
                     return Some(Session {
                         persistence: Persistence::Stale,
-                        ..self.clone()
+                        ..self.copy()
                     });
                 }
-                let mut next = self.clone();
+                let mut next = self.copy();
                 next.stamp = stamp;
                 next.persistence = Persistence::Saved;
                 let plan = match stored {
@@ -312,7 +312,7 @@ impl Session {
                 stamp,
                 persistence: Persistence::Saved,
                 revision: self.revision + 1,
-                ..self.clone()
+                ..self.copy()
             },
             Action::ImportRead(files) => {
                 // nothing is imported while stored text is unreadable, nor over another dialog
@@ -335,17 +335,23 @@ impl Session {
             }
             Action::DismissRestore => Session {
                 restorable: false,
-                ..self.clone()
+                ..self.copy()
             },
             Action::OpenExport => self.with_dialog(Some(Dialog::Export)),
         };
         Some(next)
     }
 
+    /// A copy of the state to change (one function, not a copy inlined at every verb).
+    #[inline(never)]
+    fn copy(&self) -> Session {
+        self.clone()
+    }
+
     fn with_dialog(&self, dialog: Option<Dialog>) -> Session {
         Session {
             dialog,
-            ..self.clone()
+            ..self.copy()
         }
     }
 
@@ -360,7 +366,7 @@ impl Session {
             Ok(true) => Some(Session {
                 plan: PlanRef(Rc::new(plan)),
                 revision: self.revision + 1,
-                ..self.clone()
+                ..self.copy()
             }),
             Ok(false) | Err(_) => None,
         }
@@ -386,7 +392,7 @@ impl Session {
             revision: self.revision + 1,
             dialog: None,
             undo: None,
-            ..self.clone()
+            ..self.copy()
         }
     }
 

@@ -1,17 +1,15 @@
 //! What the page shows: the plan, the view, the one open dialog, the pending undo, and whether
-//! the plan is saved.
+//! the plan is saved; and the few values the actions and the store rules share.
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::action::ImportFiles;
-use super::store::{Loaded, StorageError};
 use crate::domain::filter::Filter;
 use crate::domain::gates::Missing;
 use crate::domain::list::{Direction, SortKey};
 use crate::domain::method::edit::MethodError;
 use crate::domain::plan::Removed;
-use crate::domain::plan_file::Unreadable;
+use crate::domain::plan_file::{Parsed, Unreadable};
 use crate::domain::{DealId, Plan, Stage};
 
 /// A language of the interface (the words of each are in `crate::i18n`).
@@ -52,6 +50,31 @@ impl Lang {
             Lang::En
         }
     }
+}
+
+/// The files of one import, each read or refused, with its name.
+pub type ImportFiles = Vec<(String, Result<Parsed, Unreadable>)>;
+
+/// Why the browser refused to read or write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage for this page (private mode, disabled, some browsers' `file://`).
+    Unavailable,
+    /// The quota is exhausted.
+    Full,
+    /// Anything else, with the name the browser gave it.
+    Other(String),
+}
+
+/// What the store held at start-up.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub persistence: Persistence,
+    pub stamp: Option<String>,
+    pub usage: Option<usize>,
+    /// A plan from before an import is kept and can be restored.
+    pub restorable: bool,
 }
 
 /// The main view.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::{Action, SaveResult};
 use super::state::Lang;
-use super::state::{Persistence, View};
+use super::state::{Loaded, Persistence, StorageError, View};
 use crate::domain::plan_file::{decode, decode_stored, encode, Stored};
 use crate::domain::Plan;
 
@@ -27,17 +27,6 @@ pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
 /// From this share of the quota (in thousandths) on, the planner warns.
 pub const WARN_PERMILLE: usize = 800;
 
-/// Why the browser refused to read or write.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StorageError {
-    /// No storage for this page (private mode, disabled, some browsers' `file://`).
-    Unavailable,
-    /// The quota is exhausted.
-    Full,
-    /// Anything else, with the name the browser gave it.
-    Other(String),
-}
-
 /// The browser's key–value storage, as the rules need it.
 pub trait Store {
     /// The text under `key`, `None` when absent.
@@ -54,17 +43,6 @@ pub trait Store {
 pub fn usage_permille(chars: usize) -> usize {
     let quota = QUOTA_CHARS as u64;
     ((chars as u64 * 1000 + quota / 2) / quota) as usize
-}
-
-/// What the store held at start-up.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded {
-    pub plan: Plan,
-    pub persistence: Persistence,
-    pub stamp: Option<String>,
-    pub usage: Option<usize>,
-    /// A plan from before an import is kept and can be restored.
-    pub restorable: bool,
 }
 
 /// Reads the plan at start-up. Unreadable text is copied to [`BACKUP_KEY`] at once and left

@@ -198,6 +198,7 @@ pub fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
 
 /// Writes a plan as indented plan-file JSON, for downloads people may open.
 pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
-    serde_json::to_string_pretty(&v1::File::of(plan, exported_at))
-        .expect("a plan always serializes")
+    // through a value, so that the plan's layout is compiled once, for the compact writer
+    let value: Value = serde_json::from_str(&encode(plan, exported_at)).expect("own output reads");
+    serde_json::to_string_pretty(&value).expect("a value always serializes")
 }

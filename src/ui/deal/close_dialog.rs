@@ -6,6 +6,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use super::missing_list::MissingList;
 use crate::domain::gates::missing_before;
 use crate::domain::method::Method;
 use crate::domain::plan::{Loss, Win};
@@ -185,16 +186,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                     </div>
                     if !missing.is_empty() {
                         <p>{ t.win_missing }</p>
-                        <ul class="missing">
-                            { for missing.iter().map(|m| {
-                                let text = props.method.find_item(&m.id).map(|(_, item)| lang.pick(&item.text).to_string()).unwrap_or_default();
-                                html! {
-                                    <li data-testid="missing-item" data-item={m.id.as_str().to_string()}>
-                                        <span class="code">{ m.stage.code() }</span>{ " " }{ text }
-                                    </li>
-                                }
-                            }) }
-                        </ul>
+                        <MissingList {lang} method={props.method.clone()} missing={missing.clone()} />
                     }
                     if !won || !missing.is_empty() {
                         <label for="close-reason">{ reason_label }</label>

@@ -8,5 +8,6 @@ pub mod form;
 mod form_field;
 mod gate_checklist;
 mod history;
+mod missing_list;
 mod move_control;
 pub mod override_dialog;

@@ -3,6 +3,7 @@
 //! process, not the result.
 use yew::prelude::*;
 
+use super::missing_list::MissingList;
 use crate::domain::method::{content, Method};
 use crate::i18n::Lang;
 use crate::session::{Action, BlockedMove};
@@ -66,16 +67,7 @@ pub fn OverrideDialog(props: &OverrideDialogProps) -> Html {
                 <div class="override-body">
                     <p class="deal-name"><strong>{ props.deal_name.clone() }</strong></p>
                     <p>{ t.blocked_body }</p>
-                    <ul class="missing">
-                        { for props.blocked.missing.iter().map(|m| {
-                            let text = props.method.find_item(&m.id).map(|(_, item)| lang.pick(&item.text).to_string()).unwrap_or_default();
-                            html! {
-                                <li data-testid="missing-item" data-item={m.id.as_str().to_string()}>
-                                    <span class="code">{ m.stage.code() }</span>{ " " }{ text }
-                                </li>
-                            }
-                        }) }
-                    </ul>
+                    <MissingList {lang} method={props.method.clone()} missing={props.blocked.missing.clone()} />
                     <p class="principle">{ format!("“{}”", lang.pick(&content().principles[0])) }</p>
                     <label for="override-reason">{ t.override_reason }</label>
                     <textarea id="override-reason" data-testid="override-reason" rows="3" value={(*reason).clone()} {oninput}
