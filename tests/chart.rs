@@ -294,3 +294,18 @@ fn crowded_band_labels_are_thinned_out() {
     assert_eq!(label_every(f64::NAN, 52.0), 1);
     assert_eq!(label_every(1e-320, 52.0), usize::MAX);
 }
+
+#[test]
+fn svg_numbers_are_written_without_float_formatting() {
+    use keyplan::chart::svg_number;
+    assert_eq!(svg_number(12.345, 2), "12.35");
+    assert_eq!(svg_number(12.344, 2), "12.34");
+    assert_eq!(svg_number(-0.05, 1), "-0.1");
+    assert_eq!(svg_number(-0.04, 1), "0.0");
+    assert_eq!(svg_number(360.0, 2), "360.00");
+    assert_eq!(svg_number(7.0, 0), "7");
+    assert_eq!(svg_number(f64::NAN, 1), "0");
+    for v in [0.0, 1.25, 179.99, 1234.5678, -45.5] {
+        assert_eq!(svg_number(v, 2), format!("{v:.2}"), "{v}");
+    }
+}

@@ -17,17 +17,28 @@ use keyplan::domain::plan_file::{decode, decode_stored, encode, Stored};
 use keyplan::domain::quota::QuotaPeriod;
 use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
 use keyplan::i18n::Lang;
+use keyplan::session::backups::{self, BackupKind, OFFER_KEY};
 use keyplan::session::{
-    self, Action, DealTab, Dialog, Loaded, MethodEdit, Outcome, Persistence, SaveResult, Session,
-    StorageError, Store, View, BACKUP_KEY, BEFORE_IMPORT_KEY, PLAN_KEY, STAMP_KEY,
+    self, Action, DealTab, Dialog, Loaded, MethodEdit, Outcome, Persistence, SaveResult, Seen,
+    Session, StorageError, Store, View, PLAN_KEY, STAMP_KEY,
 };
 
-/// An in-memory store that shares its contents with its clones (two tabs of one browser) and can
-/// refuse writes.
+/// A write of the stamp: what it replaced and what it wrote.
+type StampWrite = (Option<String>, String);
+
+/// Something another tab does while this one is in the middle of a store operation.
+type Meanwhile = Rc<RefCell<Option<Box<dyn FnMut(&Memory, usize)>>>>;
+
+/// An in-memory store that shares its contents with its clones (two tabs of one browser), can
+/// refuse writes, and can let another tab act before its `n`-th operation.
 #[derive(Clone, Default)]
 struct Memory {
     items: Rc<RefCell<BTreeMap<String, String>>>,
     refuse: Rc<RefCell<Option<StorageError>>>,
+    meanwhile: Meanwhile,
+    operations: Rc<RefCell<usize>>,
+    /// The last write of the stamp: what it replaced and what it wrote (a `storage` event).
+    last_stamp: Rc<RefCell<Option<StampWrite>>>,
 }
 
 impl Memory {
@@ -54,8 +65,25 @@ impl Memory {
     }
 }
 
+impl Memory {
+    /// Runs what another tab does, if anything, before this operation.
+    fn step(&self) {
+        let n = {
+            let mut count = self.operations.borrow_mut();
+            *count += 1;
+            *count
+        };
+        let hook = self.meanwhile.borrow_mut().take();
+        if let Some(mut hook) = hook {
+            hook(self, n);
+            *self.meanwhile.borrow_mut() = Some(hook);
+        }
+    }
+}
+
 impl Store for Memory {
     fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.step();
         match &*self.refuse.borrow() {
             Some(StorageError::Unavailable) => Err(StorageError::Unavailable),
             _ => Ok(self.get(key)),
@@ -63,11 +91,19 @@ impl Store for Memory {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.step();
         if let Some(error) = &*self.refuse.borrow() {
             return Err(error.clone());
         }
+        if key == STAMP_KEY {
+            *self.last_stamp.borrow_mut() = Some((self.get(key), value.to_string()));
+        }
         self.put(key, value);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.items.borrow().keys().cloned().collect())
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
@@ -98,7 +134,11 @@ struct Tab {
 impl Tab {
     fn open(store: &Memory) -> Tab {
         Tab {
-            state: Rc::new(Session::new(session::load(store), Lang::Zh, View::Board)),
+            state: Rc::new(Session::new(
+                session::load(store, now()),
+                Lang::Zh,
+                View::Board,
+            )),
             store: store.clone(),
             stamps: 0,
         }
@@ -123,7 +163,7 @@ impl Tab {
             let saved = session::save(
                 &self.store,
                 &self.state.plan,
-                self.state.stamp.as_deref(),
+                &self.state.seen,
                 later(i64::from(self.stamps)),
                 format!("stamp-{:p}-{}", Rc::as_ptr(&self.store.items), self.stamps)
                     + &format!("-{:p}", self as *const Tab),
@@ -132,9 +172,15 @@ impl Tab {
         }
     }
 
-    /// What the page does on a `storage` event from another tab.
+    /// What the page does on a `storage` event from another tab (the last stamp written).
     fn hear(&mut self) {
-        let update = session::external(&self.store, false);
+        let heard = self
+            .store
+            .last_stamp
+            .borrow()
+            .clone()
+            .map(|(old, new)| session::heard(old, Some(&new)));
+        let update = session::external(&self.store, false, now(), heard);
         self.state = self.state.clone().reduce(update);
     }
 
@@ -143,12 +189,22 @@ impl Tab {
     }
 }
 
+/// The texts of the backups of `kind`, newest first.
+fn backup_texts(store: &Memory, kind: BackupKind) -> Vec<String> {
+    backups::list_backups(store)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| store.get(&b.key).unwrap())
+        .collect()
+}
+
 fn state_with(plan: Plan) -> Rc<Session> {
     Rc::new(Session::new(
         Loaded {
             plan,
             persistence: Persistence::Saved,
-            stamp: None,
+            seen: Seen::default(),
             usage: None,
             restorable: false,
         },
@@ -209,6 +265,7 @@ fn new_open_and_save_deals_through_one_dialog() {
     let state = state.reduce(Action::NewDeal(id("n")));
     assert_eq!(state.dialog, Some(Dialog::NewDeal(id("n"))));
     let state = state.reduce(Action::SaveDeal {
+        base: None,
         fields: fields("新项目", 100, Stage::P1),
         then: None,
         now: now(),
@@ -233,6 +290,7 @@ fn new_open_and_save_deals_through_one_dialog() {
         })
     ));
     let unchanged = state.clone().reduce(Action::SaveDeal {
+        base: None,
         fields: fields("新项目", 100, Stage::P1),
         then: None,
         now: later(1),
@@ -243,6 +301,7 @@ fn new_open_and_save_deals_through_one_dialog() {
     );
     assert_eq!(unchanged.dialog, None, "but closes the editor");
     let edited = state.reduce(Action::SaveDeal {
+        base: None,
         fields: fields("改名", 100, Stage::P1),
         then: None,
         now: later(1),
@@ -258,6 +317,7 @@ fn saving_then_marking_won_opens_the_close_dialog() {
     let state = state_with(plan_with(&[("a", 100, Stage::P6)]))
         .reduce(Action::OpenDeal(id("a")))
         .reduce(Action::SaveDeal {
+            base: None,
             fields: fields("a", 120, Stage::P6),
             then: Some(Outcome::Won),
             now: later(1),
@@ -615,7 +675,7 @@ fn a_first_visit_finds_nothing_and_saves_after_the_first_change() {
         now: now(),
     });
     assert_eq!(stored_plan(&store).deals.len(), 12);
-    assert_eq!(tab.state.stamp, store.get(STAMP_KEY));
+    assert_eq!(tab.state.seen.stamp, store.get(STAMP_KEY));
     assert!(tab.state.usage.unwrap() > 1000);
 }
 
@@ -625,7 +685,9 @@ fn unreadable_text_is_backed_up_kept_and_never_written_over() {
     let mut tab = Tab::open(&store);
     assert!(tab.state.is_blocked());
     assert_eq!(
-        store.get(BACKUP_KEY).as_deref(),
+        backup_texts(&store, BackupKind::Unreadable)
+            .first()
+            .map(String::as_str),
         Some("{\"format\":\"keyplan.plan\",oops")
     );
     let Persistence::Blocked { backup_saved, .. } = &tab.state.persistence else {
@@ -634,6 +696,7 @@ fn unreadable_text_is_backed_up_kept_and_never_written_over() {
     assert!(backup_saved);
     tab.act(Action::NewDeal(id("n")));
     tab.act(Action::SaveDeal {
+        base: None,
         fields: fields("n", 1, Stage::P0),
         then: None,
         now: now(),
@@ -643,7 +706,13 @@ fn unreadable_text_is_backed_up_kept_and_never_written_over() {
         Some("{\"format\":\"keyplan.plan\",oops"),
         "nothing is saved while blocked"
     );
-    let saved = session::save(&Memory::default(), tab.plan(), None, now(), "x".into());
+    let saved = session::save(
+        &Memory::default(),
+        tab.plan(),
+        &Seen::default(),
+        now(),
+        "x".into(),
+    );
     let ignored = tab.state.clone().reduce(saved);
     assert!(ignored.is_blocked(), "a save result does not unblock");
     tab.act(Action::StartFresh);
@@ -660,7 +729,9 @@ fn unreadable_text_is_backed_up_kept_and_never_written_over() {
         store.get(PLAN_KEY)
     );
     assert_eq!(
-        store.get(BACKUP_KEY).as_deref(),
+        backup_texts(&store, BackupKind::Unreadable)
+            .first()
+            .map(String::as_str),
         Some("{\"format\":\"keyplan.plan\",oops"),
         "the backup stays"
     );
@@ -733,7 +804,7 @@ fn two_tabs_follow_each_others_saves() {
     b.act(Action::Delete(id("sample-02")));
     a.hear();
     assert_eq!(a.plan().deals.len(), 11, "A follows B");
-    assert_eq!(a.state.stamp, store.get(STAMP_KEY));
+    assert_eq!(a.state.seen.stamp, store.get(STAMP_KEY));
     a.act(Action::Delete(id("sample-03")));
     b.hear();
     assert_eq!(b.plan().deals.len(), 10);
@@ -782,7 +853,7 @@ fn loading_the_latest_takes_the_other_tabs_plan() {
     a.act(Action::OpenDeal(id("sample-02")));
     a.act(Action::Delete(id("sample-05")));
     assert_eq!(a.state.persistence, Persistence::Stale);
-    let latest = session::external(&store, true);
+    let latest = session::external(&store, true, now(), None);
     a.act(latest);
     assert_eq!(a.state.persistence, Persistence::Saved);
     assert_eq!(a.plan().deals.len(), 11);
@@ -791,21 +862,122 @@ fn loading_the_latest_takes_the_other_tabs_plan() {
 }
 
 #[test]
-fn an_open_deal_deleted_in_another_tab_closes_its_dialog() {
+fn typing_survives_a_deletion_in_another_tab_and_can_be_saved_as_a_new_deal() {
     let store = Memory::default();
     let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
     a.act(Action::OpenDeal(id("sample-04")));
     b.act(Action::Delete(id("sample-04")));
     a.hear();
+    let Some(Dialog::Gone { id: gone, last }) = &a.state.dialog else {
+        panic!("the dialog stays open: {:?}", a.state.dialog);
+    };
+    assert_eq!(
+        (gone, last.name.as_str()),
+        (&id("sample-04"), "园区能源管理")
+    );
+    assert!(a.plan().deal(&id("sample-04")).is_none());
+    // what A typed is saved as a new deal
+    a.act(Action::SaveDeal {
+        base: Some(last.updated),
+        fields: fields("园区能源管理（改）", 1_700_000, Stage::P2),
+        then: None,
+        now: later(5),
+    });
     assert_eq!(a.state.dialog, None);
+    let saved = stored_plan(&store);
+    let deal = saved.deal(&id("sample-04")).expect("saved again");
+    assert_eq!(deal.name, "园区能源管理（改）");
+    assert_eq!(deal.created, later(5), "a new deal");
+
+    // another deal's dialog is not touched by an unrelated deletion
     a.act(Action::OpenDeal(id("sample-06")));
     b.hear();
     b.act(Action::Delete(id("sample-01")));
     a.hear();
+    assert!(matches!(a.state.dialog, Some(Dialog::Deal { .. })));
+}
+
+#[test]
+fn an_edit_made_on_an_older_version_is_never_saved_over_the_newer_one_unasked() {
+    let store = Memory::default();
+    let mut a = Tab::with_sample(&store);
+    let mut b = Tab::open(&store);
+    a.act(Action::OpenDeal(id("sample-05")));
+    let base = a.plan().deal(&id("sample-05")).unwrap().updated;
+    // B changes the amount and the next step and saves; A hears of it, its editor still open
+    b.act(Action::OpenDeal(id("sample-05")));
+    let mut theirs = fields("变电站在线监测", 2_600_000, Stage::P3);
+    theirs.next_step = "B 的下一步".into();
+    b.act(Action::SaveDeal {
+        base: Some(base),
+        fields: theirs,
+        then: None,
+        now: later(10),
+    });
+    a.hear();
+    assert!(matches!(a.state.dialog, Some(Dialog::Deal { .. })));
+    let mut mine = fields("变电站在线监测", 2_450_000, Stage::P3);
+    mine.notes = "A 的备注".into();
+    a.act(Action::SaveDeal {
+        base: Some(base),
+        fields: mine,
+        then: None,
+        now: later(20),
+    });
+    let Some(Dialog::EditConflict { theirs, fields, .. }) = &a.state.dialog else {
+        panic!("a conflict, not a save: {:?}", a.state.dialog);
+    };
+    assert_eq!(theirs.next_step, "B 的下一步");
+    assert_eq!(fields.notes, "A 的备注");
+    assert_eq!(
+        stored_plan(&store)
+            .deal(&id("sample-05"))
+            .unwrap()
+            .next_step,
+        "B 的下一步"
+    );
+    // back to the editor on the newer version …
+    let back = a.state.clone().reduce(Action::ResolveEdit {
+        keep_mine: false,
+        now: later(21),
+    });
+    assert!(matches!(back.dialog, Some(Dialog::Deal { .. })));
+    // … or mine over theirs, knowingly
+    a.act(Action::ResolveEdit {
+        keep_mine: true,
+        now: later(22),
+    });
+    let stored = stored_plan(&store);
+    let deal = stored.deal(&id("sample-05")).unwrap();
+    assert_eq!(
+        (deal.notes.as_str(), deal.amount),
+        ("A 的备注", Money::from_major(2_450_000))
+    );
+    assert_eq!(a.state.dialog, None);
+}
+
+#[test]
+fn a_deletion_can_still_be_undone_after_an_import() {
+    let state = state_with(plan_with(&[("a", 1, Stage::P0), ("b", 2, Stage::P0)]))
+        .reduce(Action::Delete(id("a")));
+    let imported = state.reduce(Action::ApplyImport(plan_with(&[
+        ("b", 2, Stage::P0),
+        ("c", 3, Stage::P0),
+    ])));
     assert!(
-        matches!(a.state.dialog, Some(Dialog::Deal { .. })),
-        "another deal's dialog stays"
+        imported.undo.is_some(),
+        "the pending undo survives the import"
+    );
+    let undone = imported.reduce(Action::Undo);
+    let ids: Vec<&str> = undone.plan.deals.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let brought_back = state_with(plan_with(&[("a", 1, Stage::P0)]))
+        .reduce(Action::Delete(id("a")))
+        .reduce(Action::ApplyImport(plan_with(&[("a", 1, Stage::P0)])));
+    assert!(
+        brought_back.undo.is_none(),
+        "the import brought the deal back itself"
     );
 }
 
@@ -817,7 +989,12 @@ fn unreadable_text_written_by_another_tab_blocks_this_one() {
     store.put(STAMP_KEY, "someone-else");
     a.hear();
     assert!(a.state.is_blocked());
-    assert_eq!(store.get(BACKUP_KEY).as_deref(), Some("garbage"));
+    assert_eq!(
+        backup_texts(&store, BackupKind::Unreadable)
+            .first()
+            .map(String::as_str),
+        Some("garbage")
+    );
     a.act(Action::Delete(id("sample-01")));
     assert_eq!(store.get(PLAN_KEY).as_deref(), Some("garbage"));
 }
@@ -826,32 +1003,44 @@ fn unreadable_text_written_by_another_tab_blocks_this_one() {
 fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
     let store = Memory::default();
     let mut tab = Tab::with_sample(&store);
-    session::backup_before_import(&store, tab.plan(), now()).unwrap();
+    backups::keep_before_import(&store, tab.plan(), now()).unwrap();
     tab.act(Action::ApplyImport(plan_with(&[("x", 1, Stage::P0)])));
     assert!(tab.state.restorable);
     let reloaded = Tab::open(&store);
     assert!(reloaded.state.restorable, "the offer survives a reload");
-    let kept = session::plan_before_import(&store).unwrap();
+    let key = store.get(OFFER_KEY).unwrap();
+    let kept = backups::restore_backup(&store, &key, tab.plan(), later(1))
+        .unwrap()
+        .unwrap();
     assert_eq!(kept.deals.len(), 12);
     tab.act(Action::Restore(kept));
     assert_eq!(stored_plan(&store).deals.len(), 12);
-    assert!(store.get(BEFORE_IMPORT_KEY).is_some(), "the copy is kept");
+    assert!(store.get(&key).is_some(), "the copy is kept");
+    assert_eq!(
+        backup_texts(&store, BackupKind::BeforeRestore).len(),
+        1,
+        "the imported plan was kept before the restore replaced it"
+    );
     assert!(
         !Tab::open(&store).state.restorable,
-        "once restored, a reload offers nothing: the kept plan is the plan"
+        "once restored, a reload offers nothing"
     );
 
     // another import, this time kept: the person dismisses the offer
-    session::backup_before_import(&store, tab.plan(), now()).unwrap();
+    backups::keep_before_import(&store, tab.plan(), later(2)).unwrap();
     tab.act(Action::ApplyImport(plan_with(&[("y", 1, Stage::P0)])));
     assert!(Tab::open(&store).state.restorable);
-    session::forget_before_import(&store).unwrap();
+    backups::dismiss_offer(&store).unwrap();
     tab.act(Action::DismissRestore);
     assert!(!tab.state.restorable);
-    assert_eq!(store.get(BEFORE_IMPORT_KEY), None);
     assert!(
         !Tab::open(&store).state.restorable,
         "dismissed stays dismissed"
+    );
+    assert_eq!(
+        backup_texts(&store, BackupKind::BeforeImport).len(),
+        2,
+        "one copy per import, none overwritten"
     );
 }
 
@@ -862,8 +1051,9 @@ fn a_store_that_cannot_be_read_leaves_the_plan_as_it_is() {
     let other = Memory {
         items: store.items.clone(),
         refuse: Rc::new(RefCell::new(Some(StorageError::Unavailable))),
+        ..Memory::default()
     };
-    let update = session::external(&other, false);
+    let update = session::external(&other, false, now(), None);
     assert_eq!(
         update,
         Action::Saved(SaveResult::Failed(StorageError::Unavailable))
@@ -926,6 +1116,193 @@ fn the_stored_plan_is_decoded_strictly() {
     let tab = Tab::open(&store);
     assert_eq!(tab.plan().deals.len(), 1);
     assert_eq!(tab.state.persistence, Persistence::Saved);
-    let save = session::save(&store, tab.plan(), Some("wrong"), now(), "n".into());
+    let wrong = Seen {
+        stamp: Some("wrong".into()),
+        ..tab.state.seen.clone()
+    };
+    let save = session::save(&store, tab.plan(), &wrong, now(), "n".into());
     assert_eq!(save, Action::Saved(SaveResult::Stale));
+}
+
+#[test]
+fn a_second_corruption_never_overwrites_the_first_backup() {
+    let store = Memory::with(&[(PLAN_KEY, "garbage A")]);
+    let mut tab = Tab::open(&store);
+    assert!(tab.state.is_blocked());
+    tab.act(Action::StartFresh);
+    tab.act(Action::LoadSample {
+        today: today(),
+        now: now(),
+    });
+    store.put(PLAN_KEY, "garbage B");
+    store.put(STAMP_KEY, "someone");
+    tab.hear();
+    assert!(tab.state.is_blocked());
+    let mut kept = backup_texts(&store, BackupKind::Unreadable);
+    kept.sort();
+    assert_eq!(
+        kept,
+        ["garbage A", "garbage B"],
+        "both kept, each under its own key"
+    );
+    // the same text found again is not kept twice
+    Tab::open(&store);
+    assert_eq!(backup_texts(&store, BackupKind::Unreadable).len(), 2);
+    // backups are listed, read and deleted one by one
+    let list = backups::list_backups(&store).unwrap();
+    assert_eq!(list.len(), 2);
+    assert!(list.iter().all(|b| b.chars == 9 && b.at.is_some()));
+    backups::delete_backup(&store, &list[0].key).unwrap();
+    assert_eq!(backup_texts(&store, BackupKind::Unreadable).len(), 1);
+    backups::delete_backup(&store, PLAN_KEY).unwrap();
+    assert!(store.get(PLAN_KEY).is_some(), "only backups are deleted");
+}
+
+#[test]
+fn the_old_single_backups_are_read_as_backups() {
+    let store = Memory::with(&[
+        (backups::OLD_UNREADABLE_KEY, "old garbage"),
+        (
+            backups::OLD_BEFORE_IMPORT_KEY,
+            &encode(&plan_with(&[("a", 1, Stage::P0)]), now()),
+        ),
+    ]);
+    let list = backups::list_backups(&store).unwrap();
+    let kinds: Vec<BackupKind> = list.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds.len(), 2);
+    assert!(kinds.contains(&BackupKind::Unreadable) && kinds.contains(&BackupKind::BeforeImport));
+    assert!(list.iter().all(|b| b.at.is_none()));
+}
+
+#[test]
+fn text_written_without_a_new_stamp_is_never_overwritten() {
+    let store = Memory::default();
+    let mut tab = Tab::with_sample(&store);
+    // someone (a tool, an old tab) writes unreadable text and leaves the stamp as it was
+    store.put(PLAN_KEY, "{\"format\":\"keyplan.plan\",broken");
+    tab.act(Action::Delete(id("sample-01")));
+    assert_eq!(tab.state.persistence, Persistence::Stale, "told, not saved");
+    assert_eq!(
+        store.get(PLAN_KEY).as_deref(),
+        Some("{\"format\":\"keyplan.plan\",broken"),
+        "the text is still there"
+    );
+    // loading the latest keeps it as a backup and blocks
+    let latest = session::external(&store, true, now(), None);
+    tab.act(latest);
+    assert!(tab.state.is_blocked());
+    assert_eq!(backup_texts(&store, BackupKind::Unreadable).len(), 1);
+}
+
+/// Tab A saves while tab B saves at each possible moment inside A's save: whatever the order,
+/// no save silently replaces one it did not see — each tab's change is stored, or that tab is
+/// told (stale) and still shows it.
+#[test]
+fn two_saves_at_once_never_lose_a_change_silently() {
+    for moment in 1..=12 {
+        let store = Memory::default();
+        let mut a = Tab::with_sample(&store);
+        let mut b = Tab::open(&store);
+        let b_text = {
+            let b_state = b.state.clone().reduce(Action::Delete(id("sample-02")));
+            (b_state.plan.clone(), b.state.seen.clone())
+        };
+        let b_result = Rc::new(RefCell::new(None));
+        {
+            let (b_result, b_plan, b_seen) = (b_result.clone(), b_text.0.clone(), b_text.1.clone());
+            *store.meanwhile.borrow_mut() = Some(Box::new(move |store: &Memory, n: usize| {
+                if n == moment && b_result.borrow().is_none() {
+                    // B's whole save runs here, inside A's
+                    let quiet = Memory {
+                        items: store.items.clone(),
+                        last_stamp: store.last_stamp.clone(),
+                        ..Memory::default()
+                    };
+                    *b_result.borrow_mut() = Some(session::save(
+                        &quiet,
+                        &b_plan,
+                        &b_seen,
+                        later(50),
+                        "stamp-b".into(),
+                    ));
+                }
+            }));
+            *store.operations.borrow_mut() = 0;
+        }
+        a.act(Action::Delete(id("sample-05")));
+        *store.meanwhile.borrow_mut() = None;
+        let stored = stored_plan(&store);
+        let a_saved = a.state.persistence == Persistence::Saved;
+        let a_stored = stored.deal(&id("sample-05")).is_none();
+        assert_eq!(
+            a_saved, a_stored,
+            "moment {moment}: A's save is stored iff A says so"
+        );
+        if !a_saved {
+            assert_eq!(a.state.persistence, Persistence::Stale, "moment {moment}");
+            assert!(
+                a.plan().deal(&id("sample-05")).is_none(),
+                "A still shows its change"
+            );
+        }
+        let b_saved = b_result.borrow().clone();
+        if let Some(Action::Saved(result)) = b_saved {
+            b.state = b
+                .state
+                .clone()
+                .reduce(Action::Delete(id("sample-02")))
+                .reduce(Action::Saved(result));
+            // B hears of A's save, as the page does through the `storage` event
+            if a_saved {
+                b.hear();
+            }
+            let b_stored = stored.deal(&id("sample-02")).is_none();
+            let b_told = b.state.persistence == Persistence::Stale;
+            assert!(
+                b_stored || b_told,
+                "moment {moment}: B's change is stored, or B knows ({:?})",
+                b.state.persistence
+            );
+            if b_told {
+                assert!(
+                    b.plan().deal(&id("sample-02")).is_none(),
+                    "B still shows its change"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tab_that_was_told_can_merge_both_plans() {
+    let store = Memory::default();
+    let mut a = Tab::with_sample(&store);
+    let mut b = Tab::open(&store);
+    let edit = |tab: &mut Tab, deal: &str, name: &str, major: i64, at: i64| {
+        let stage = tab.plan().deal(&id(deal)).unwrap().stage;
+        tab.act(Action::OpenDeal(id(deal)));
+        tab.act(Action::SaveDeal {
+            base: None,
+            fields: fields(name, major, stage),
+            then: None,
+            now: later(at),
+        });
+    };
+    edit(&mut b, "sample-02", "B 改过", 900_000, 10);
+    // A edits another deal before hearing of B's save
+    edit(&mut a, "sample-05", "A 改过", 2_500_000, 20);
+    assert_eq!(a.state.persistence, Persistence::Stale);
+    let merged = session::merge_latest(&store, a.plan(), now());
+    a.act(merged);
+    assert_eq!(a.state.persistence, Persistence::Saved);
+    let stored = stored_plan(&store);
+    assert_eq!(stored.deal(&id("sample-02")).unwrap().name, "B 改过");
+    assert_eq!(stored.deal(&id("sample-05")).unwrap().name, "A 改过");
+    b.hear();
+    assert_eq!(b.plan().deal(&id("sample-05")).unwrap().name, "A 改过");
+    assert_eq!(
+        b.state.persistence,
+        Persistence::Saved,
+        "the merge had seen B's save"
+    );
 }

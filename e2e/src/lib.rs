@@ -40,8 +40,8 @@ const STARTUP: Duration = Duration::from_secs(30);
 
 /// localStorage key of the plan.
 pub const PLAN_KEY: &str = "keyplan.plan.v1";
-/// localStorage key of the copy of unreadable plan data.
-pub const BACKUP_KEY: &str = "keyplan.plan.v1.backup";
+/// The start of every backup key: `keyplan.backup.<kind>.<milliseconds>`.
+pub const BACKUP_PREFIX: &str = "keyplan.backup.";
 /// localStorage key of the UI preferences (language).
 pub const PREFS_KEY: &str = "keyplan.prefs.v1";
 
@@ -502,6 +502,28 @@ impl Browser {
             vec![json!(key), json!(value)],
         )
         .await;
+    }
+
+    /// The texts of every backup of one kind (`unreadable`, `before-import`,
+    /// `before-restore`), oldest first.
+    pub async fn backups(&self, kind: &str) -> Vec<String> {
+        let found = self
+            .js_args(
+                "const p = arguments[0]; const out = [];
+                 for (let i = 0; i < localStorage.length; i++) {
+                   const k = localStorage.key(i);
+                   if (k.startsWith(p)) out.push([k, localStorage.getItem(k)]);
+                 }
+                 out.sort((a, b) => {
+                   const n = k => k.slice(p.length).split('.').map(Number);
+                   const x = n(a[0]), y = n(b[0]);
+                   return (x[0] - y[0]) || ((x[1] || 0) - (y[1] || 0));
+                 });
+                 return out.map(e => e[1]);",
+                vec![json!(format!("{BACKUP_PREFIX}{kind}."))],
+            )
+            .await;
+        serde_json::from_value(found).expect("a list of texts")
     }
 
     /// `document.documentElement.lang`.

@@ -5,7 +5,7 @@
 
 use e2e::{
     card_ids, column_of, columns, css_escape, find_by_id, id_set, parse_amount, tid, Browser,
-    BACKUP_KEY, PLAN_KEY, PREFS_KEY,
+    PLAN_KEY, PREFS_KEY,
 };
 use serde_json::{json, Value};
 
@@ -529,8 +529,8 @@ async fn corrupt_storage_is_kept_and_reported() {
         "the unreadable plan was changed"
     );
     assert_eq!(
-        b.storage_get(BACKUP_KEY).await.as_deref(),
-        Some(CORRUPT),
+        b.backups("unreadable").await,
+        [CORRUPT],
         "no byte-exact backup of the unreadable plan"
     );
     assert_eq!(b.count(&tid("deal-card")).await, 0);
@@ -539,8 +539,8 @@ async fn corrupt_storage_is_kept_and_reported() {
     b.wait_for(&tid("empty-state")).await;
     b.wait_gone(&tid("corrupt-banner")).await;
     assert_eq!(
-        b.storage_get(BACKUP_KEY).await.as_deref(),
-        Some(CORRUPT),
+        b.backups("unreadable").await,
+        [CORRUPT],
         "starting fresh lost the backup"
     );
     b.assert_no_network().await;
@@ -1040,12 +1040,10 @@ async fn malformed_import_changes_nothing() {
     b.wait_for(&tid("import-done")).await;
     b.wait_for(&card("x1")).await;
     assert_eq!(b.count(&card("x2")).await, 0);
-    assert_eq!(
-        b.storage_get("keyplan.plan.v1.before-import")
-            .await
-            .as_deref()
-            .map(|s| s.contains("sample-01")),
-        Some(true)
+    let kept = b.backups("before-import").await;
+    assert!(
+        kept.len() == 1 && kept[0].contains("sample-01"),
+        "the plan before the import is kept"
     );
     b.click(&tid("restore-import")).await;
     b.wait_gone(&card("x1")).await;

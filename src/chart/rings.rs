@@ -56,9 +56,21 @@ impl Rings {
         let large = u8::from(end - start > std::f64::consts::PI);
         let (o1, o2) = (self.at(outer, start), self.at(outer, end));
         let (i2, i1) = (self.at(inner, end), self.at(inner, start));
+        let n = |v: f64| super::svg_number(v, 2);
         format!(
-            "M{:.2} {:.2}A{outer:.2} {outer:.2} 0 {large} 1 {:.2} {:.2}L{:.2} {:.2}A{inner:.2} {inner:.2} 0 {large} 0 {:.2} {:.2}Z",
-            o1.x, o1.y, o2.x, o2.y, i2.x, i2.y, i1.x, i1.y
+            "M{} {}A{} {} 0 {large} 1 {} {}L{} {}A{} {} 0 {large} 0 {} {}Z",
+            n(o1.x),
+            n(o1.y),
+            n(outer),
+            n(outer),
+            n(o2.x),
+            n(o2.y),
+            n(i2.x),
+            n(i2.y),
+            n(inner),
+            n(inner),
+            n(i1.x),
+            n(i1.y)
         )
     }
 }

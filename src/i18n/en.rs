@@ -259,6 +259,31 @@ pub const TEXTS: Texts = Texts {
     chart_claimed: "Claimed",
     chart_verified: "Verified",
     chart_difference: "Difference",
+    merge_latest: "Merge both",
+    fresh_confirm: "This text is the only copy: make sure the downloaded file is saved before starting fresh.",
+    fresh_confirmed: "I have the file — start fresh",
+    download_failed: "The browser did not download the file; the text is still here. Check the download settings or try another browser.",
+    backups_open: "Backups",
+    backups_title: "Backups kept in this browser",
+    backups_intro: "Backups are never overwritten: unreadable data is kept as it was, and the plan before each import or restore gets a copy of its own. Download, restore or delete them here.",
+    backups_empty: "No backups yet.",
+    backup_unreadable: "Unreadable data",
+    backup_before_import: "Plan before an import",
+    backup_before_restore: "Plan before a restore",
+    backup_when_unknown: "time unknown (kept by an older version)",
+    backup_download: "Download",
+    backup_delete: "Delete",
+    backup_delete_confirm: "Delete this backup for good?",
+    backup_restore: "Restore this plan",
+    conflict_title: "This deal was changed elsewhere",
+    conflict_intro: "After you opened it, another tab or window saved a newer version of this deal. Compare both, then choose.",
+    conflict_keep_mine: "Save mine (replacing theirs)",
+    conflict_take_theirs: "Drop mine and open the newer version",
+    conflict_mine: "Mine",
+    conflict_theirs: "Saved version",
+    gone_notice: "This deal was deleted in another tab or window. What you typed is still here: save it as a new deal, or close to drop it.",
+    nothing_to_import: "The files hold no deal that can be imported; the plan stays as it is.",
+    replace_confirm_button: "Replace the plan",
     chart_no_data: "No data",};
 
 /// The deck's English stage names.
@@ -569,6 +594,18 @@ impl Language for En {
                 ""
             }
         )
+    }
+
+    fn replace_warning(&self, removed: usize, brought: usize) -> String {
+        format!(
+            "Replacing removes the {} of this plan and puts the {} of the files in their place. The current plan is kept as a backup first.",
+            self.deal_count(removed),
+            self.deal_count(brought)
+        )
+    }
+
+    fn backup_size(&self, chars: usize) -> String {
+        format!("{} characters", group_thousands(chars as u128))
     }
 
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {

@@ -83,6 +83,10 @@ pub trait Language {
     fn storage_error(&self, error: &StorageError) -> String;
     /// A share of the browser's storage, with a warning when nearly full.
     fn storage_usage(&self, permille: usize, chars: usize, quota: usize, high: bool) -> String;
+    /// What replacing the plan would do: `removed` deals go, `brought` come in.
+    fn replace_warning(&self, removed: usize, brought: usize) -> String;
+    /// A backup's size: `2.4 万字符` / `24,000 characters`.
+    fn backup_size(&self, chars: usize) -> String;
     /// A file in another currency than the plan's.
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String;
     /// Deals without `created`/`updated` that took the time of the import.
@@ -579,6 +583,31 @@ texts! {
     chart_verified,
     chart_difference,
     chart_no_data,
+    merge_latest,
+    fresh_confirm,
+    fresh_confirmed,
+    download_failed,
+    backups_open,
+    backups_title,
+    backups_intro,
+    backups_empty,
+    backup_unreadable,
+    backup_before_import,
+    backup_before_restore,
+    backup_when_unknown,
+    backup_download,
+    backup_delete,
+    backup_delete_confirm,
+    backup_restore,
+    conflict_title,
+    conflict_intro,
+    conflict_keep_mine,
+    conflict_take_theirs,
+    conflict_mine,
+    conflict_theirs,
+    gone_notice,
+    nothing_to_import,
+    replace_confirm_button,
 }
 
 #[cfg(test)]

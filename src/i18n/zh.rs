@@ -260,6 +260,31 @@ pub const TEXTS: Texts = Texts {
     chart_claimed: "申报",
     chart_verified: "验证",
     chart_difference: "差额",
+    merge_latest: "合并两边的修改",
+    fresh_confirm: "原始数据只有这一份：请确认下载的文件已经保存好，再重新开始。",
+    fresh_confirmed: "文件已保存，重新开始",
+    download_failed: "浏览器没有完成下载，原始数据仍保留在这里。请换个浏览器或检查下载设置后再试。",
+    backups_open: "备份",
+    backups_title: "本浏览器中保存的备份",
+    backups_intro: "备份从不被改写：无法读取的数据原样保留，每次导入或恢复前的计划各存一份。可以下载、恢复或删除。",
+    backups_empty: "还没有备份。",
+    backup_unreadable: "无法读取的数据",
+    backup_before_import: "导入前的计划",
+    backup_before_restore: "恢复前的计划",
+    backup_when_unknown: "时间不详（旧版本保存）",
+    backup_download: "下载",
+    backup_delete: "删除",
+    backup_delete_confirm: "确认删除这份备份？",
+    backup_restore: "恢复这份计划",
+    conflict_title: "这个项目在别处已经修改",
+    conflict_intro: "你打开编辑后，另一个标签页或窗口保存了这个项目的新版本。请比较两边，再决定保留哪一个。",
+    conflict_keep_mine: "保存我的修改（替换对方的）",
+    conflict_take_theirs: "放弃我的修改，查看最新版本",
+    conflict_mine: "我的修改",
+    conflict_theirs: "已保存的版本",
+    gone_notice: "这个项目已在另一个标签页或窗口中删除。你填写的内容还在：可以保存为新项目，或者关闭放弃。",
+    nothing_to_import: "文件中没有可以导入的项目，本计划不会改变。",
+    replace_confirm_button: "确认整体替换",
     chart_no_data: "暂无数据",};
 
 /// The deck's stage names.
@@ -607,6 +632,14 @@ impl Language for Zh {
                 ""
             }
         )
+    }
+
+    fn replace_warning(&self, removed: usize, brought: usize) -> String {
+        format!("整体替换会移除本计划现有的 {removed} 个项目，换成文件中的 {brought} 个项目。当前计划会先另存为备份。")
+    }
+
+    fn backup_size(&self, chars: usize) -> String {
+        format!("{} 万字符", ratio_text(chars, 10_000, 1))
     }
 
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {

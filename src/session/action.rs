@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::Lang;
-use super::state::{DealTab, ImportFiles, Outcome, StorageError, View};
+use super::state::{DealTab, ImportFiles, Outcome, Seen, StorageError, View};
 use crate::domain::deal::{DealFields, GateCheck};
 use crate::domain::filter::Filter;
 use crate::domain::list::SortKey;
@@ -25,15 +25,21 @@ pub enum MethodEdit {
     Reset,
 }
 
+/// A save another tab made, as the `storage` event tells it: the stamp it replaced, and the
+/// fingerprint of the version that save was written over (its parent, from its new stamp).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heard {
+    pub old_stamp: Option<String>,
+    pub parent: Option<u64>,
+}
+
 /// What a save attempt found.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveResult {
-    /// Written, under this new stamp; the storage now holds this many characters.
-    Saved {
-        stamp: Option<String>,
-        usage: Option<usize>,
-    },
-    /// Not written: another tab or window saved since this one last read or wrote.
+    /// Written: the store now holds this version, and this many characters in all.
+    Saved { seen: Seen, usage: Option<usize> },
+    /// Not made: another tab or window saved since this one last read or wrote, or while it
+    /// wrote.
     Stale,
     /// Not written: the browser refused.
     Failed(StorageError),
@@ -54,9 +60,18 @@ pub enum Action {
     ShowTab(DealTab),
     CloseDialog,
     /// Save the editor's fields (a new deal or the open one); then, if asked, start closing it.
+    /// `base`: the deal's `updated` when the editor opened on it, so that an edit made on an
+    /// older version than the stored one is never saved over it unasked.
     SaveDeal {
         fields: DealFields,
+        base: Option<DateTime<Utc>>,
         then: Option<Outcome>,
+        now: DateTime<Utc>,
+    },
+    /// Settle an edit conflict: save what was typed over the newer version, or go back to the
+    /// editor on the newer version.
+    ResolveEdit {
+        keep_mine: bool,
         now: DateTime<Utc>,
     },
     Delete(DealId),
@@ -133,12 +148,20 @@ pub enum Action {
         stored: Stored,
         raw: Option<String>,
         backup_saved: bool,
-        stamp: Option<String>,
+        seen: Seen,
         force: bool,
+        /// The save heard of (a `storage` event), when this came from one.
+        heard: Option<Heard>,
     },
-    /// Save this tab's plan over what another tab saved (`stamp`: the stamp found now).
+    /// Save this tab's plan over what another tab saved (`seen`: the version found now).
     KeepMine {
-        stamp: Option<String>,
+        seen: Seen,
+    },
+    /// This tab's plan merged with what another tab saved (`seen`: the version merged in), to be
+    /// saved over it.
+    Merged {
+        plan: Plan,
+        seen: Seen,
     },
     /// Files read for an import: show what it would do.
     ImportRead(ImportFiles),
@@ -148,4 +171,5 @@ pub enum Action {
     Restore(Plan),
     DismissRestore,
     OpenExport,
+    OpenBackups,
 }

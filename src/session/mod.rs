@@ -3,17 +3,17 @@
 //! storage — saves, two-tab sync, backups — behind a [`Store`] that the browser adapter
 //! implements. Time, ids and storage reads arrive inside actions; nothing here calls the browser.
 mod action;
+pub mod backups;
 mod reduce;
 mod state;
 mod store;
 
-pub use action::{Action, MethodEdit, SaveResult};
+pub use action::{Action, Heard, MethodEdit, SaveResult};
 pub use state::{
-    BlockedMove, DealTab, Dialog, ImportFiles, Lang, Loaded, Outcome, Persistence, PlanRef,
+    BlockedMove, DealTab, Dialog, ImportFiles, Lang, Loaded, Outcome, Persistence, PlanRef, Seen,
     Session, StorageError, Undo, View,
 };
 pub use store::{
-    backup_before_import, external, forget_before_import, keep_mine, load, load_prefs,
-    plan_before_import, save, save_prefs, usage_permille, Prefs, Store, BACKUP_KEY,
-    BEFORE_IMPORT_KEY, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
+    external, fingerprint, heard, keep_mine, load, load_prefs, merge_latest, save, save_prefs,
+    usage_permille, Prefs, Store, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
 };

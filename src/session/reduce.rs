@@ -52,6 +52,8 @@ impl Session {
             },
             Action::CloseDialog => match &self.dialog {
                 None => return None,
+                // an edit made on an older version is kept until the person chooses
+                Some(Dialog::EditConflict { .. }) => return None,
                 // closing a deal was asked from its dialog: cancelling goes back there
                 Some(Dialog::Close { id, .. }) => self.with_dialog(Some(Dialog::Deal {
                     id: id.clone(),
@@ -59,15 +61,34 @@ impl Session {
                 })),
                 Some(_) => self.with_dialog(None),
             },
-            Action::SaveDeal { fields, then, now } => {
-                let (id, is_new) = match &self.dialog {
+            Action::SaveDeal {
+                fields,
+                base,
+                then,
+                now,
+            } => {
+                let (id, new) = match &self.dialog {
                     Some(Dialog::NewDeal(id)) => (id.clone(), true),
+                    // deleted in another tab while being edited: saved as a new deal
+                    Some(Dialog::Gone { id, .. }) => (id.clone(), true),
                     Some(Dialog::Deal { id, .. }) => (id.clone(), false),
                     _ => return None,
                 };
+                if !new {
+                    let theirs = self.plan.deal_rc(&id)?;
+                    if base.is_some_and(|base| base != theirs.updated) {
+                        // the deal changed (in another tab) since the editor opened on it
+                        return Some(self.with_dialog(Some(Dialog::EditConflict {
+                            id,
+                            fields: Rc::new(fields),
+                            theirs: theirs.clone(),
+                            then,
+                        })));
+                    }
+                }
                 let mut next = self
                     .changed(|plan| {
-                        if is_new {
+                        if new {
                             plan.add(id.clone(), fields, now).map(|()| true)
                         } else {
                             let before = plan.deal_rc(&id).cloned();
@@ -82,6 +103,32 @@ impl Session {
                     }
                     _ => None,
                 };
+                next
+            }
+            Action::ResolveEdit { keep_mine, now } => {
+                let Some(Dialog::EditConflict {
+                    id, fields, then, ..
+                }) = &self.dialog
+                else {
+                    return None;
+                };
+                if !keep_mine {
+                    return Some(self.with_dialog(Some(Dialog::Deal {
+                        id: id.clone(),
+                        tab: DealTab::Details,
+                    })));
+                }
+                let mut next = self
+                    .changed(|plan| {
+                        let before = plan.deal_rc(id).cloned();
+                        plan.edit(id, (**fields).clone(), now)?;
+                        Ok(plan.deal_rc(id) != before.as_ref())
+                    })
+                    .unwrap_or_else(|| self.copy());
+                next.dialog = then.map(|outcome| Dialog::Close {
+                    id: id.clone(),
+                    outcome,
+                });
                 next
             }
             Action::Delete(id) => {
@@ -249,9 +296,9 @@ impl Session {
                     return None;
                 }
                 match result {
-                    SaveResult::Saved { stamp, usage } => Session {
+                    SaveResult::Saved { seen, usage } => Session {
                         persistence: Persistence::Saved,
-                        stamp,
+                        seen,
                         usage,
                         ..self.copy()
                     },
@@ -269,16 +316,25 @@ impl Session {
                 stored,
                 raw,
                 backup_saved,
-                stamp,
+                seen,
                 force,
+                heard,
             } => {
-                if stamp == self.stamp && !force {
+                if seen == self.seen && !force {
                     return None;
                 }
-                let unsaved = matches!(
-                    self.persistence,
-                    Persistence::Failed(_) | Persistence::Stale
-                );
+                // the save heard of replaced this tab's own save without having seen it (two
+                // saves at once): this tab keeps its plan and is told
+                let lost = heard.is_some_and(|heard| {
+                    heard.old_stamp == self.seen.stamp
+                        && heard.old_stamp.is_some()
+                        && heard.parent != Some(self.seen.fingerprint)
+                });
+                let unsaved = lost
+                    || matches!(
+                        self.persistence,
+                        Persistence::Failed(_) | Persistence::Stale
+                    );
                 if unsaved && !force {
                     return Some(Session {
                         persistence: Persistence::Stale,
@@ -286,7 +342,7 @@ impl Session {
                     });
                 }
                 let mut next = self.copy();
-                next.stamp = stamp;
+                next.seen = seen;
                 next.persistence = Persistence::Saved;
                 let plan = match stored {
                     Stored::Plan(plan) => plan,
@@ -303,13 +359,30 @@ impl Session {
                 next.plan = PlanRef(Rc::new(plan));
                 next.dialog = match self.dialog.clone() {
                     Some(Dialog::Blocked(_)) | Some(Dialog::Close { .. }) => None,
-                    Some(Dialog::Deal { id, .. }) if next.plan.deal(&id).is_none() => None,
+                    // a deal deleted elsewhere while open here: its dialog stays, with what
+                    // was typed, offering to save it as a new deal
+                    Some(Dialog::Deal { id, .. }) | Some(Dialog::EditConflict { id, .. })
+                        if next.plan.deal(&id).is_none() =>
+                    {
+                        self.plan.deal_rc(&id).map(|last| Dialog::Gone {
+                            id,
+                            last: last.clone(),
+                        })
+                    }
                     other => other,
                 };
                 next
             }
-            Action::KeepMine { stamp } => Session {
-                stamp,
+            Action::Merged { plan, seen } => {
+                let mut next = self.replaced(plan);
+                next.seen = seen;
+                next.persistence = Persistence::Saved;
+                next.dialog = self.dialog.clone();
+                next.undo = self.undo.clone();
+                next
+            }
+            Action::KeepMine { seen } => Session {
+                seen,
                 persistence: Persistence::Saved,
                 revision: self.revision + 1,
                 ..self.copy()
@@ -326,6 +399,11 @@ impl Session {
             Action::ApplyImport(plan) => {
                 let mut next = self.replaced(plan);
                 next.restorable = true;
+                // a deletion can still be undone if the import did not bring the deal back
+                next.undo = self
+                    .undo
+                    .clone()
+                    .filter(|undo| next.plan.deal(&undo.removed.deal.id).is_none());
                 next
             }
             Action::Restore(plan) => {
@@ -338,6 +416,7 @@ impl Session {
                 ..self.copy()
             },
             Action::OpenExport => self.with_dialog(Some(Dialog::Export)),
+            Action::OpenBackups => self.with_dialog(Some(Dialog::Backups)),
         };
         Some(next)
     }

@@ -4,13 +4,14 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::deal::DealFields;
 use crate::domain::filter::Filter;
 use crate::domain::gates::Missing;
 use crate::domain::list::{Direction, SortKey};
 use crate::domain::method::edit::MethodError;
 use crate::domain::plan::Removed;
 use crate::domain::plan_file::{Parsed, Unreadable};
-use crate::domain::{DealId, Plan, Stage};
+use crate::domain::{Deal, DealId, Plan, Stage};
 
 /// A language of the interface (the words of each are in `crate::i18n`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,14 +67,24 @@ pub enum StorageError {
     Other(String),
 }
 
+/// A version of the stored plan: the stamp of its save and the fingerprint of its text
+/// ([`super::store::fingerprint`]). A tab remembers the version it last read or wrote, and
+/// writes only over that one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    pub stamp: Option<String>,
+    pub fingerprint: u64,
+}
+
 /// What the store held at start-up.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub plan: Plan,
     pub persistence: Persistence,
-    pub stamp: Option<String>,
+    /// The version of the stored plan read.
+    pub seen: Seen,
     pub usage: Option<usize>,
-    /// A plan from before an import is kept and can be restored.
+    /// A plan from before an import is kept and offered for a restore.
     pub restorable: bool,
 }
 
@@ -144,10 +155,26 @@ pub enum Dialog {
     Blocked(BlockedMove),
     /// Marking a deal won (signing date, contract amount, gates) or lost (why, to whom).
     Close { id: DealId, outcome: Outcome },
+    /// An edit saved on an older version of the deal than the one stored now: both are shown,
+    /// and the person chooses.
+    EditConflict {
+        id: DealId,
+        /// What was typed.
+        fields: Rc<DealFields>,
+        /// The deal as it is now.
+        theirs: Rc<Deal>,
+        /// The close the save was to be followed by.
+        then: Option<Outcome>,
+    },
+    /// The deal being edited was deleted in another tab: what was typed stays, and can be saved
+    /// as a new deal.
+    Gone { id: DealId, last: Rc<Deal> },
     /// Files read for an import, waiting for the person's decision.
     Import(Rc<ImportFiles>),
     /// The export choices.
     Export,
+    /// The backups kept in this browser.
+    Backups,
 }
 
 /// A plan in a cheap-to-compare box: equal only if it is the same allocation.
@@ -188,8 +215,8 @@ pub struct Session {
     pub dialog: Option<Dialog>,
     pub undo: Option<Undo>,
     pub persistence: Persistence,
-    /// The save stamp this tab's plan corresponds to (see [`super::STAMP_KEY`]).
-    pub stamp: Option<String>,
+    /// The version of the stored plan this tab last read or wrote.
+    pub seen: Seen,
     /// Characters used in the browser's storage, when known.
     pub usage: Option<usize>,
     /// An import was applied and can be undone from the backup.
@@ -211,7 +238,7 @@ impl Session {
             dialog: None,
             undo: None,
             persistence: loaded.persistence,
-            stamp: loaded.stamp,
+            seen: loaded.seen,
             usage: loaded.usage,
             restorable: loaded.restorable,
             method_error: None,
@@ -228,6 +255,8 @@ impl Session {
         match &self.dialog {
             Some(Dialog::Deal { id, .. })
             | Some(Dialog::Close { id, .. })
+            | Some(Dialog::EditConflict { id, .. })
+            | Some(Dialog::Gone { id, .. })
             | Some(Dialog::Blocked(BlockedMove { id, .. })) => Some(id),
             _ => None,
         }

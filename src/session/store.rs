@@ -1,24 +1,23 @@
 //! How the plan is kept in the browser's storage: the keys, start-up, saving without overwriting
-//! another tab's save, following another tab, and the backups. The rules are here; the browser
-//! adapter only implements [`Store`].
+//! a save this tab did not see, following another tab, and the preferences. The rules are here;
+//! the browser adapter only implements [`Store`].
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::action::{Action, SaveResult};
-use super::state::Lang;
-use super::state::{Loaded, Persistence, StorageError, View};
-use crate::domain::plan_file::{decode, decode_stored, encode, Stored};
+use super::action::{Action, Heard, SaveResult};
+use super::backups::{self, BackupKind};
+use super::state::{Lang, Loaded, Persistence, Seen, StorageError, View};
+use std::collections::BTreeMap;
+
+use crate::domain::import::{merge, preview, Rule};
+use crate::domain::plan_file::{decode_stored, encode, Parsed, Stored};
 use crate::domain::Plan;
 
 /// Storage key of the plan.
 pub const PLAN_KEY: &str = "keyplan.plan.v1";
-/// Storage key where unreadable plan text is kept before anything else happens.
-pub const BACKUP_KEY: &str = "keyplan.plan.v1.backup";
-/// Storage key of a random stamp rewritten with every save: a tab that finds a stamp it did not
-/// write knows that another tab or window saved in between, and does not overwrite.
+/// Storage key of a random stamp rewritten with every save, so that other tabs hear of it (the
+/// `storage` event) and can tell one save from another.
 pub const STAMP_KEY: &str = "keyplan.plan.v1.stamp";
-/// Storage key of the plan as it was before the last import, for a one-step restore.
-pub const BEFORE_IMPORT_KEY: &str = "keyplan.plan.v1.before-import";
 /// Storage key of the person's interface preferences (language, view).
 pub const PREFS_KEY: &str = "keyplan.prefs.v1";
 /// What browsers allow one origin in localStorage: 5 Mi UTF-16 characters, keys included
@@ -35,6 +34,8 @@ pub trait Store {
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError>;
     /// Removes `key` and what it holds.
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key held.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
     /// Characters held in all, keys included (what the quota counts).
     fn used_chars(&self) -> Result<usize, StorageError>;
 }
@@ -45,121 +46,190 @@ pub fn usage_permille(chars: usize) -> usize {
     ((chars as u64 * 1000 + quota / 2) / quota) as usize
 }
 
-/// Reads the plan at start-up. Unreadable text is copied to [`BACKUP_KEY`] at once and left
-/// untouched under its own key; nothing is written over it until the person chooses.
-pub fn load(store: &impl Store) -> Loaded {
-    let (plan, persistence) = match store.read(PLAN_KEY) {
-        Err(e) => (Plan::default(), Persistence::Failed(e)),
-        Ok(raw) => match decode_stored(raw.as_deref()) {
-            Stored::Nothing => (Plan::default(), Persistence::Saved),
-            Stored::Plan(plan) => (plan, Persistence::Saved),
-            Stored::Unreadable(why) => {
-                let raw = raw.unwrap_or_default();
-                let backup_saved = keep_backup(store, &raw).is_ok();
-                (
-                    Plan::default(),
-                    Persistence::Blocked {
-                        raw: raw.into(),
-                        why,
-                        backup_saved,
-                    },
-                )
-            }
-        },
+/// A fingerprint of the text under the plan key (FNV-1a, 64 bits; absent text has its own):
+/// what a tab compares before it overwrites, so that text another tab wrote without a new
+/// stamp (or a stamp it wrote itself, by chance) is never taken for its own.
+pub fn fingerprint(text: Option<&str>) -> u64 {
+    let Some(text) = text else {
+        return 0;
     };
-    let restorable = plan_before_import(store).is_some_and(|kept| kept != plan);
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    }) | 1
+}
+
+/// The version of the stored plan the store holds now.
+fn seen_now(store: &impl Store) -> Result<(Seen, Option<String>), StorageError> {
+    let raw = store.read(PLAN_KEY)?;
+    let seen = Seen {
+        stamp: store.read(STAMP_KEY)?,
+        fingerprint: fingerprint(raw.as_deref()),
+    };
+    Ok((seen, raw))
+}
+
+/// Reads the plan at start-up. Unreadable text is kept at once as a backup of its own and left
+/// untouched under the plan key; nothing is written over it until the person chooses.
+pub fn load(store: &impl Store, now: DateTime<Utc>) -> Loaded {
+    let (seen, raw) = match seen_now(store) {
+        Ok(found) => found,
+        Err(e) => {
+            return Loaded {
+                plan: Plan::default(),
+                persistence: Persistence::Failed(e),
+                seen: Seen::default(),
+                usage: None,
+                restorable: false,
+            }
+        }
+    };
+    let (plan, persistence) = match decode_stored(raw.as_deref()) {
+        Stored::Nothing => (Plan::default(), Persistence::Saved),
+        Stored::Plan(plan) => (plan, Persistence::Saved),
+        Stored::Unreadable(why) => {
+            let raw = raw.unwrap_or_default();
+            let backup_saved = backups::keep(store, BackupKind::Unreadable, &raw, now).is_ok();
+            (
+                Plan::default(),
+                Persistence::Blocked {
+                    raw: raw.into(),
+                    why,
+                    backup_saved,
+                },
+            )
+        }
+    };
+    let restorable = backups::offered_restore(store, &plan).is_some();
     Loaded {
         plan,
         persistence,
-        stamp: store.read(STAMP_KEY).ok().flatten(),
+        seen,
         usage: store.used_chars().ok(),
         restorable,
     }
 }
 
-/// Saves the plan unless another tab or window saved since this tab last read or wrote
-/// (`expected`: the stamp this tab knows), then stamps the save with `fresh`.
+/// Saves the plan, compare-and-set: only if the store still holds the version this tab last
+/// read or wrote (`seen`), then stamped with `fresh` and the fingerprint of the version it was
+/// written over; afterwards the store is read again, and if another tab wrote in between, the
+/// save is reported as not made (this tab keeps its plan and is told). localStorage has no
+/// atomic compare-and-set, so two saves can still cross: then the tab whose save was replaced
+/// hears of it (the stamp names the version the other save was written over, see
+/// [`Heard`]) and is told. No save ever silently replaces one it did not see.
 pub fn save(
     store: &impl Store,
     plan: &Plan,
-    expected: Option<&str>,
+    seen: &Seen,
     now: DateTime<Utc>,
     fresh: String,
 ) -> Action {
-    match store.read(STAMP_KEY) {
-        Ok(current) if current.as_deref() != expected => return Action::Saved(SaveResult::Stale),
+    let stale = Action::Saved(SaveResult::Stale);
+    match seen_now(store) {
+        Ok((found, _)) if found != *seen => return stale,
         Err(e) => return Action::Saved(SaveResult::Failed(e)),
         Ok(_) => {}
     }
-    if let Err(e) = store.write(PLAN_KEY, &encode(plan, now)) {
+    let text = encode(plan, now);
+    if let Err(e) = store.write(PLAN_KEY, &text) {
         return Action::Saved(SaveResult::Failed(e));
     }
+    // the plan is written; a stamp that cannot be written leaves the old one, which is then
+    // part of the version this tab wrote
+    let fresh = format!("{fresh}/{:x}", seen.fingerprint);
     let stamp = match store.write(STAMP_KEY, &fresh) {
         Ok(()) => Some(fresh),
-        Err(_) => expected.map(str::to_string),
+        Err(_) => seen.stamp.clone(),
     };
-    Action::Saved(SaveResult::Saved {
+    let ours = Seen {
         stamp,
-        usage: store.used_chars().ok(),
-    })
+        fingerprint: fingerprint(Some(&text)),
+    };
+    match seen_now(store) {
+        Ok((found, _)) if found == ours => Action::Saved(SaveResult::Saved {
+            seen: ours,
+            usage: store.used_chars().ok(),
+        }),
+        Ok(_) => stale,
+        Err(e) => Action::Saved(SaveResult::Failed(e)),
+    }
 }
 
 /// What the store holds now, as an action that brings this tab up to date (another tab or window
 /// saved; `force` when the person asked to load it). Unreadable text is backed up first; a store
 /// that cannot be read leaves the plan as it is and reports the failure.
-pub fn external(store: &impl Store, force: bool) -> Action {
-    let raw = match store.read(PLAN_KEY) {
-        Ok(raw) => raw,
+pub fn external(
+    store: &impl Store,
+    force: bool,
+    now: DateTime<Utc>,
+    heard: Option<Heard>,
+) -> Action {
+    let (seen, raw) = match seen_now(store) {
+        Ok(found) => found,
         Err(e) => return Action::Saved(SaveResult::Failed(e)),
     };
     let stored = decode_stored(raw.as_deref());
     let backup_saved = match (&stored, raw.as_deref()) {
-        (Stored::Unreadable(_), Some(text)) => keep_backup(store, text).is_ok(),
+        (Stored::Unreadable(_), Some(text)) => {
+            backups::keep(store, BackupKind::Unreadable, text, now).is_ok()
+        }
         _ => false,
     };
     Action::External {
         stored,
         raw,
         backup_saved,
-        stamp: store.read(STAMP_KEY).ok().flatten(),
+        seen,
         force,
+        heard,
     }
 }
 
-/// Overwrite what another tab saved with this tab's plan: takes the stamp found now, so that
-/// the next save goes through.
+/// What a `storage` event on [`STAMP_KEY`] tells of the save it reports.
+pub fn heard(old_stamp: Option<String>, new_stamp: Option<&str>) -> Heard {
+    Heard {
+        old_stamp,
+        parent: new_stamp
+            .and_then(|stamp| stamp.rsplit_once('/'))
+            .and_then(|(_, parent)| u64::from_str_radix(parent, 16).ok()),
+    }
+}
+
+/// Save this tab's plan over what another tab saved: takes the version found now, so that the
+/// next save goes through.
 pub fn keep_mine(store: &impl Store) -> Action {
-    Action::KeepMine {
-        stamp: store.read(STAMP_KEY).ok().flatten(),
+    match seen_now(store) {
+        Ok((seen, _)) => Action::KeepMine { seen },
+        Err(e) => Action::Saved(SaveResult::Failed(e)),
     }
 }
 
-/// Copies unreadable text to [`BACKUP_KEY`], unless that key already holds the same text.
-fn keep_backup(store: &impl Store, raw: &str) -> Result<(), StorageError> {
-    if store.read(BACKUP_KEY)?.as_deref() == Some(raw) {
-        return Ok(());
+/// Both plans, after another tab's save crossed this one's: the stored plan's deals merged into
+/// this tab's (per deal, the later `updated` wins; deals only one side has are kept — so a deal
+/// one side deleted comes back rather than anything being lost), saved over the stored one.
+/// Unreadable stored text is never merged: it blocks, as when loading it.
+pub fn merge_latest(store: &impl Store, mine: &Plan, now: DateTime<Utc>) -> Action {
+    let (seen, raw) = match seen_now(store) {
+        Ok(found) => found,
+        Err(e) => return Action::Saved(SaveResult::Failed(e)),
+    };
+    match decode_stored(raw.as_deref()) {
+        Stored::Plan(theirs) => {
+            let incoming = [(
+                String::new(),
+                Parsed {
+                    plan: theirs,
+                    ..Parsed::default()
+                },
+            )];
+            let look = preview(mine, &incoming);
+            Action::Merged {
+                plan: merge(mine, &look, Rule::NewestWins, &BTreeMap::new()),
+                seen,
+            }
+        }
+        Stored::Nothing => Action::KeepMine { seen },
+        Stored::Unreadable(_) => external(store, true, now, None),
     }
-    store.write(BACKUP_KEY, raw)
-}
-
-/// Keeps the plan as it is before an import replaces it.
-pub fn backup_before_import(
-    store: &impl Store,
-    plan: &Plan,
-    now: DateTime<Utc>,
-) -> Result<(), StorageError> {
-    store.write(BEFORE_IMPORT_KEY, &encode(plan, now))
-}
-
-/// The person keeps the import: the plan from before it is no longer offered.
-pub fn forget_before_import(store: &impl Store) -> Result<(), StorageError> {
-    store.remove(BEFORE_IMPORT_KEY)
-}
-
-/// The plan kept before the last import, if one is kept and readable.
-pub fn plan_before_import(store: &impl Store) -> Option<Plan> {
-    let kept = store.read(BEFORE_IMPORT_KEY).ok().flatten()?;
-    decode(&kept).ok()
 }
 
 /// The person's interface preferences, stored apart from the plan.

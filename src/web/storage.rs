@@ -44,6 +44,18 @@ impl Store for LocalStore {
         storage()?.remove_item(key).map_err(classify)
     }
 
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let storage = storage()?;
+        let count = storage.length().map_err(classify)?;
+        let mut keys = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            if let Some(key) = storage.key(i).map_err(classify)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+
     fn used_chars(&self) -> Result<usize, StorageError> {
         let storage = storage()?;
         let count = storage.length().map_err(classify)?;

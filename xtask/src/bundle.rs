@@ -1,7 +1,7 @@
 //! `xtask bundle`: read the inputs, assemble the single HTML file, write it atomically and
 //! print a one-line size report.
 
-use crate::{compress, csp, forbid, html, script, BundleArgs};
+use crate::{compress, csp, forbid, html, script, shrink, BundleArgs};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -92,11 +92,11 @@ pub fn assemble(
         let path = index_dir.join(href);
         let css = read_text(&path)?;
         forbid::check(&path.display().to_string(), css.as_bytes(), &args.forbid)?;
-        Ok(css)
+        Ok(shrink::css(&css))
     })?;
 
     let wasm_gzip = compress::gzip_smallest(wasm);
-    let script = script::module_script(glue, &compress::base64(&wasm_gzip))?;
+    let script = script::module_script(&shrink::js(glue), &compress::base64(&wasm_gzip))?;
     let page = html::insert_after_meta_charset(&page, &csp::meta_tag(&script))?;
     let page =
         html::insert_before_body_end(&page, &format!("<script type=\"module\">{script}</script>"))?;
@@ -218,7 +218,10 @@ mod tests {
         bundle(&fx).unwrap();
         let page = fx.output();
         assert!(!page.contains("data-trunk"), "{page}");
-        assert!(page.contains("<style>\n.boot { color: #555; }\n</style>"));
+        assert!(
+            page.contains("<style>\n.boot{color: #555;}\n</style>"),
+            "the stylesheet, shrunk"
+        );
         assert!(page.contains(
             "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         ));
@@ -241,7 +244,10 @@ mod tests {
         let script = between(&page, "<script type=\"module\">", "</script>");
         let policy = between(&page, "content=\"", "\"");
         assert!(policy.contains(&format!("script-src {} ", csp::script_source(script))));
-        assert!(script.starts_with(GLUE), "glue is inlined verbatim first");
+        assert!(
+            script.starts_with(&crate::shrink::js(GLUE)),
+            "the glue comes first, shrunk"
+        );
     }
 
     #[test]

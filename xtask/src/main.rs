@@ -16,6 +16,7 @@ mod csp;
 mod forbid;
 mod html;
 mod script;
+mod shrink;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

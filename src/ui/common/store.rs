@@ -1,8 +1,8 @@
 //! The one place the page touches the browser's storage, files and downloads: the state at
-//! start-up, the effects that save and follow other tabs, and a handle whose verbs (reload,
-//! keep mine, import, apply, restore, download) the components call. The rules are the
-//! session's; this only runs them against the browser.
-use gloo_events::EventListener;
+//! start-up, the effects that save, follow other tabs and warn before leaving unsaved work, and
+//! a handle whose verbs (load the latest, keep mine, merge, import, restore, backups, download)
+//! the components call. The rules are the session's; this only runs them against the browser.
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -10,7 +10,8 @@ use super::context::{use_dispatch, Dispatch};
 use crate::domain::file_name::export_file_name;
 use crate::domain::Plan;
 use crate::i18n::Lang;
-use crate::session::{self, Action, ImportFiles, Session, StorageError, STAMP_KEY};
+use crate::session::backups::{self, Backup};
+use crate::session::{self, Action, ImportFiles, Persistence, Session, StorageError, STAMP_KEY};
 use crate::web::storage::{new_stamp, LocalStore};
 use crate::web::{clock, download, files};
 
@@ -24,11 +25,11 @@ pub fn initial_session() -> Session {
                 .unwrap_or_default(),
         )
     });
-    Session::new(session::load(&LocalStore), lang, prefs.view)
+    Session::new(session::load(&LocalStore, clock::now()), lang, prefs.view)
 }
 
-/// Saves after every change to the plan, follows other tabs' saves, and keeps the preferences
-/// and the page's language in step.
+/// Saves after every change to the plan, follows other tabs' saves, asks before the page is
+/// left with changes not saved, and keeps the preferences and the page's language in step.
 #[hook]
 pub fn use_store_effects(state: &UseReducerHandle<Session>) {
     let dispatch = state.dispatcher();
@@ -39,7 +40,7 @@ pub fn use_store_effects(state: &UseReducerHandle<Session>) {
                 dispatch.dispatch(session::save(
                     &LocalStore,
                     &state.plan,
-                    state.stamp.as_deref(),
+                    &state.seen,
                     clock::now(),
                     new_stamp(),
                 ));
@@ -49,17 +50,47 @@ pub fn use_store_effects(state: &UseReducerHandle<Session>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "storage", move |event| {
-                let key = event
-                    .dyn_ref::<web_sys::StorageEvent>()
-                    .and_then(|e| e.key());
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
                 // a save writes the plan, then the stamp; `None` is a clear()
-                if key.is_none() || key.as_deref() == Some(STAMP_KEY) {
-                    dispatch.dispatch(session::external(&LocalStore, false));
+                match event.key().as_deref() {
+                    Some(STAMP_KEY) => {
+                        let heard = session::heard(event.old_value(), event.new_value().as_deref());
+                        dispatch.dispatch(session::external(
+                            &LocalStore,
+                            false,
+                            clock::now(),
+                            Some(heard),
+                        ));
+                    }
+                    None => {
+                        dispatch.dispatch(session::external(&LocalStore, false, clock::now(), None))
+                    }
+                    Some(_) => {}
                 }
             })
         });
         move || drop(listener)
     });
+    {
+        let unsaved = matches!(
+            state.persistence,
+            Persistence::Failed(_) | Persistence::Stale
+        );
+        use_effect_with(unsaved, move |unsaved| {
+            let listener = (*unsaved).then(web_sys::window).flatten().map(|window| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "beforeunload", options, |event| {
+                    event.prevent_default();
+                    if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                        event.set_return_value("unsaved");
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     use_effect_with((state.lang, state.view), |(lang, view)| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -88,12 +119,19 @@ pub fn use_store() -> StoreHandle {
 impl StoreHandle {
     /// Loads what another tab or window saved, dropping this tab's unsaved changes.
     pub fn load_latest(&self) {
-        self.dispatch.dispatch(session::external(&LocalStore, true));
+        self.dispatch
+            .dispatch(session::external(&LocalStore, true, clock::now(), None));
     }
 
     /// Saves this tab's plan over what another tab or window saved.
     pub fn keep_mine(&self) {
         self.dispatch.dispatch(session::keep_mine(&LocalStore));
+    }
+
+    /// Merges what another tab or window saved into this tab's plan, and saves the result.
+    pub fn merge_latest(&self, mine: &Plan) {
+        self.dispatch
+            .dispatch(session::merge_latest(&LocalStore, mine, clock::now()));
     }
 
     /// Reads the files (in the background) and opens the import dialog with what they hold.
@@ -111,35 +149,70 @@ impl StoreHandle {
         });
     }
 
-    /// Keeps `current` as the plan before the import, then replaces it with `result`. Nothing
-    /// changes when the backup cannot be written.
+    /// Keeps `current` as a backup and offers it for a restore, then replaces it with `result`.
+    /// Nothing changes when the backup cannot be written.
     pub fn apply_import(&self, current: &Plan, result: Plan) -> Result<(), StorageError> {
-        session::backup_before_import(&LocalStore, current, clock::now())?;
+        backups::keep_before_import(&LocalStore, current, clock::now())?;
         self.dispatch.dispatch(Action::ApplyImport(result));
         Ok(())
     }
 
-    /// Puts back the plan kept before the last import.
-    pub fn restore_before_import(&self) {
-        if let Some(plan) = session::plan_before_import(&LocalStore) {
-            self.dispatch.dispatch(Action::Restore(plan));
+    /// Puts back the plan kept before the last import (the plan shown is kept first).
+    pub fn restore_before_import(&self, current: &Plan) -> Result<(), StorageError> {
+        match backups::offered_key(&LocalStore) {
+            Some(key) => self.restore(&key, current),
+            None => Ok(()),
         }
     }
 
-    /// Keeps the import: the plan from before it is no longer kept nor offered.
+    /// Keeps the import: the plan from before it stays among the backups, no longer offered.
     pub fn dismiss_restore(&self) {
-        let _ = session::forget_before_import(&LocalStore);
+        let _ = backups::dismiss_offer(&LocalStore);
         self.dispatch.dispatch(Action::DismissRestore);
     }
 
-    /// Offers a plan (or the part named `part`) as an indented plan file.
-    pub fn download_plan(&self, plan: &Plan, part: Option<&str>) {
-        let _ = download::download_plan(plan, part);
+    /// Every backup kept in this browser.
+    pub fn backups(&self) -> Result<Vec<Backup>, StorageError> {
+        backups::list_backups(&LocalStore)
     }
 
-    /// Offers text as a download named after `stem` and today's date.
-    pub fn download_text(&self, stem: Option<&str>, extension: &str, mime: &str, text: &str) {
+    /// Puts a backup's plan in place of the plan shown (which is kept first).
+    pub fn restore(&self, key: &str, current: &Plan) -> Result<(), StorageError> {
+        if let Some(plan) = backups::restore_backup(&LocalStore, key, current, clock::now())? {
+            self.dispatch.dispatch(Action::Restore(plan));
+        }
+        Ok(())
+    }
+
+    /// Deletes a backup.
+    pub fn delete_backup(&self, key: &str) -> Result<(), StorageError> {
+        backups::delete_backup(&LocalStore, key)
+    }
+
+    /// Offers a backup's text as a download; false when the browser refused.
+    pub fn download_backup(&self, backup: &Backup) -> bool {
+        let Ok(Some(text)) = backups::read_backup(&LocalStore, &backup.key) else {
+            return false;
+        };
+        let stem = format!("keyplan-{}", backup.kind.code());
+        self.download_text(Some(&stem), "json", "application/json", &text)
+    }
+
+    /// Offers a plan (or the part named `part`) as an indented plan file.
+    pub fn download_plan(&self, plan: &Plan, part: Option<&str>) -> bool {
+        download::download_plan(plan, part).is_ok()
+    }
+
+    /// Offers text as a download named after `stem` and today's date; false when the browser
+    /// refused.
+    pub fn download_text(
+        &self,
+        stem: Option<&str>,
+        extension: &str,
+        mime: &str,
+        text: &str,
+    ) -> bool {
         let name = export_file_name(stem, clock::today(), extension);
-        let _ = download::download_text(&name, mime, text);
+        download::download_text(&name, mime, text).is_ok()
     }
 }

@@ -60,7 +60,7 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
     let description = props.lang.cycles_alt(props.claimed, props.verified);
     html! {
         <figure class="cycles">
-            <svg viewBox={format!("0 0 {SIZE} {SIZE}")} role="img" aria-labelledby="cycles-title cycles-desc" data-testid="cycles-diagram">
+            <svg viewBox={format!("0 0 {} {}", fmt(SIZE), fmt(SIZE))} role="img" aria-labelledby="cycles-title cycles-desc" data-testid="cycles-diagram">
                 <title id="cycles-title">{ t.cycles_title }</title>
                 <desc id="cycles-desc">{ description.clone() }</desc>
                 { for RINGS.iter().enumerate().map(|(ring, &(inner, outer))| html! {
@@ -69,7 +69,7 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
                             let p = rings.label(stage.index(), inner, outer);
                             let here = stage == props.claimed;
                             let turn = if ring == 0 { 0.0 } else { rings.label_rotation(stage.index()) };
-                            let transform = format!("rotate({turn:.1} {} {})", fmt(p.x), fmt(p.y));
+                            let transform = format!("rotate({} {} {})", crate::chart::svg_number(turn, 1), fmt(p.x), fmt(p.y));
                             html! {
                                 <g class={classes!("segment", here.then_some("here"), (stage <= props.verified).then_some("proven"))}>
                                     <path d={rings.segment_path(stage.index(), inner, outer, 0.012)} />
@@ -99,5 +99,5 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
 }
 
 fn fmt(v: f64) -> String {
-    format!("{v:.2}")
+    crate::chart::svg_number(v, 2)
 }

@@ -32,6 +32,9 @@ pub struct DealDialogProps {
     pub method: Shared<Method>,
     pub currency: Currency,
     pub suggestions: Shared<Suggestions>,
+    /// The deal was deleted in another tab: what was typed can be saved as a new deal.
+    #[prop_or_default]
+    pub gone: bool,
 }
 
 #[component]
@@ -122,7 +125,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 method: method.0.clone(),
                 ..Plan::of_deals([(*deal).clone()])
             };
-            store.download_plan(&plan, Some(deal.id.as_str()));
+            let _ = store.download_plan(&plan, Some(deal.id.as_str()));
         }
     };
     html! {
@@ -135,6 +138,9 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 <span class={classes!("badge", deal.status.code())} data-testid="deal-status">{ props.lang.status(deal.status) }</span>
                 <button type="button" class="icon" data-testid="close-dialog" aria-label={t.close} onclick={close}>{ "×" }</button>
             </header>
+            if props.gone {
+                <p class="form-alert" role="alert" data-testid="gone-notice">{ t.gone_notice }</p>
+            }
             <div class="stage-bar">
                 <DealFlags lang={props.lang} stage={deal.stage} standing={standing.clone()} long=true />
                 if deal.is_open() {

@@ -86,6 +86,11 @@ pub fn DealForm(props: &DealFormProps) -> Html {
         })
     };
     let errors = use_state(Vec::<FieldError>::new);
+    // the version the editor opened on: a save over a newer one is a conflict, not an overwrite
+    let base = {
+        let updated = existing.as_ref().map(|d| d.updated);
+        *use_state(move || updated)
+    };
     use_effect_with(errors.clone(), |errors| {
         if let Some(first) = errors.first() {
             if let Some(el) = web_sys::window()
@@ -104,6 +109,7 @@ pub fn DealForm(props: &DealFormProps) -> Html {
         Callback::from(move |then: Option<Outcome>| match input.validate() {
             Ok(fields) => dispatch.dispatch(Action::SaveDeal {
                 fields,
+                base,
                 then,
                 now: clock::now(),
             }),

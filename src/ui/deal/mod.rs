@@ -2,6 +2,7 @@
 //! stages (and the override a refused move asks for); closing it as won or lost.
 pub mod close_dialog;
 mod coaching;
+pub mod conflict_dialog;
 mod cycles_diagram;
 pub mod dialog;
 pub mod form;

@@ -18,11 +18,13 @@ use crate::ui::common::context::Dispatch;
 use crate::ui::common::shared::Shared;
 use crate::ui::common::store::{initial_session, use_store, use_store_effects};
 use crate::ui::deal::close_dialog::CloseDialog;
+use crate::ui::deal::conflict_dialog::ConflictDialog;
 use crate::ui::deal::dialog::DealDialog;
 use crate::ui::deal::form::Suggestions;
 use crate::ui::deal::override_dialog::OverrideDialog;
 use crate::ui::forecast::view::ForecastView;
 use crate::ui::method::editor::MethodEditor;
+use crate::ui::transfer::backups_dialog::BackupsDialog;
 use crate::ui::transfer::export_dialog::ExportDialog;
 use crate::ui::transfer::import_dialog::ImportDialog;
 use crate::web::files::files_of;
@@ -96,6 +98,16 @@ pub fn App() -> Html {
             html! { <ImportDialog {lang} plan={plan.clone()} files={Shared(files.clone())} /> }
         }
         Some(Dialog::Export) => html! { <ExportDialog {lang} plan={plan.clone()} /> },
+        Some(Dialog::Backups) => html! { <BackupsDialog {lang} plan={plan.clone()} /> },
+        Some(Dialog::EditConflict { fields, theirs, .. }) => html! {
+            <ConflictDialog {lang} fields={fields.clone()} theirs={theirs.clone()}
+                method={Shared(plan.method.clone())} currency={plan.currency.clone()} />
+        },
+        Some(Dialog::Gone { id, last }) => html! {
+            <DealDialog key={id.as_str().to_string()} {lang} id={id.clone()} deal={Some(last.clone())}
+                tab={crate::session::DealTab::Details} method={Shared(plan.method.clone())}
+                currency={plan.currency.clone()} suggestions={Shared(suggestions.clone())} gone=true />
+        },
         None => html! {},
     };
     let summary_filter = if state.view == View::Forecast {
@@ -111,7 +123,7 @@ pub fn App() -> Html {
                     blocked={state.is_blocked()} />
                 { banner }
                 if state.restorable && !state.is_blocked() {
-                    <RestoreBanner {lang} />
+                    <RestoreBanner {lang} plan={plan.clone()} />
                 }
                 if !state.is_blocked() && !plan.deals.is_empty() {
                     <SummaryLine {lang} plan={plan.clone()} filter={summary_filter} />

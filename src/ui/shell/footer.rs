@@ -2,7 +2,8 @@
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::session::{usage_permille, QUOTA_CHARS, WARN_PERMILLE};
+use crate::session::{usage_permille, Action, QUOTA_CHARS, WARN_PERMILLE};
+use crate::ui::common::context::use_dispatch;
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
@@ -13,9 +14,13 @@ pub struct FooterProps {
 
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
+    let dispatch = use_dispatch();
+    let t = props.lang.texts();
     html! {
         <footer class="privacy">
-            <span>{ props.lang.texts().privacy }</span>
+            <span>{ t.privacy }</span>
+            <button type="button" class="ghost small" data-testid="open-backups"
+                onclick={move |_| dispatch.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
             if let Some(chars) = props.usage {
                 {{
                     let permille = usage_permille(chars);

@@ -87,16 +87,20 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let owner = use_state(|| owners.first().cloned().unwrap_or_default());
     let whole = {
         let (plan, store) = (props.plan.clone(), store.clone());
-        move |_| store.download_plan(&plan, None)
+        move |_| {
+            store.download_plan(&plan, None);
+        }
     };
     let by_owner = {
         let (plan, owner, store) = (props.plan.clone(), owner.clone(), store.clone());
-        move |_| store.download_plan(&plan.only(|d| d.owner == *owner), Some(&owner))
+        move |_| {
+            store.download_plan(&plan.only(|d| d.owner == *owner), Some(&owner));
+        }
     };
     let csv = {
         let plan = props.plan.clone();
         move |_| {
-            store.download_text(
+            let _ = store.download_text(
                 plan.title.as_deref(),
                 "csv",
                 "text/csv;charset=utf-8",

@@ -31,6 +31,8 @@ pub struct ImportDialogProps {
 struct Look {
     readable: Vec<(String, Parsed)>,
     preview: Preview,
+    /// Deals a replacement would bring.
+    replacing: usize,
 }
 
 #[component]
@@ -44,6 +46,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let rule = use_state(|| Rule::NewestWins);
     let choices = use_state(BTreeMap::<DealId, Choice>::new);
     let failure = use_state(|| None::<String>);
+    let confirming_replace = use_state(|| false);
     let look = use_memo(
         (props.plan.clone(), props.files.clone()),
         |(plan, files)| {
@@ -52,21 +55,32 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 .filter_map(|(name, r)| r.as_ref().ok().map(|p| (name.clone(), p.clone())))
                 .collect();
             let preview = preview(plan, &readable);
-            Look { readable, preview }
+            let replacing = replace(&readable).deals.len();
+            Look {
+                readable,
+                preview,
+                replacing,
+            }
         },
     );
     let currency = &props.plan.currency;
 
     let apply = |replace_all: bool| {
-        let (plan, look, rule, choices, failure, store) = (
+        let (plan, look, rule, choices, failure, store, confirming) = (
             props.plan.clone(),
             look.clone(),
             rule.clone(),
             choices.clone(),
             failure.clone(),
             store.clone(),
+            confirming_replace.clone(),
         );
         move |_: MouseEvent| {
+            // replacing removes the plan's deals: it is said, and asked, first
+            if replace_all && !*confirming && !plan.deals.is_empty() {
+                confirming.set(true);
+                return;
+            }
             let result = if replace_all {
                 replace(&look.readable)
             } else {
@@ -176,7 +190,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         }
     };
     let p = &look.preview;
-    let nothing_readable = look.readable.is_empty();
+    let importable: usize = look.readable.iter().map(|(_, f)| f.plan.deals.len()).sum();
+    let nothing_readable = importable == 0;
     html! {
         <dialog ref={dialog} class="editor import" data-testid="import-dialog" aria-labelledby="import-title" {oncancel}>
             <header class="editor-head"><h2 id="import-title">{ t.import_title }</h2></header>
@@ -236,6 +251,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         </ul>
                     </details>
                 }
+                if nothing_readable && !props.files.is_empty() {
+                    <p class="form-alert" role="alert" data-testid="nothing-to-import">{ t.nothing_to_import }</p>
+                }
+                if *confirming_replace {
+                    <p class="form-alert" role="alert" data-testid="replace-warning">
+                        { lang.replace_warning(props.plan.deals.len(), look.replacing) }
+                    </p>
+                }
                 if let Some(message) = &*failure {
                     <p class="form-alert" role="alert">{ message.clone() }</p>
                 }
@@ -249,7 +272,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 </select>
                 <span class="spacer"></span>
                 <button type="button" data-testid="cancel-import" onclick={cancel}>{ t.cancel }</button>
-                <button type="button" class="danger" data-testid="replace-import" disabled={nothing_readable} onclick={apply(true)}>{ t.import_replace }</button>
+                <button type="button" class="danger" data-testid="replace-import" disabled={nothing_readable} onclick={apply(true)}>
+                    { if *confirming_replace { t.replace_confirm_button } else { t.import_replace } }
+                </button>
                 <button type="button" class="primary" data-testid="merge-import" disabled={nothing_readable} onclick={apply(false)}>{ t.import_merge }</button>
             </footer>
         </dialog>

@@ -112,7 +112,7 @@ pub fn ClaimedVerified(props: &ClaimedVerifiedProps) -> Html {
     };
     html! {
         <figure class="chart claimed-verified" data-testid="claimed-verified">
-            <svg viewBox={format!("0 0 {WIDTH} {}", px(height))} role="img" aria-labelledby="claimed-verified-title claimed-verified-desc">
+            <svg viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="img" aria-labelledby="claimed-verified-title claimed-verified-desc">
                 <title id="claimed-verified-title">{ w.chart_risk }</title>
                 <desc id="claimed-verified-desc">{ description }</desc>
                 <defs>{ hatch(HATCH, "claimed") }</defs>

@@ -109,7 +109,7 @@ pub fn ForecastBars(props: &ForecastBarsProps) -> Html {
     };
     html! {
         <figure class="chart forecast-bars" data-testid="forecast-bars">
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-labelledby="forecast-bars-title forecast-bars-desc">
+            <svg viewBox={format!("0 0 {} {}", px(WIDTH), px(HEIGHT))} role="img" aria-labelledby="forecast-bars-title forecast-bars-desc">
                 <title id="forecast-bars-title">{ w.chart_forecast }</title>
                 <desc id="forecast-bars-desc">{ description }</desc>
                 <defs>{ hatch(HATCH, "weighted") }</defs>

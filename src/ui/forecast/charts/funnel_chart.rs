@@ -105,7 +105,7 @@ pub fn FunnelChart(props: &FunnelChartProps) -> Html {
     };
     html! {
         <figure class="chart funnel-chart" data-testid="funnel-chart">
-            <svg viewBox={format!("0 0 {WIDTH} {}", px(height))} role="img" aria-labelledby="funnel-chart-title funnel-chart-desc">
+            <svg viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="img" aria-labelledby="funnel-chart-title funnel-chart-desc">
                 <title id="funnel-chart-title">{ w.chart_funnel }</title>
                 <desc id="funnel-chart-desc">{ description }</desc>
                 <line class="axis" x1={px(AXIS)} y1={px(TOP)} x2={px(AXIS)} y2={px(height - TOP)} />

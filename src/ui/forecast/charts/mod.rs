@@ -35,7 +35,7 @@ fn tick_label(lang: Lang, minor: i128, currency: &Currency) -> String {
 
 /// A pixel coordinate for an SVG attribute.
 fn px(v: f64) -> String {
-    format!("{v:.1}")
+    crate::chart::svg_number(v, 1)
 }
 
 /// A diagonal hatch for open (not yet won or verified) amounts, so that bars differ in black
