@@ -309,3 +309,31 @@ fn svg_numbers_are_written_without_float_formatting() {
         assert_eq!(svg_number(v, 2), format!("{v:.2}"), "{v}");
     }
 }
+
+#[test]
+fn a_label_that_fits_is_whole_and_a_long_one_is_cut_with_an_ellipsis() {
+    use keyplan::chart::label::{fit, width};
+    assert_eq!(fit("王经理", 130.0, 13.0), "王经理");
+    assert_eq!(fit("  Li Lei ", 130.0, 13.0), "Li Lei");
+    let long = "O".repeat(200);
+    let cut = fit(&long, 130.0, 13.0);
+    assert!(cut.ends_with('…') && cut.len() < long.len(), "{cut}");
+    assert!(width(&cut, 13.0) <= 130.0);
+    let han = fit(&"王".repeat(30), 130.0, 13.0);
+    assert_eq!(han, format!("{}…", "王".repeat(9)));
+}
+
+proptest! {
+    /// Whatever the text, the label fits its room (when the room holds an ellipsis at all) and
+    /// is the text itself or a beginning of it followed by "…".
+    #[test]
+    fn labels_fit_their_room(text in "\\PC{0,80}", room in 20.0f64..400.0) {
+        use keyplan::chart::label::{fit, width};
+        let shown = fit(&text, room, 13.0);
+        prop_assert!(width(&shown, 13.0) <= room + 1e-9, "{shown:?}");
+        match shown.strip_suffix('…') {
+            Some(start) if shown != text.trim() => prop_assert!(text.trim().starts_with(start)),
+            _ => prop_assert_eq!(shown, text.trim()),
+        }
+    }
+}

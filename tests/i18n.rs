@@ -357,3 +357,36 @@ fn moments_in_the_preview_are_local_days_and_times() {
         "2 changes, last P1 → P2 on 28 Nov 2026"
     );
 }
+
+/// Text from a person or a file sits inside a sentence between FSI and PDI, so a bidi control
+/// in it (an RLO here) ends with it and the words after it read the right way round.
+#[test]
+fn text_from_a_person_is_isolated_inside_a_sentence() {
+    let rlo = "\u{202E}abc";
+    let isolated = format!("\u{2068}{rlo}\u{2069}");
+    for lang in [Lang::Zh, Lang::En] {
+        let p = Problem::Amount(AmountError::NotANumber(rlo.into()));
+        let said = lang.problem(&p);
+        assert!(said.contains(&isolated), "{said:?}");
+        assert_eq!(said.matches('\u{202E}').count(), 1);
+        let at = ReadProblem {
+            path: format!("deals[0].{rlo}"),
+            kind: ProblemKind::UnknownStage(rlo.into()),
+        };
+        let said = lang.problem_at(&at);
+        assert_eq!(said.matches('\u{2068}').count(), 2, "{said:?}");
+        assert_eq!(said.matches('\u{2069}').count(), 2, "{said:?}");
+        // every override opened in the sentence is closed by an isolate's end before the next
+        // words: nothing after the last PDI can be turned around
+        let tail = said.rsplit('\u{2069}').next().unwrap();
+        assert!(!tail.contains('\u{202E}'));
+        // Hebrew reads right to left inside its isolate too
+        let hebrew = lang.problem(&Problem::Stage("שלב".into()));
+        assert!(hebrew.contains("\u{2068}שלב\u{2069}"), "{hebrew:?}");
+    }
+    // text that cannot turn anything around is left as it is: no invisible marks to copy
+    assert_eq!(
+        Lang::En.problem(&Problem::Stage("P9".into())),
+        "Unknown stage “P9”: use P0 to P7"
+    );
+}

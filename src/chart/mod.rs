@@ -1,5 +1,6 @@
 //! Chart geometry in pure functions: the SVG components only turn these numbers into shapes.
 pub mod bars;
+pub mod label;
 pub mod rings;
 pub mod scale;
 

@@ -1,7 +1,7 @@
 //! English: the interface text, and how every message and error reads in English.
 use chrono::{Datelike, NaiveDate};
 
-use super::{ratio_text, shown, Language, Texts};
+use super::{iso, ratio_text, shown, Language, Texts};
 use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
 use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
@@ -336,7 +336,7 @@ fn expected(kind: Kind) -> &'static str {
 fn amount_error(error: &AmountError) -> String {
     match error {
         AmountError::Empty => "the amount is empty".to_string(),
-        AmountError::NotANumber(text) => format!("\"{text}\" is not a number"),
+        AmountError::NotANumber(text) => format!("\"{text}\" is not a number", text = iso(text)),
         AmountError::Negative => "the amount is negative".to_string(),
         AmountError::TooManyDecimals => "the amount has more than two decimals".to_string(),
         AmountError::TooLarge => "the amount is larger than 999,999,999,999.99".to_string(),
@@ -459,7 +459,8 @@ impl Language for En {
             }
             Problem::TooLong(max) => format!("At most {max} characters"),
             Problem::Amount(AmountError::NotANumber(text)) => format!(
-                "“{text}” is not an amount: type a number such as 880000, 88万 or 1,250,000.50"
+                "“{text}” is not an amount: type a number such as 880000, 88万 or 1,250,000.50",
+                text = iso(text)
             ),
             Problem::Amount(AmountError::Negative) => "The amount can't be negative".to_string(),
             Problem::Amount(AmountError::TooManyDecimals) => {
@@ -468,12 +469,22 @@ impl Language for En {
             Problem::Amount(AmountError::TooLarge) => {
                 "The amount can't exceed 999,999,999,999.99".to_string()
             }
-            Problem::Stage(text) => format!("Unknown stage “{text}”: use P0 to P7"),
-            Problem::Date(text) => {
-                format!("“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31")
+            Problem::Stage(text) => {
+                format!("Unknown stage “{text}”: use P0 to P7", text = iso(text))
             }
-            Problem::Percent(text) => format!("“{text}” is not a whole percent from 0 to 100"),
-            Problem::Category(text) => format!("Unknown forecast category “{text}”"),
+            Problem::Date(text) => {
+                format!(
+                    "“{text}” is not a date: use YYYY-MM-DD, e.g. 2026-12-31",
+                    text = iso(text)
+                )
+            }
+            Problem::Percent(text) => format!(
+                "“{text}” is not a whole percent from 0 to 100",
+                text = iso(text)
+            ),
+            Problem::Category(text) => {
+                format!("Unknown forecast category “{text}”", text = iso(text))
+            }
         }
     }
 
@@ -484,47 +495,85 @@ impl Language for En {
                 expected: e,
                 found: f,
             } => format!("expected {}, found {}", expected(*e), found(*f)),
-            ProblemKind::NotWhole(text) => format!("{text} is not a whole number"),
-            ProblemKind::MoreThan { value, max } => format!("{value} is more than {max}"),
-            ProblemKind::NotAVersion(text) => format!("{text} is not a version number"),
+            ProblemKind::NotWhole(text) => {
+                format!("{text} is not a whole number", text = iso(text))
+            }
+            ProblemKind::MoreThan { value, max } => {
+                format!("{value} is more than {max}", value = iso(value))
+            }
+            ProblemKind::NotAVersion(text) => {
+                format!("{text} is not a version number", text = iso(text))
+            }
             ProblemKind::VersionZero => "0 is not a plan-file version".to_string(),
-            ProblemKind::NotANumber(text) => format!("expected a number, found {text}"),
+            ProblemKind::NotANumber(text) => {
+                format!("expected a number, found {text}", text = iso(text))
+            }
             ProblemKind::Amount(error) => amount_error(error),
-            ProblemKind::UnknownStage(text) => format!("unknown stage {text} (expected P0 to P7)"),
-            ProblemKind::NotADate(text) => format!("{text} is not a date (expected YYYY-MM-DD)"),
+            ProblemKind::UnknownStage(text) => {
+                format!("unknown stage {text} (expected P0 to P7)", text = iso(text))
+            }
+            ProblemKind::NotADate(text) => format!(
+                "{text} is not a date (expected YYYY-MM-DD)",
+                text = iso(text)
+            ),
             ProblemKind::NotAMoment(text) => format!(
-                "{text} is not a date and time (expected RFC 3339, e.g. 2026-11-27T09:30:00Z)"
+                "{text} is not a date and time (expected RFC 3339, e.g. 2026-11-27T09:30:00Z)",
+                text = iso(text)
             ),
             ProblemKind::UnknownStatus(text) => {
-                format!("unknown status {text} (expected open, won or lost)")
+                format!(
+                    "unknown status {text} (expected open, won or lost)",
+                    text = iso(text)
+                )
             }
             ProblemKind::UnknownCategory(text) => format!(
-                "unknown forecast category {text} (expected pipeline, best_case, commit or closed)"
+                "unknown forecast category {text} (expected pipeline, best_case, commit or closed)",
+                text = iso(text)
             ),
             ProblemKind::NotACurrency(text) => {
-                format!("{text} is not an ISO 4217 currency code (three capital letters, e.g. CNY)")
+                format!(
+                    "{text} is not an ISO 4217 currency code (three capital letters, e.g. CNY)",
+                    text = iso(text)
+                )
             }
             ProblemKind::NotAQuotaPeriod(text) => {
-                format!("{text} is not a month (2026-11) or a quarter (2026-Q4)")
+                format!(
+                    "{text} is not a month (2026-11) or a quarter (2026-Q4)",
+                    text = iso(text)
+                )
             }
             ProblemKind::StageCount(n) => format!("expected 8 stages, found {n}"),
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())
             }
-            ProblemKind::ItemIdUsedTwice(id) => format!("{id} is used twice"),
+            ProblemKind::ItemIdUsedTwice(id) => format!("{id} is used twice", id = iso(id)),
             ProblemKind::DealIdUsedTwice(id) => {
-                format!("the id {id} is used by an earlier deal in this file")
+                format!(
+                    "the id {id} is used by an earlier deal in this file",
+                    id = iso(id)
+                )
             }
             ProblemKind::Field(problem) => match problem {
                 Problem::Required => "is required".to_string(),
                 Problem::TooLong(max) => format!("is longer than {max} characters"),
                 Problem::Amount(error) => amount_error(error),
-                Problem::Stage(text) => format!("unknown stage \"{text}\" (expected P0 to P7)"),
-                Problem::Date(text) => format!("\"{text}\" is not a date (expected YYYY-MM-DD)"),
+                Problem::Stage(text) => format!(
+                    "unknown stage \"{text}\" (expected P0 to P7)",
+                    text = iso(text)
+                ),
+                Problem::Date(text) => format!(
+                    "\"{text}\" is not a date (expected YYYY-MM-DD)",
+                    text = iso(text)
+                ),
                 Problem::Percent(text) => {
-                    format!("\"{text}\" is not a whole percent from 0 to 100")
+                    format!(
+                        "\"{text}\" is not a whole percent from 0 to 100",
+                        text = iso(text)
+                    )
                 }
-                Problem::Category(text) => format!("\"{text}\" is not a forecast category"),
+                Problem::Category(text) => {
+                    format!("\"{text}\" is not a forecast category", text = iso(text))
+                }
             },
             ProblemKind::TooLarge(bytes) => format!(
                 "{} bytes is more than the limit of {} bytes (20 MB)",
@@ -553,7 +602,7 @@ impl Language for En {
                         "there is no \"format\": \"keyplan.plan\" field".to_string()
                     }
                     NotAPlan::OtherFormat(text) => {
-                        format!("\"format\" is {text}, not \"keyplan.plan\"")
+                        format!("\"format\" is {text}, not \"keyplan.plan\"", text = iso(text))
                     }
                     NotAPlan::FormatNotText(kind) => {
                         format!("\"format\" is {}, not \"keyplan.plan\"", found(*kind))
@@ -609,7 +658,7 @@ impl Language for En {
     }
 
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {
-        format!("An imported file is in {theirs} and this plan in {mine}: merging leaves that file's deals out (the amounts can't be added up); replacing is possible.")
+        format!("An imported file is in {theirs} and this plan in {mine}: merging leaves that file's deals out (the amounts can't be added up); replacing is possible.", theirs = iso(theirs), mine = iso(mine))
     }
 
     fn stamped_note(&self, n: usize) -> String {
@@ -627,7 +676,10 @@ impl Language for En {
             return "none".to_string();
         }
         let more = if count > first.len() { ", …" } else { "" };
-        format!("{count} ticked: {}{more}", first.join(", "))
+        format!(
+            "{count} ticked: {}{more}",
+            first.iter().map(iso).collect::<Vec<_>>().join(", ")
+        )
     }
 
     fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String {

@@ -179,7 +179,7 @@ pub trait Language {
     fn problem_at(&self, problem: &ReadProblem) -> String {
         format!(
             "{}{}{}",
-            self.path(&problem.path),
+            iso(self.path(&problem.path)),
             self.colon(),
             self.read_problem(&problem.kind)
         )
@@ -193,7 +193,7 @@ pub trait Language {
     /// A field's value in the import preview.
     fn field_value(&self, value: &FieldValue, shown: &Shown) -> String {
         match value {
-            FieldValue::Text(text) => text.clone(),
+            FieldValue::Text(text) => iso(text),
             FieldValue::Amount(amount) => amount.format(shown.currency),
             FieldValue::Stage(stage) => format!("{} {}", stage.code(), self.stage_name(*stage)),
             FieldValue::Status(status) => self.status(*status).to_string(),
@@ -216,7 +216,7 @@ pub trait Language {
                 last.map(|(from, to, at)| (from, to, (shown.local)(at).date())),
             ),
             FieldValue::Unknown(text) if text.is_empty() => self.ticked(0, &[]),
-            FieldValue::Unknown(text) => text.clone(),
+            FieldValue::Unknown(text) => iso(text),
         }
     }
 
@@ -275,6 +275,29 @@ pub struct Shown<'a> {
 pub enum Step<'p> {
     Key(&'p str),
     Index(usize),
+}
+
+/// Text from a person or a file set inside a sentence: when it holds anything that can change
+/// the direction of writing (a bidi control such as RLO, or right-to-left letters) it goes
+/// between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so that it ends with it instead of
+/// turning the rest of the sentence around. Other text is left as it is: it cannot reorder
+/// anything, and copied messages then carry no invisible marks.
+pub fn iso(text: impl std::fmt::Display) -> String {
+    let text = text.to_string();
+    if text.chars().any(turns) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text
+    }
+}
+
+/// Whether `c` can change the direction of the text around it: explicit bidi controls and
+/// marks, and letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+fn turns(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// The steps of a path: `deals[3].gates.p0-a.on` → deals, 3, gates, p0-a, on.

@@ -1,7 +1,7 @@
 //! 中文：界面文字，以及各类提示和错误的中文说法。
 use chrono::{Datelike, NaiveDate};
 
-use super::{ratio_text, shown, steps, Language, Step, Texts};
+use super::{iso, ratio_text, shown, steps, Language, Step, Texts};
 use crate::domain::deal::Field;
 use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
 use crate::domain::method::{content, Text};
@@ -370,7 +370,7 @@ fn key_word(zh: &Zh, parent: &str, key: &str) -> String {
 fn amount_error(error: &AmountError) -> String {
     match error {
         AmountError::Empty => "金额为空".to_string(),
-        AmountError::NotANumber(text) => format!("“{text}”不是数字"),
+        AmountError::NotANumber(text) => format!("“{text}”不是数字", text = iso(text)),
         AmountError::Negative => "金额不能为负数".to_string(),
         AmountError::TooManyDecimals => "金额最多保留两位小数（分）".to_string(),
         AmountError::TooLarge => "金额不能超过 999,999,999,999.99".to_string(),
@@ -513,15 +513,23 @@ impl Language for Zh {
             }
             Problem::TooLong(max) => format!("不能超过 {max} 个字"),
             Problem::Amount(AmountError::NotANumber(text)) => {
-                format!("“{text}”不是有效的金额，请输入数字，例如 880000、88万 或 1,250,000.50")
+                format!(
+                    "“{text}”不是有效的金额，请输入数字，例如 880000、88万 或 1,250,000.50",
+                    text = iso(text)
+                )
             }
             Problem::Amount(other) => amount_error(other),
-            Problem::Stage(text) => format!("未知阶段“{text}”，应为 P0 至 P7"),
+            Problem::Stage(text) => format!("未知阶段“{text}”，应为 P0 至 P7", text = iso(text)),
             Problem::Date(text) => {
-                format!("“{text}”不是有效日期，格式为 年-月-日，例如 2026-12-31")
+                format!(
+                    "“{text}”不是有效日期，格式为 年-月-日，例如 2026-12-31",
+                    text = iso(text)
+                )
             }
-            Problem::Percent(text) => format!("“{text}”不是 0 到 100 之间的整数百分比"),
-            Problem::Category(text) => format!("未知的预测类别“{text}”"),
+            Problem::Percent(text) => {
+                format!("“{text}”不是 0 到 100 之间的整数百分比", text = iso(text))
+            }
+            Problem::Category(text) => format!("未知的预测类别“{text}”", text = iso(text)),
         }
     }
 
@@ -531,35 +539,60 @@ impl Language for Zh {
             ProblemKind::WrongType { expected, found } => {
                 format!("应为{}，实际是{}", kind(*expected), kind(*found))
             }
-            ProblemKind::NotWhole(text) => format!("{text} 不是非负整数"),
-            ProblemKind::MoreThan { value, max } => format!("{value} 超过了上限 {max}"),
-            ProblemKind::NotAVersion(text) => format!("{text} 不是有效的版本号"),
+            ProblemKind::NotWhole(text) => format!("{text} 不是非负整数", text = iso(text)),
+            ProblemKind::MoreThan { value, max } => {
+                format!("{value} 超过了上限 {max}", value = iso(value))
+            }
+            ProblemKind::NotAVersion(text) => format!("{text} 不是有效的版本号", text = iso(text)),
             ProblemKind::VersionZero => "0 不是有效的文件版本".to_string(),
-            ProblemKind::NotANumber(found) => format!("应为数字，实际是 {found}"),
+            ProblemKind::NotANumber(found) => {
+                format!("应为数字，实际是 {found}", found = iso(found))
+            }
             ProblemKind::Amount(error) => amount_error(error),
-            ProblemKind::UnknownStage(found) => format!("未知阶段 {found}（应为 P0 至 P7）"),
-            ProblemKind::NotADate(found) => format!("{found} 不是日期（格式为 YYYY-MM-DD）"),
+            ProblemKind::UnknownStage(found) => {
+                format!("未知阶段 {found}（应为 P0 至 P7）", found = iso(found))
+            }
+            ProblemKind::NotADate(found) => {
+                format!("{found} 不是日期（格式为 YYYY-MM-DD）", found = iso(found))
+            }
             ProblemKind::NotAMoment(found) => {
-                format!("{found} 不是日期时间（格式为 RFC 3339，例如 2026-11-27T09:30:00Z）")
+                format!(
+                    "{found} 不是日期时间（格式为 RFC 3339，例如 2026-11-27T09:30:00Z）",
+                    found = iso(found)
+                )
             }
             ProblemKind::UnknownStatus(found) => {
-                format!("未知状态 {found}（应为 open、won 或 lost）")
+                format!(
+                    "未知状态 {found}（应为 open、won 或 lost）",
+                    found = iso(found)
+                )
             }
             ProblemKind::UnknownCategory(found) => {
-                format!("未知预测类别 {found}（应为 pipeline、best_case、commit 或 closed）")
+                format!(
+                    "未知预测类别 {found}（应为 pipeline、best_case、commit 或 closed）",
+                    found = iso(found)
+                )
             }
             ProblemKind::NotACurrency(found) => {
-                format!("{found} 不是 ISO 4217 货币代码（三个大写字母，例如 CNY）")
+                format!(
+                    "{found} 不是 ISO 4217 货币代码（三个大写字母，例如 CNY）",
+                    found = iso(found)
+                )
             }
             ProblemKind::NotAQuotaPeriod(found) => {
-                format!("{found} 不是月份（2026-11）或季度（2026-Q4）")
+                format!(
+                    "{found} 不是月份（2026-11）或季度（2026-Q4）",
+                    found = iso(found)
+                )
             }
             ProblemKind::StageCount(n) => format!("应有 8 个阶段，实际有 {n} 个"),
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())
             }
-            ProblemKind::ItemIdUsedTwice(id) => format!("编号 {id} 用了两次"),
-            ProblemKind::DealIdUsedTwice(id) => format!("编号 {id} 已被文件中前面的项目使用"),
+            ProblemKind::ItemIdUsedTwice(id) => format!("编号 {id} 用了两次", id = iso(id)),
+            ProblemKind::DealIdUsedTwice(id) => {
+                format!("编号 {id} 已被文件中前面的项目使用", id = iso(id))
+            }
             ProblemKind::Field(problem) => match problem {
                 Problem::Required => "必填，不能为空".to_string(),
                 other => self.problem(other),
@@ -591,7 +624,10 @@ impl Language for Zh {
                     NotAPlan::TopLevel(found) => format!("最外层是{}，不是对象", kind(*found)),
                     NotAPlan::NoFormat => "没有 \"format\": \"keyplan.plan\" 字段".to_string(),
                     NotAPlan::OtherFormat(found) => {
-                        format!("\"format\" 是 {found}，不是 \"keyplan.plan\"")
+                        format!(
+                            "\"format\" 是 {found}，不是 \"keyplan.plan\"",
+                            found = iso(found)
+                        )
                     }
                     NotAPlan::FormatNotText(found) => {
                         format!("\"format\" 是{}，不是 \"keyplan.plan\"", kind(*found))
@@ -643,7 +679,7 @@ impl Language for Zh {
     }
 
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String {
-        format!("导入的文件使用 {theirs}，本计划使用 {mine}：合并时不会加入该文件的项目（金额无法直接相加），可以选择整体替换。")
+        format!("导入的文件使用 {theirs}，本计划使用 {mine}：合并时不会加入该文件的项目（金额无法直接相加），可以选择整体替换。", theirs = iso(theirs), mine = iso(mine))
     }
 
     fn stamped_note(&self, n: usize) -> String {
@@ -655,7 +691,10 @@ impl Language for Zh {
             return "无".to_string();
         }
         let more = if count > first.len() { "……" } else { "" };
-        format!("{count} 项：{}{more}", first.join("、"))
+        format!(
+            "{count} 项：{}{more}",
+            first.iter().map(iso).collect::<Vec<_>>().join("、")
+        )
     }
 
     fn moves(&self, count: usize, last: Option<(Stage, Stage, NaiveDate)>) -> String {

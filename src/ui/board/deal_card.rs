@@ -10,6 +10,7 @@ use super::deal_flags::DealFlags;
 use crate::domain::gates::Standing;
 use crate::domain::{Currency, Deal, DealId, DealStatus};
 use crate::i18n::Lang;
+use crate::ui::common::focus;
 
 /// A deal with its standing, as a card shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,7 +40,12 @@ pub fn DealCard(props: &DealCardProps) -> Html {
     };
     let step = |forward: bool| {
         let (on_step, id) = (props.on_step.clone(), id.clone());
-        move |_| on_step.emit((id.clone(), forward))
+        move |_| {
+            on_step.emit((id.clone(), forward));
+            // the card is drawn anew in its new column: the focus follows it
+            let arrow = if forward { "move-next" } else { "move-prev" };
+            focus::deal_control_soon(id.as_str().to_string(), arrow);
+        }
     };
     let day = match deal.status {
         DealStatus::Open => deal.expected_close,
@@ -81,13 +87,14 @@ pub fn DealCard(props: &DealCardProps) -> Html {
         <article class={classes!("deal-card", deal.status.code())} data-testid={if deal.is_open() { "deal-card" } else { "closed-card" }}
             data-deal-id={id.as_str().to_string()} data-stage={deal.stage.code()} data-verified={props.card.standing.verified.code()}>
             <button type="button" class="open" data-testid="open-deal" onclick={open}
-                aria-label={format!("{}: {} · {}", t.open_deal, deal.name, deal.customer)}>
+                aria-label={format!("{}: {} · {}", t.open_deal, deal.name, deal.customer)}
+                title={format!("{}\n{}", deal.name, deal.customer)}>
                 <span class="deal-name">{ deal.name.clone() }</span>
                 <span class="customer">{ deal.customer.clone() }</span>
             </button>
             <div class="amount">{ deal.amount.format(&props.currency) }</div>
             <div class="meta">
-                if !deal.owner.is_empty() { <span class="owner">{ deal.owner.clone() }</span> }
+                if !deal.owner.is_empty() { <span class="owner" title={deal.owner.clone()}>{ deal.owner.clone() }</span> }
                 { close }
             </div>
             <DealFlags lang={props.lang} stage={deal.stage} standing={props.card.standing.clone()} />

@@ -39,7 +39,7 @@ pub fn DealFlags(props: &DealFlagsProps) -> Html {
             if let Some(change) = &s.standing_override {
                 <span class="flag override" data-testid="override-flag" title={change.reason.clone()}>
                     { format!("⚑ {}", t.override_flag) }
-                    if props.long { <span class="explain">{ format!("{}{}", props.lang.colon(), change.reason) }</span> }
+                    if props.long { <span class="explain">{ props.lang.colon() }<bdi>{ change.reason.clone() }</bdi></span> }
                 </span>
             }
             if let Some(days) = s.stale_days {

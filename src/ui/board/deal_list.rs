@@ -111,14 +111,14 @@ fn DealRow(props: &DealRowProps) -> Html {
     };
     html! {
         <tr data-testid="deal-row" data-deal-id={deal.id.as_str().to_string()} class={deal.status.code()}>
-            <th scope="row"><button type="button" class="link" onclick={open}>{ deal.name.clone() }</button></th>
-            <td>{ deal.customer.clone() }</td>
+            <th scope="row"><button type="button" class="link clamp" title={deal.name.clone()} onclick={open}>{ deal.name.clone() }</button></th>
+            <td><span class="clamp" title={deal.customer.clone()}>{ deal.customer.clone() }</span></td>
             <td><span class="code">{ deal.stage.code() }</span>{ " " }{ props.lang.stage_name(deal.stage) }</td>
             <td><span class={classes!("badge", deal.status.code())}>{ props.lang.status(deal.status) }</span></td>
             <td class="num" data-testid="row-amount" data-minor={deal.amount.minor().to_string()}>{ deal.amount.format(&props.currency) }</td>
             <td class="num">{ weighted(&props.method, deal).format(&props.currency) }</td>
             <td>{ day.map(|d| props.lang.date(d)).unwrap_or_default() }</td>
-            <td>{ deal.owner.clone() }</td>
+            <td><span class="clamp" title={deal.owner.clone()}>{ deal.owner.clone() }</span></td>
         </tr>
     }
 }

@@ -1,9 +1,11 @@
-//! Modal dialogs: a native `<dialog>` opened with `showModal()` (focus trap, Esc, backdrop),
-//! whose closing goes through the reducer like every other change.
+//! Modal dialogs: a native `<dialog>` opened with `showModal()` (focus trap, Esc, backdrop) on its
+//! first field, whose closing goes through the reducer like every other change and gives the
+//! focus back to what opened it.
 use web_sys::HtmlDialogElement;
 use yew::prelude::*;
 
 use super::context::Dispatch;
+use super::focus::{first_field, Opener};
 use crate::session::Action;
 
 /// A ref for a `<dialog>`, which is opened as a modal once mounted.
@@ -13,9 +15,12 @@ pub fn use_modal() -> NodeRef {
     {
         let dialog = dialog.clone();
         use_effect_with((), move |_| {
+            let opener = Opener::now();
             if let Some(dialog) = dialog.cast::<HtmlDialogElement>() {
                 let _ = dialog.show_modal();
+                first_field(&dialog);
             }
+            move || opener.give_back()
         });
     }
     dialog

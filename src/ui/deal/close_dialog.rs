@@ -162,7 +162,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                     <h2 id="close-title">{ if won { t.win_title } else { t.lose_title } }</h2>
                 </header>
                 <div class="override-body">
-                    <p class="deal-name"><strong>{ props.deal.name.clone() }</strong>{ " · " }{ props.deal.customer.clone() }</p>
+                    <p class="deal-name"><strong><bdi>{ props.deal.name.clone() }</bdi></strong>{ " · " }<bdi>{ props.deal.customer.clone() }</bdi></p>
                     if won { <p>{ t.win_intro }</p> }
                     <div class="close-fields">
                         <label for="close-day">{ if won { t.signed_on } else { t.lost_on } }</label>

@@ -132,8 +132,8 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         <dialog ref={dialog} class="editor" data-testid="deal-editor" aria-labelledby="editor-title" {oncancel}>
             <header class="editor-head">
                 <div class="editor-title">
-                    <h2 id="editor-title">{ deal.name.clone() }</h2>
-                    <span class="customer">{ deal.customer.clone() }</span>
+                    <h2 id="editor-title" class="clamp" title={deal.name.clone()}>{ deal.name.clone() }</h2>
+                    <span class="customer clamp" title={deal.customer.clone()}>{ deal.customer.clone() }</span>
                 </div>
                 <span class={classes!("badge", deal.status.code())} data-testid="deal-status">{ props.lang.status(deal.status) }</span>
                 <button type="button" class="icon" data-testid="close-dialog" aria-label={t.close} onclick={close}>{ "×" }</button>

@@ -59,7 +59,7 @@ pub fn StageHistory(props: &StageHistoryProps) -> Html {
                             <p class="reason">{ change.reason.clone() }</p>
                         }
                         if !change.competitor.is_empty() {
-                            <p class="competitor">{ format!("{}{}{}", t.lost_to, lang.colon(), change.competitor) }</p>
+                            <p class="competitor">{ t.lost_to }{ lang.colon() }<bdi>{ change.competitor.clone() }</bdi></p>
                         }
                         if change.is_override() {
                             <p class="skipped">{ t.skipped_items }</p>

@@ -5,6 +5,7 @@ use crate::domain::{DealId, Stage};
 use crate::i18n::Lang;
 use crate::session::Action;
 use crate::ui::common::context::use_dispatch;
+use crate::ui::common::focus;
 use crate::web::clock;
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +39,9 @@ pub fn MoveControl(props: &MoveControlProps) -> Html {
                 to: *target,
                 reason: String::new(),
                 now: clock::now(),
-            })
+            });
+            // the control is drawn anew for the new stage: the focus stays on its list
+            focus::soon("#deal-move-to");
         }
     };
     html! {

@@ -107,7 +107,9 @@ pub fn QuotaPanel(props: &QuotaPanelProps) -> Html {
         };
         html! {
             <tr data-testid="quota-row">
-                <th scope="row">{ a.owner.clone().unwrap_or_else(|| t.team.to_string()) }</th>
+                <th scope="row">
+                    if let Some(owner) = &a.owner { <span class="clamp" title={owner.clone()}>{ owner.clone() }</span> } else { { t.team } }
+                </th>
                 <td>{ lang.period(a.period) }</td>
                 <td class="num">{ a.quota.format(currency) }</td>
                 <td class="num">{ a.won.format(currency) }</td>

@@ -35,7 +35,7 @@ pub fn UndoToast(props: &UndoToastProps) -> Html {
     let dismiss = move |_| dispatch.dispatch(Action::ForgetUndo(seq));
     html! {
         <div class="toast" role="status" data-testid="undo-toast">
-            <span>{ format!("{} “{}”", t.deleted, props.name) }</span>
+            <span>{ t.deleted }{ " “" }<bdi>{ props.name.clone() }</bdi>{ "”" }</span>
             <button type="button" class="primary" data-testid="undo" onclick={undo}>{ t.undo }</button>
             <button type="button" class="icon" aria-label={t.dismiss} onclick={dismiss}>{ "×" }</button>
         </div>

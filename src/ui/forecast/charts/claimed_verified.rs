@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::chart::bars::{Bands, Span};
+use crate::chart::label::fit;
 use crate::chart::scale::Linear;
 use crate::domain::Currency;
 use crate::i18n::Lang;
@@ -15,6 +16,8 @@ const TOP: f64 = 6.0;
 const BARS_X: f64 = 136.0;
 const LONGEST: f64 = 372.0;
 const DIFFERENCE_X: f64 = 716.0;
+/// The font size of `.chart .label` (styles/main.css), in the chart's units.
+const LABEL_PX: f64 = 13.0;
 const HATCH: &str = "claimed-verified-hatch";
 
 /// One owner's claimed and verified amounts, in minor units.
@@ -101,7 +104,7 @@ pub fn ClaimedVerified(props: &ClaimedVerifiedProps) -> Html {
         html! {
             <g class={classes!("row", (difference != 0).then_some("apart"))}>
                 <title>{ tip.join("\n") }</title>
-                <text class="label" x="0" y={px(band.mid())} dominant-baseline="middle">{ o.owner.clone() }</text>
+                <text class="label" x="0" y={px(band.mid())} dominant-baseline="middle">{ fit(&o.owner, BARS_X - 8.0, LABEL_PX) }</text>
                 { bar(band.slot(0, 2, 0.12), o.claimed, "claimed") }
                 { bar(band.slot(1, 2, 0.12), o.verified, "verified") }
                 <text class="difference" x={px(DIFFERENCE_X)} y={px(band.mid())} dominant-baseline="middle" text-anchor="end">
@@ -126,7 +129,8 @@ pub fn ClaimedVerified(props: &ClaimedVerifiedProps) -> Html {
                 { key(html! { <rect class="bar claimed" fill={format!("url(#{HATCH})")} x="0.5" y="0.5" width="15" height="11" /> }, w.chart_claimed) }
                 { key(html! { <rect class="bar verified" x="0.5" y="0.5" width="15" height="11" /> }, w.chart_verified) }
             </figcaption>
-            <table class="sr-only">
+            // in a clipped box: a table is never narrower than its text, however small its width
+            <div class="sr-only"><table>
                 <caption>{ w.chart_risk }</caption>
                 <thead>
                     <tr><th scope="col">{ w.field_owner }</th><th scope="col">{ w.chart_claimed }</th><th scope="col">{ w.chart_verified }</th><th scope="col">{ w.chart_difference }</th></tr>
@@ -141,7 +145,7 @@ pub fn ClaimedVerified(props: &ClaimedVerifiedProps) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }

@@ -134,7 +134,8 @@ pub fn ForecastBars(props: &ForecastBarsProps) -> Html {
                     { key(html! { <line class="quota" x1="0" x2="16" y1="6" y2="6" /> }, w.col_quota) }
                 }
             </figcaption>
-            <table class="sr-only">
+            // in a clipped box: a table is never narrower than its text, however small its width
+            <div class="sr-only"><table>
                 <caption>{ w.chart_forecast }</caption>
                 <thead>
                     <tr>
@@ -153,7 +154,7 @@ pub fn ForecastBars(props: &ForecastBarsProps) -> Html {
                         </tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }
