@@ -61,8 +61,13 @@ impl Opener {
             let usable = |e: &HtmlElement| e.is_connected() && !is_disabled(e);
             if let Some(element) = self.element.as_ref().filter(|e| usable(e)) {
                 let _ = element.focus();
-            } else if let Some(deal) = &self.deal {
-                focus_in_deal(deal, self.testid.as_deref());
+                return;
+            }
+            let found = (self.deal.as_deref())
+                .is_some_and(|deal| focus_in_deal(deal, self.testid.as_deref()));
+            // a deal that was deleted: its Undo is where the person wants to be
+            if !found {
+                focus_first("[data-testid=undo]");
             }
         })
         .forget();
@@ -72,24 +77,29 @@ impl Opener {
 /// After the page is drawn again, focuses the control `testid` of the deal `id` (its card or
 /// row), or the deal's open button when that control is gone or disabled.
 pub fn deal_control_soon(id: String, testid: &'static str) {
-    Timeout::new(0, move || focus_in_deal(&id, Some(testid))).forget();
+    Timeout::new(0, move || {
+        focus_in_deal(&id, Some(testid));
+    })
+    .forget();
 }
 
 /// After the page is drawn again, focuses the first element matching `css` (nothing happens
 /// when a modal dialog opened meanwhile: what is behind it cannot take the focus).
 pub fn soon(css: &'static str) {
-    Timeout::new(0, move || {
-        let found = document().and_then(|d| d.query_selector(css).ok().flatten());
-        if let Some(element) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            let _ = element.focus();
-        }
-    })
-    .forget();
+    Timeout::new(0, move || focus_first(css)).forget();
 }
 
-fn focus_in_deal(id: &str, testid: Option<&str>) {
+fn focus_first(css: &str) {
+    let found = document().and_then(|d| d.query_selector(css).ok().flatten());
+    if let Some(element) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Whether the deal is on the page (and so got the focus).
+fn focus_in_deal(id: &str, testid: Option<&str>) -> bool {
     let Some(holder) = deal_element(id) else {
-        return;
+        return false;
     };
     let in_holder = |testid: &str| {
         holder
@@ -113,6 +123,7 @@ fn focus_in_deal(id: &str, testid: Option<&str>) {
     if let Some(target) = target {
         let _ = target.focus();
     }
+    true
 }
 
 /// The first element on the page that stands for deal `id` (a card, or a row of the list).
