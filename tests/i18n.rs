@@ -357,3 +357,17 @@ fn moments_in_the_preview_are_local_days_and_times() {
         "2 changes, last P1 → P2 on 28 Nov 2026"
     );
 }
+
+#[test]
+fn the_last_export_reads_as_a_day() {
+    assert_eq!(
+        Lang::En.last_export(Some(date("2026-11-03"))),
+        "Last exported 3 Nov 2026"
+    );
+    assert_eq!(
+        Lang::Zh.last_export(Some(date("2026-11-03"))),
+        "上次导出：2026年11月3日"
+    );
+    assert_eq!(Lang::En.last_export(None), "Never exported");
+    assert_eq!(Lang::Zh.last_export(None), "从未导出");
+}
