@@ -4,7 +4,8 @@
 #   make test    everything CI checks: format, lints, unit tests, release build, browser tests
 #
 # Other targets: bench, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
-# Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium via apt.
+# Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium and Firefox
+# ESR via apt, and geckodriver with cargo.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -39,6 +40,8 @@ REMAP_FLAGS := --remap-path-prefix=$(CURDIR)=/keyplan \
 	--remap-path-prefix=$(RUSTUP_HOME)=/rustup
 
 TRUNK_VERSION := 0.21.14
+# Drives Firefox for the browser tests (e2e/tests/firefox.rs).
+GECKODRIVER_VERSION := 0.37.1
 
 # `make test` reports its wall time, tool installs included.
 ifneq ($(filter test,$(MAKECMDGOALS)),)
@@ -47,7 +50,7 @@ endif
 
 # Where the browser tests find the page under test, the driver and the browser.
 E2E_ENV := KEYPLAN_HTML=$(CURDIR)/$(DIST_HTML) CHROMEDRIVER=/usr/bin/chromedriver \
-	CHROMIUM=/usr/bin/chromium
+	CHROMIUM=/usr/bin/chromium GECKODRIVER=$(CARGO_HOME)/bin/geckodriver FIREFOX=/usr/bin/firefox-esr
 
 # Trunk.toml pins wasm-bindgen too (for `make serve`); it must follow Cargo.lock.
 CHECK_TRUNK_PIN = want=$$(scripts/wasm-bindgen-version.sh); \
@@ -61,7 +64,7 @@ help:
 	@echo "make test        fmt + clippy + unit tests + release build + browser tests (what CI runs)"
 	@echo "make bench       criterion benchmarks of the core, then browser timings of the built page"
 	@echo "make tools       install wasm32 target, wasm-bindgen-cli, wasm-opt (skips what is there)"
-	@echo "make test-tools  also install chromium, chromedriver and CJK fonts via apt if missing"
+	@echo "make test-tools  also install chromium, chromedriver, firefox-esr, CJK fonts (apt), geckodriver (cargo)"
 	@echo "make dist        build dist/keyplan.html only"
 	@echo "make serve       Trunk dev server on http://127.0.0.1:8080 (needs trunk $(TRUNK_VERSION))"
 	@echo "make clean       remove build outputs"
@@ -83,14 +86,21 @@ tools:
 		npm install --prefix "$(TOOLS_DIR)" --no-audit --no-fund --loglevel=error binaryen@$(BINARYEN_VERSION); \
 	fi
 
-# Chromium + driver for the browser tests, CJK fonts so Chinese renders in screenshots.
+# Chromium, Firefox ESR and their drivers for the browser tests, CJK fonts so Chinese renders in
+# screenshots. geckodriver builds from crates.io (about 3 minutes on 2 cores).
 test-tools:
 	@sudo=; if [[ $$(id -u) != 0 ]] && command -v sudo >/dev/null; then sudo=sudo; fi; \
-	if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
-		echo "installing chromium, chromium-driver and fonts-noto-cjk with apt-get"; \
+	if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver || ! -x /usr/bin/firefox-esr ]] || \
+		! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing chromium, chromium-driver, firefox-esr and fonts-noto-cjk with apt-get"; \
 		$$sudo apt-get update; \
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-			chromium chromium-driver fonts-noto-cjk; \
+			chromium chromium-driver firefox-esr fonts-noto-cjk; \
+	fi
+	@have=$$("$(CARGO_HOME)/bin/geckodriver" --version 2>/dev/null | awk 'NR==1 {print $$2}' || true); \
+	if [[ "$$have" != "$(GECKODRIVER_VERSION)" ]]; then \
+		echo "installing geckodriver $(GECKODRIVER_VERSION) (found: $${have:-none}); takes about 3 minutes"; \
+		env -u CARGO_TARGET_DIR cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked; \
 	fi
 
 dist:

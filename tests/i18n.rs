@@ -390,3 +390,17 @@ fn text_from_a_person_is_isolated_inside_a_sentence() {
         "Unknown stage “P9”: use P0 to P7"
     );
 }
+
+#[test]
+fn the_last_export_reads_as_a_day() {
+    assert_eq!(
+        Lang::En.last_export(Some(date("2026-11-03"))),
+        "Last exported 3 Nov 2026"
+    );
+    assert_eq!(
+        Lang::Zh.last_export(Some(date("2026-11-03"))),
+        "上次导出：2026年11月3日"
+    );
+    assert_eq!(Lang::En.last_export(None), "Never exported");
+    assert_eq!(Lang::Zh.last_export(None), "从未导出");
+}

@@ -1,13 +1,16 @@
 //! Browser-test harness for keyplan.
 //!
 //! Drives the single self-contained `dist/keyplan.html` (opened from `file://`) in headless
-//! Chromium through a chromedriver that each [`Browser`] spawns for itself, with a fresh
-//! browser profile (so fresh localStorage) per browser.
+//! Chromium through a chromedriver ([`Browser::start`]), or in headless Firefox through a
+//! geckodriver ([`Browser::start_firefox`]), that each [`Browser`] spawns for itself, with a
+//! fresh browser profile (so fresh localStorage) per browser.
 //!
 //! Environment:
 //! - `KEYPLAN_HTML`: absolute path of the built page (required; a relative path is taken from
 //!   the workspace root). Missing or absent file fails the test: build it with `make dist`.
 //! - `CHROMEDRIVER` (default `/usr/bin/chromedriver`), `CHROMIUM` (default `/usr/bin/chromium`).
+//! - `GECKODRIVER` (default `$CARGO_HOME/bin/geckodriver`), `FIREFOX` (default
+//!   `/usr/bin/firefox-esr`).
 //!
 //! All waits poll a condition with a deadline ([`WAIT`]); nothing sleeps for a fixed time.
 
@@ -17,7 +20,8 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -35,7 +39,7 @@ pub use serde_json;
 pub const WAIT: Duration = Duration::from_secs(10);
 /// How often a condition is re-checked while waiting.
 pub const POLL: Duration = Duration::from_millis(50);
-/// How long chromedriver may take to accept connections and to start a session.
+/// How long the driver may take to accept connections and to start a session.
 const STARTUP: Duration = Duration::from_secs(30);
 
 /// localStorage key of the plan.
@@ -149,6 +153,27 @@ fn is_browser_internal(url: &str) -> bool {
     .any(|p| url.starts_with(p))
 }
 
+/// Firefox's own services (settings, updates, telemetry…) at Mozilla's hosts: the browser's
+/// traffic, not the page's (the page's Content-Security-Policy would refuse them anyway).
+fn is_firefox_service(target: &str) -> bool {
+    let host = target
+        .split("://")
+        .nth(1)
+        .unwrap_or(target)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or_default();
+    [
+        "mozilla.com",
+        "mozilla.net",
+        "mozilla.org",
+        "firefox.com",
+        "mozaws.net",
+    ]
+    .iter()
+    .any(|domain| host == *domain || host.ends_with(&format!(".{domain}")))
+}
+
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -222,19 +247,51 @@ impl WebDriverCompatibleCommand for GetPerformanceLog {
     }
 }
 
-/// A headless Chromium driven through its own chromedriver, with a fresh profile.
+/// Which browser a [`Browser`] drives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+}
+
+/// A Chrome DevTools command through chromedriver: `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let id = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{id}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+/// A headless Chromium (or Firefox) driven through its own chromedriver (or geckodriver), with
+/// a fresh profile.
 pub struct Browser {
     /// The WebDriver client, for anything the helpers don't cover.
     pub client: Client,
+    engine: Engine,
     driver: Child,
     port: u16,
     session_id: String,
     /// URL of the last page opened: the page's own URL for [`Browser::assert_no_network`].
     own_url: Mutex<Option<String>>,
-    /// Every request URL seen in the performance log so far (the log drains when read).
+    /// Every request URL seen in the performance log so far (the log drains when read); in
+    /// Firefox, every resource-timing entry and proxied request seen so far.
     requests: Mutex<Vec<String>>,
     closed: bool,
-    // Dropped last (fields drop in order): chromium must be gone before its profile is removed.
+    /// Firefox: the proxy every connection of the browser goes through, which records it.
+    proxy: Option<RecordingProxy>,
+    // Dropped last (fields drop in order): the browser must be gone before its profile is
+    // removed. Firefox: geckodriver makes its profile inside, next to `downloads/`.
     profile: tempfile::TempDir,
 }
 
@@ -300,7 +357,117 @@ impl Browser {
             }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({"performance": "ALL"}));
+        Browser::connect(Engine::Chromium, guard, port, caps, profile).await
+    }
 
+    /// Spawns geckodriver on a free port and opens a headless Firefox session with a fresh
+    /// profile. `security.fileuri.strict_origin_policy` is set back to Firefox's default (`true`;
+    /// geckodriver turns it off), so that each `file://` path keeps its own storage, as people
+    /// see it. Downloads go to [`Browser::downloads_dir`] without asking.
+    pub async fn start_firefox() -> Browser {
+        let driver_bin = std::env::var("GECKODRIVER").unwrap_or_else(|_| {
+            let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| {
+                format!("{}/.cargo", std::env::var("HOME").unwrap_or_default())
+            });
+            format!("{cargo_home}/bin/geckodriver")
+        });
+        let firefox_bin =
+            std::env::var("FIREFOX").unwrap_or_else(|_| "/usr/bin/firefox-esr".into());
+        for (what, bin, install) in [
+            (
+                "GECKODRIVER",
+                &driver_bin,
+                "cargo install geckodriver --locked",
+            ),
+            (
+                "FIREFOX",
+                &firefox_bin,
+                "apt-get install -y --no-install-recommends firefox-esr",
+            ),
+        ] {
+            assert!(
+                Path::new(bin).exists(),
+                "{what}: {bin} not found; install with `{install}` (or `make test-tools`)"
+            );
+        }
+        let _ = std::fs::remove_file(screenshot_dir().join(format!("{}.png", failure_name())));
+
+        let profile = tempfile::Builder::new()
+            .prefix("keyplan-e2e-firefox-")
+            .tempdir()
+            .expect("create browser profile dir");
+        let downloads = profile.path().join("downloads");
+        std::fs::create_dir(&downloads).expect("create downloads dir");
+
+        let port = free_port();
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .arg("--log=fatal")
+            .arg("--profile-root")
+            .arg(profile.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e}"));
+        let mut guard = DriverGuard(Some(driver));
+        wait_driver_ready(port, guard.0.as_mut().expect("driver present"));
+
+        let proxy = RecordingProxy::start();
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("firefox"));
+        caps.insert("pageLoadStrategy".into(), json!("normal"));
+        caps.insert(
+            "moz:firefoxOptions".into(),
+            json!({
+                "binary": firefox_bin,
+                "args": ["-headless", "-width=1366", "-height=900"],
+                "prefs": {
+                    "security.fileuri.strict_origin_policy": true,
+                    "intl.accept_languages": "en-US",
+                    "intl.locale.requested": "en-US",
+                    "browser.download.dir": downloads.display().to_string(),
+                    "browser.download.folderList": 2,
+                    "browser.download.useDownloadDir": true,
+                    "browser.download.always_ask_before_handling_new_types": false,
+                    "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv",
+                    "browser.download.alwaysOpenPanel": false,
+                    // every connection, to any host (localhost included), goes to the proxy
+                    "network.proxy.type": 1,
+                    "network.proxy.http": "127.0.0.1",
+                    "network.proxy.http_port": proxy.port,
+                    "network.proxy.ssl": "127.0.0.1",
+                    "network.proxy.ssl_port": proxy.port,
+                    "network.proxy.no_proxies_on": "",
+                    "network.proxy.allow_hijacking_localhost": true,
+                    // Firefox's own services, quiet (what still calls is left out, see
+                    // `is_firefox_service`)
+                    "services.settings.server": "data:,#remote-settings-dummy/v1",
+                    "app.normandy.enabled": false,
+                    "browser.region.network.url": "",
+                    "browser.search.update": false,
+                    "dom.push.connection.enabled": false,
+                    "network.connectivity-service.enabled": false,
+                },
+            }),
+        );
+        let mut b = Browser::connect(Engine::Firefox, guard, port, caps, profile).await;
+        b.proxy = Some(proxy);
+        b.client
+            .set_window_size(1366, 900)
+            .await
+            .expect("set the window size");
+        b
+    }
+
+    /// Opens the WebDriver session on the driver at `port`.
+    async fn connect(
+        engine: Engine,
+        mut guard: DriverGuard,
+        port: u16,
+        caps: Capabilities,
+        profile: tempfile::TempDir,
+    ) -> Browser {
         let webdriver_url = format!("http://127.0.0.1:{port}");
         let client = tokio::time::timeout(
             STARTUP,
@@ -309,8 +476,10 @@ impl Browser {
                 .connect(&webdriver_url),
         )
         .await
-        .unwrap_or_else(|_| panic!("chromedriver did not open a session within {STARTUP:?}"))
-        .unwrap_or_else(|e| panic!("cannot open a Chromium session via {webdriver_url}: {e}"));
+        .unwrap_or_else(|_| {
+            panic!("the {engine:?} driver did not open a session within {STARTUP:?}")
+        })
+        .unwrap_or_else(|e| panic!("cannot open a {engine:?} session via {webdriver_url}: {e}"));
         let session_id = client
             .session_id()
             .await
@@ -319,17 +488,44 @@ impl Browser {
 
         Browser {
             client,
+            engine,
             driver: guard.0.take().expect("driver present"),
             port,
             session_id,
             own_url: Mutex::new(None),
             requests: Mutex::new(Vec::new()),
             closed: false,
+            proxy: None,
             profile,
         }
     }
 
-    /// Ends the session (Chromium quits) and stops chromedriver. Dropping does the same.
+    /// The browser this drives.
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    /// Where downloads go: Firefox saves there from the start; Chromium once
+    /// [`Browser::keep_downloads`] was called (else its default, `~/Downloads`).
+    pub fn downloads_dir(&self) -> PathBuf {
+        self.profile.path().join("downloads")
+    }
+
+    /// Chromium: saves downloads into [`Browser::downloads_dir`] from now on.
+    pub async fn keep_downloads(&self) {
+        let dir = self.downloads_dir();
+        std::fs::create_dir_all(&dir).expect("create downloads dir");
+        let command = json!({
+            "cmd": "Browser.setDownloadBehavior",
+            "params": {"behavior": "allow", "downloadPath": dir.display().to_string()},
+        });
+        self.client
+            .issue_cmd(Cdp(command))
+            .await
+            .unwrap_or_else(|e| panic!("cannot set Chromium's download directory: {e}"));
+    }
+
+    /// Ends the session (the browser quits) and stops the driver. Dropping does the same.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         self.closed = true;
@@ -585,7 +781,33 @@ impl Browser {
 
     /// Every request URL the browser has sent since the session started
     /// (`Network.requestWillBeSent` and `Network.webSocketCreated` in the performance log).
+    ///
+    /// Firefox has no performance log. There, every connection the browser opens goes through
+    /// a local proxy that records it (a request that fails leaves no other trace offline), and
+    /// the Resource Timing API of the current document is read too (the document itself, under
+    /// its URL, and every resource entry: fetches, images, scripts, styles); both add to what
+    /// was seen before.
     pub async fn network_requests(&self) -> Vec<String> {
+        if let Some(proxy) = &self.proxy {
+            let seen = self
+                .js("return [location.href]
+                        .concat(performance.getEntriesByType('resource').map(e => e.name));")
+                .await;
+            let timed = seen
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str);
+            let proxied = proxy.seen.lock().unwrap().clone();
+            let proxied = proxied.into_iter().filter(|t| !is_firefox_service(t));
+            let mut requests = self.requests.lock().unwrap();
+            for url in timed.map(str::to_string).chain(proxied) {
+                if !requests.contains(&url) {
+                    requests.push(url);
+                }
+            }
+            return requests.clone();
+        }
         let log = self
             .client
             .issue_cmd(GetPerformanceLog)
@@ -634,6 +856,10 @@ impl Browser {
     pub async fn network_violations(&self, own_url: &str) -> Vec<String> {
         let requested = self.network_requests().await;
         let mut bad = foreign_requests(&requested, own_url);
+        if self.proxy.is_some() {
+            // the resource entries are among the requests read above
+            return bad;
+        }
         let resources = self
             .js("return performance.getEntriesByType('resource')
                     .map(e => e.name)
@@ -671,8 +897,8 @@ impl Browser {
         let total = self.requests.lock().unwrap().len();
         assert!(
             total > 0,
-            "the performance log saw no request at all, not even the page itself: \
-             the network check is not working"
+            "the performance log (Firefox: resource timing) saw no request at all, not even the \
+             page itself: the network check is not working"
         );
     }
 
@@ -683,7 +909,7 @@ impl Browser {
         }
     }
 
-    /// chromedriver's address (for tests that need raw access).
+    /// The driver's address (for tests that need raw access).
     pub fn driver_addr(&self) -> SocketAddr {
         SocketAddr::from(([127, 0, 0, 1], self.port))
     }
@@ -717,7 +943,7 @@ impl Drop for Browser {
             }
         }
         if !self.closed {
-            // Ends Chromium before chromedriver goes, so no browser outlives the test.
+            // Ends the browser before its driver goes, so no browser outlives the test.
             let _ = blocking_http(addr, "DELETE", &format!("/session/{}", self.session_id));
         }
         let _ = self.driver.kill();
@@ -725,7 +951,7 @@ impl Drop for Browser {
     }
 }
 
-/// Kills a chromedriver that never made it into a [`Browser`].
+/// Kills a driver that never made it into a [`Browser`].
 struct DriverGuard(Option<Child>);
 
 impl Drop for DriverGuard {
@@ -752,18 +978,76 @@ fn save_png(name: &str, png: &[u8]) -> PathBuf {
     path
 }
 
+/// A local HTTP proxy that records the target of every request it receives (`GET
+/// http://host/path`, `CONNECT host:443` as `https://host:443`) and answers each with
+/// `502 Bad Gateway`: nothing it is asked for leaves the machine.
+struct RecordingProxy {
+    port: u16,
+    seen: Arc<Mutex<Vec<String>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl RecordingProxy {
+    fn start() -> RecordingProxy {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind the recording proxy");
+        let port = listener.local_addr().expect("proxy address").port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (log, done) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if done.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(mut stream) = stream else { continue };
+                let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+                let mut head = Vec::new();
+                let mut buf = [0u8; 4096];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf) {
+                        Ok(n) if n > 0 => head.extend_from_slice(&buf[..n]),
+                        _ => break,
+                    }
+                }
+                let head = String::from_utf8_lossy(&head);
+                let mut words = head.split_whitespace();
+                if let (Some(method), Some(target)) = (words.next(), words.next()) {
+                    let target = if method == "CONNECT" {
+                        format!("https://{target}")
+                    } else {
+                        target.to_string()
+                    };
+                    log.lock().unwrap().push(target);
+                }
+                let _ = stream.write_all(
+                    b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                );
+            }
+        });
+        RecordingProxy { port, seen, stop }
+    }
+}
+
+impl Drop for RecordingProxy {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        // wakes the accepting thread, which then ends
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local addr").port()
 }
 
-/// Polls chromedriver's `/status` until it says ready, within [`STARTUP`].
+/// Polls the driver's `/status` until it says ready, within [`STARTUP`].
 fn wait_driver_ready(port: u16, driver: &mut Child) {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let deadline = Instant::now() + STARTUP;
     loop {
         if let Ok(Some(status)) = driver.try_wait() {
-            panic!("chromedriver exited before accepting connections: {status}");
+            panic!("the driver exited before accepting connections: {status}");
         }
         if let Some(body) = blocking_http(addr, "GET", "/status") {
             let ready = serde_json::from_slice::<Value>(&body)
@@ -775,7 +1059,7 @@ fn wait_driver_ready(port: u16, driver: &mut Child) {
             }
         }
         if Instant::now() >= deadline {
-            panic!("chromedriver on port {port} not ready within {STARTUP:?}");
+            panic!("the driver on port {port} was not ready within {STARTUP:?}");
         }
         std::thread::sleep(POLL);
     }

@@ -169,6 +169,11 @@ pub const TEXTS: Texts = Texts {
     list_caption: "All deals",
     col_weighted: "Weighted",
     privacy: "Everything stays in this browser; nothing is sent to any server.",
+    where_file: "Everything stays in this browser, for this file only:",
+    where_browser_hint: "Your plan is kept in this browser. To bring one from another browser, export it there and import it here.",
+    where_file_before: "Firefox keeps a plan for each file location; this one is for ",
+    where_file_after: ". Plan missing after the file was moved, renamed or copied? Open the file from where it was, or import an export.",
+    backup_export: "Export a backup",
     board_label: "Pipeline board",
     close: "Close",
     tab_details: "Details",
@@ -627,6 +632,13 @@ impl Language for En {
             StorageError::Unavailable => "This browser doesn't let the page save data (private browsing, or a browser that restricts file:// pages). Your changes live only in this page: download the plan before closing it.".to_string(),
             StorageError::Full => "Browser storage is full and your latest changes were not saved. The plan is still in this page: download it now.".to_string(),
             StorageError::Other(name) => format!("Saving failed (the browser said: {name}); your latest changes exist only in this page. Download the plan so nothing is lost."),
+        }
+    }
+
+    fn last_export(&self, on: Option<NaiveDate>) -> String {
+        match on {
+            Some(day) => format!("Last exported {}", self.date(day)),
+            None => "Never exported".to_string(),
         }
     }
 

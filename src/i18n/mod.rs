@@ -81,6 +81,8 @@ pub trait Language {
     fn unreadable(&self, why: &Unreadable) -> String;
     /// Why the browser did not save.
     fn storage_error(&self, error: &StorageError) -> String;
+    /// When the whole plan was last exported (a local day): `上次导出：2026年11月3日` / `Last exported 3 Nov 2026`; never: `从未导出` / `Never exported`.
+    fn last_export(&self, on: Option<NaiveDate>) -> String;
     /// A share of the browser's storage, with a warning when nearly full.
     fn storage_usage(&self, permille: usize, chars: usize, quota: usize, high: bool) -> String;
     /// What replacing the plan would do: `removed` deals go, `brought` come in.
@@ -515,6 +517,11 @@ texts! {
     list_caption,
     col_weighted,
     privacy,
+    where_file,
+    where_browser_hint,
+    where_file_before,
+    where_file_after,
+    backup_export,
     board_label,
     close,
     tab_details,

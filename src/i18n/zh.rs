@@ -170,6 +170,11 @@ pub const TEXTS: Texts = Texts {
     list_caption: "全部项目",
     col_weighted: "加权金额",
     privacy: "所有数据只保存在本浏览器中，不会发送到任何服务器。",
+    where_file: "所有数据只保存在本浏览器中，且只属于此位置的文件：",
+    where_browser_hint: "计划保存在本浏览器中。要用其他浏览器中的计划，请在那里导出，再在这里导入。",
+    where_file_before: "Firefox 按文件位置分别保存计划，这里是 ",
+    where_file_after: " 的计划。文件移动、改名或复制后找不到计划？请从原来的位置打开，或导入导出的文件。",
+    backup_export: "导出备份",
     board_label: "项目推进看板",
     close: "关闭",
     tab_details: "详情",
@@ -652,6 +657,13 @@ impl Language for Zh {
             StorageError::Unavailable => "浏览器不允许本页保存数据（可能是无痕模式，或浏览器限制了 file:// 页面）。修改只保存在当前页面中，关闭前请下载计划文件。".to_string(),
             StorageError::Full => "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。".to_string(),
             StorageError::Other(name) => format!("保存失败（浏览器报告：{name}），最近的修改只在当前页面中。请下载计划文件以免丢失。"),
+        }
+    }
+
+    fn last_export(&self, on: Option<NaiveDate>) -> String {
+        match on {
+            Some(day) => format!("上次导出：{}", self.date(day)),
+            None => "从未导出".to_string(),
         }
     }
 

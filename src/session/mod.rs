@@ -4,11 +4,17 @@
 //! implements. Time, ids and storage reads arrive inside actions; nothing here calls the browser.
 mod action;
 pub mod backups;
+mod export_due;
+mod plan_place;
 mod reduce;
 mod state;
 mod store;
 
 pub use action::{Action, Heard, MethodEdit, SaveResult};
+pub use export_due::{
+    read_record, record_change, record_export, ExportRecord, BACKUP_AFTER, EXPORTED_KEY,
+};
+pub use plan_place::per_file_location;
 pub use state::{
     BlockedMove, DealTab, Dialog, ImportFiles, Lang, Loaded, Outcome, Persistence, PlanRef, Seen,
     Session, StorageError, Undo, View,

@@ -4,4 +4,5 @@ pub mod bench;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod place;
 pub mod storage;

@@ -1,5 +1,6 @@
 //! What every feature uses: the dispatcher, modal dialogs and focus, the store hook, cheap shared values.
 pub mod context;
+pub mod export_record;
 pub mod focus;
 pub mod modal;
 pub mod shared;

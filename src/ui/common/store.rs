@@ -200,7 +200,12 @@ impl StoreHandle {
 
     /// Offers a plan (or the part named `part`) as an indented plan file.
     pub fn download_plan(&self, plan: &Plan, part: Option<&str>) -> bool {
-        download::download_plan(plan, part).is_ok()
+        let offered = download::download_plan(plan, part).is_ok();
+        // the whole plan as a file is an export that can bring it back (see session::export_due)
+        if offered && part.is_none() {
+            let _ = session::record_export(&LocalStore, clock::now());
+        }
+        offered
     }
 
     /// Offers text as a download named after `stem` and today's date; false when the browser

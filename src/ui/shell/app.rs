@@ -129,7 +129,8 @@ pub fn App() -> Html {
                     <SummaryLine {lang} plan={plan.clone()} filter={summary_filter} />
                 }
                 <main id="main">{ main }</main>
-                <Footer {lang} usage={state.usage} />
+                <Footer {lang} usage={state.usage} plan={plan.clone()} revision={state.revision}
+                    dialog={state.dialog.is_some()} />
                 { dialog }
                 if let Some(undo) = &state.undo {
                     <UndoToast {lang} seq={undo.seq} name={undo.removed.deal.name.clone()} />

@@ -1,4 +1,5 @@
-//! The first visit: what keyplan is, and the choice between a new deal and the training case.
+//! The first visit: what keyplan is, where the plan is kept (and how to bring one across), and
+//! the choice between a new deal and the training case.
 use yew::prelude::*;
 
 use crate::domain::method::content;
@@ -7,6 +8,7 @@ use crate::i18n::Lang;
 use crate::session::Action;
 use crate::ui::common::context::use_dispatch;
 use crate::web::clock;
+use crate::web::place::plan_file_location;
 
 #[derive(Properties, PartialEq)]
 pub struct EmptyStateProps {
@@ -31,6 +33,13 @@ pub fn EmptyState(props: &EmptyStateProps) -> Html {
         <section class="empty" data-testid="empty-state" aria-labelledby="empty-title">
             <h1 id="empty-title">{ t.empty_title }</h1>
             <p>{ t.empty_body }</p>
+            <p class="plan-place" data-testid="plan-place">
+                if let Some(path) = plan_file_location() {
+                    { t.where_file_before }<code class="path" data-testid="plan-location">{ path }</code>{ t.where_file_after }
+                } else {
+                    { t.where_browser_hint }
+                }
+            </p>
             <div class="empty-actions">
                 <button type="button" class="primary big" data-testid="load-sample" onclick={load}>{ t.load_sample }</button>
                 <button type="button" class="big" onclick={new_deal}>{ "+ " }{ t.new_deal }</button>

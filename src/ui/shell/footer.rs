@@ -1,24 +1,54 @@
-//! The footer: where the plan lives, and how much of the browser's storage it uses.
+//! The footer, one line: where the plan lives, when it was last exported (with a backup export
+//! after a week of changes in no export), the backups, and how much of the storage it uses.
 use yew::prelude::*;
 
 use crate::i18n::Lang;
-use crate::session::{usage_permille, Action, QUOTA_CHARS, WARN_PERMILLE};
+use crate::session::{usage_permille, Action, PlanRef, QUOTA_CHARS, WARN_PERMILLE};
 use crate::ui::common::context::use_dispatch;
+use crate::ui::common::export_record::use_export_record;
+use crate::ui::common::store::use_store;
+use crate::web::clock;
+use crate::web::place::plan_file_location;
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
     pub lang: Lang,
     /// Characters in the browser's storage, when known.
     pub usage: Option<usize>,
+    /// The plan, for the backup export.
+    pub plan: PlanRef,
+    /// The session's revision: each new one is a change to the plan.
+    pub revision: u64,
+    /// A dialog is open. The plan is exported from dialogs, so the footer is drawn again (with
+    /// the new last export) when one closes.
+    pub dialog: bool,
 }
 
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
     let dispatch = use_dispatch();
+    let store = use_store();
     let t = props.lang.texts();
+    let (record, redraw) = use_export_record(props.revision);
+    let backup = {
+        let plan = props.plan.clone();
+        move |_| {
+            store.download_plan(&plan, None);
+            redraw.force_update();
+        }
+    };
+    let place = plan_file_location();
     html! {
         <footer class="privacy">
-            <span>{ t.privacy }</span>
+            <span>{ if place.is_some() { t.where_file } else { t.privacy } }
+                if let Some(path) = place {
+                    { " " }<code class="path" data-testid="plan-location" title={path.clone()}>{ path }</code>
+                }
+            </span>
+            <span data-testid="last-export">{ props.lang.last_export(record.exported.map(clock::local_day)) }</span>
+            if record.backup_due(clock::now()) {
+                <button type="button" class="primary small" data-testid="backup-export" onclick={backup}>{ t.backup_export }</button>
+            }
             <button type="button" class="ghost small" data-testid="open-backups"
                 onclick={move |_| dispatch.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
             if let Some(chars) = props.usage {
