@@ -179,7 +179,7 @@ impl Tab {
             .last_stamp
             .borrow()
             .clone()
-            .map(|(old, new)| session::heard(old, Some(&new)));
+            .map(|(_, new)| session::heard(Some(&new)));
         let update = session::external(&self.store, false, now(), heard);
         self.state = self.state.clone().reduce(update);
     }
@@ -837,7 +837,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
         "A still shows its own plan"
     );
     // the person chooses: keep mine
-    let keep = session::keep_mine(&store);
+    let keep = session::keep_mine(&store, now());
     a.act(keep);
     assert_eq!(a.state.persistence, Persistence::Saved);
     let stored = stored_plan(&store);
@@ -981,14 +981,19 @@ fn a_deletion_can_still_be_undone_after_an_import() {
     );
 }
 
+/// The plan shown may be the only copy left once something else wrote over the stored one: it
+/// stays, and the person is told; the text is kept as a backup at once.
 #[test]
-fn unreadable_text_written_by_another_tab_blocks_this_one() {
+fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_shown() {
     let store = Memory::default();
-    let mut a = Tab::with_sample(&store);
+    Tab::with_sample(&store);
+    // a tab that read the plan (not its own save)
+    let mut a = Tab::open(&store);
     store.put(PLAN_KEY, "garbage");
     store.put(STAMP_KEY, "someone-else");
     a.hear();
-    assert!(a.state.is_blocked());
+    assert_eq!(a.state.persistence, Persistence::Stale, "told");
+    assert_eq!(a.plan().deals.len(), 12, "the plan shown stays");
     assert_eq!(
         backup_texts(&store, BackupKind::Unreadable)
             .first()
@@ -997,6 +1002,140 @@ fn unreadable_text_written_by_another_tab_blocks_this_one() {
     );
     a.act(Action::Delete(id("sample-01")));
     assert_eq!(store.get(PLAN_KEY).as_deref(), Some("garbage"));
+    // merging both: the text stays a backup, and the plan is saved
+    let merged = session::merge_latest(&store, a.plan(), now());
+    a.act(merged);
+    assert_eq!(a.state.persistence, Persistence::Saved);
+    assert_eq!(stored_plan(&store).deals.len(), 11);
+    assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["garbage"]);
+
+    // storage cleared by another page: the plan shown stays too, and can be saved again
+    let store = Memory::default();
+    Tab::with_sample(&store);
+    let mut a = Tab::open(&store);
+    store.items.borrow_mut().clear();
+    a.hear();
+    assert_eq!(a.state.persistence, Persistence::Stale);
+    assert_eq!(a.plan().deals.len(), 12);
+    let keep = session::keep_mine(&store, now());
+    a.act(keep);
+    assert_eq!(stored_plan(&store).deals.len(), 12, "saved again");
+
+    // a tab with nothing in it blocks, as at start-up
+    let store = Memory::default();
+    let mut empty = Tab::open(&store);
+    store.put(PLAN_KEY, "garbage");
+    store.put(STAMP_KEY, "someone-else");
+    empty.hear();
+    assert!(empty.state.is_blocked());
+}
+
+/// Unreadable text found when the person chooses to keep this tab's plan, or to merge both, is
+/// kept as a backup before the plan is saved over it; with no room for the copy, nothing is
+/// written over it.
+#[test]
+fn keeping_mine_or_merging_over_unreadable_text_keeps_the_text_first() {
+    for merge in [false, true] {
+        let store = Memory::default();
+        let mut tab = Tab::with_sample(&store);
+        store.put(PLAN_KEY, "{broken");
+        tab.act(Action::Delete(id("sample-01")));
+        assert_eq!(tab.state.persistence, Persistence::Stale);
+        let choice = if merge {
+            session::merge_latest(&store, tab.plan(), now())
+        } else {
+            session::keep_mine(&store, now())
+        };
+        tab.act(choice);
+        assert_eq!(tab.state.persistence, Persistence::Saved, "merge: {merge}");
+        assert_eq!(
+            stored_plan(&store).deals.len(),
+            11,
+            "the plan shown is saved"
+        );
+        assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["{broken"]);
+    }
+    let store = Memory::default();
+    let mut tab = Tab::with_sample(&store);
+    store.put(PLAN_KEY, "{broken");
+    tab.act(Action::Delete(id("sample-01")));
+    store.refuse(Some(StorageError::Full));
+    let keep = session::keep_mine(&store, now());
+    tab.act(keep);
+    assert_eq!(
+        tab.state.persistence,
+        Persistence::Failed(StorageError::Full)
+    );
+    assert_eq!(store.get(PLAN_KEY).as_deref(), Some("{broken"));
+    assert_eq!(tab.plan().deals.len(), 11);
+}
+
+/// Each tab's localStorage is a copy the browser keeps in step: two saves at once can both be
+/// confirmed by their own copies, and the one the browser applies last replaces the other. The
+/// tab whose save was replaced hears of a save made over another version than its own, and is
+/// told — although the event's old value (what the writing tab's copy held) is not its stamp.
+#[test]
+fn a_save_replaced_by_one_made_at_once_in_another_copy_is_told() {
+    let store = Memory::default();
+    let mut a = Tab::with_sample(&store);
+    let mut b = Tab::open(&store);
+    let rename = |tab: &mut Tab, deal: &str, name: &str| {
+        let stage = tab.plan().deal(&id(deal)).unwrap().stage;
+        tab.act(Action::OpenDeal(id(deal)));
+        tab.act(Action::SaveDeal {
+            base: None,
+            fields: fields(name, 1_000_000, stage),
+            then: None,
+            now: later(30),
+        });
+    };
+    // B saves on its own copy of the version both started from
+    let started = (store.get(PLAN_KEY).unwrap(), store.get(STAMP_KEY).unwrap());
+    let b_copy = Memory::with(&[(PLAN_KEY, &started.0), (STAMP_KEY, &started.1)]);
+    b.store = b_copy.clone();
+    rename(&mut b, "sample-02", "B 同时改的");
+    assert_eq!(b.state.persistence, Persistence::Saved);
+    // A saves on its copy, and is confirmed too
+    rename(&mut a, "sample-05", "A 同时改的");
+    assert_eq!(a.state.persistence, Persistence::Saved);
+    // the browser applies B's writes last; A hears of them
+    store.put(PLAN_KEY, &b_copy.get(PLAN_KEY).unwrap());
+    store.put(STAMP_KEY, &b_copy.get(STAMP_KEY).unwrap());
+    let heard = session::heard(b_copy.get(STAMP_KEY).as_deref());
+    let update = session::external(&store, false, now(), Some(heard));
+    a.state = a.state.clone().reduce(update);
+    assert_eq!(
+        a.state.persistence,
+        Persistence::Stale,
+        "told, not replaced"
+    );
+    assert_eq!(a.plan().deal(&id("sample-05")).unwrap().name, "A 同时改的");
+    let merged = session::merge_latest(&store, a.plan(), now());
+    a.act(merged);
+    let stored = stored_plan(&store);
+    assert_eq!(stored.deal(&id("sample-02")).unwrap().name, "B 同时改的");
+    assert_eq!(stored.deal(&id("sample-05")).unwrap().name, "A 同时改的");
+}
+
+#[test]
+fn a_refused_save_is_tried_again_when_asked() {
+    let store = Memory::default();
+    let mut tab = Tab::with_sample(&store);
+    let same = tab.state.clone();
+    tab.act(Action::RetrySave);
+    assert!(Rc::ptr_eq(&same, &tab.state), "nothing to try again");
+    store.refuse(Some(StorageError::Full));
+    tab.act(Action::Delete(id("sample-01")));
+    tab.act(Action::RetrySave);
+    assert_eq!(
+        tab.state.persistence,
+        Persistence::Failed(StorageError::Full),
+        "still full"
+    );
+    store.refuse(None);
+    tab.act(Action::RetrySave);
+    assert_eq!(tab.state.persistence, Persistence::Saved);
+    assert_eq!(stored_plan(&store).deals.len(), 11);
 }
 
 #[test]
@@ -1137,7 +1276,11 @@ fn a_second_corruption_never_overwrites_the_first_backup() {
     store.put(PLAN_KEY, "garbage B");
     store.put(STAMP_KEY, "someone");
     tab.hear();
-    assert!(tab.state.is_blocked());
+    assert_eq!(
+        tab.state.persistence,
+        Persistence::Stale,
+        "the plan shown stays"
+    );
     let mut kept = backup_texts(&store, BackupKind::Unreadable);
     kept.sort();
     assert_eq!(
@@ -1305,4 +1448,14 @@ fn the_tab_that_was_told_can_merge_both_plans() {
         Persistence::Saved,
         "the merge had seen B's save"
     );
+}
+
+#[test]
+fn the_gauge_follows_what_the_storage_holds() {
+    let state = state_with(plan_with(&[("a", 1, Stage::P0)]));
+    let next = state.clone().reduce(Action::Usage(Some(4_456_448)));
+    assert_eq!(next.usage, Some(4_456_448));
+    assert_eq!(next.revision, state.revision, "nothing to save");
+    let same = next.clone().reduce(Action::Usage(Some(4_456_448)));
+    assert!(Rc::ptr_eq(&same, &next), "nothing new");
 }

@@ -32,6 +32,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
+pub mod faults;
+
 pub use fantoccini;
 pub use serde_json;
 

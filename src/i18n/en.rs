@@ -289,7 +289,8 @@ pub const TEXTS: Texts = Texts {
     gone_notice: "This deal was deleted in another tab or window. What you typed is still here: save it as a new deal, or close to drop it.",
     nothing_to_import: "The files hold no deal that can be imported; the plan stays as it is.",
     replace_confirm_button: "Replace the plan",
-    chart_no_data: "No data",};
+    chart_no_data: "No data",
+    retry_save: "Try saving again",};
 
 /// The deck's English stage names.
 const STAGES: [&str; 8] = [

@@ -638,6 +638,7 @@ texts! {
     gone_notice,
     nothing_to_import,
     replace_confirm_button,
+    retry_save,
 }
 
 #[cfg(test)]

@@ -290,7 +290,8 @@ pub const TEXTS: Texts = Texts {
     gone_notice: "这个项目已在另一个标签页或窗口中删除。你填写的内容还在：可以保存为新项目，或者关闭放弃。",
     nothing_to_import: "文件中没有可以导入的项目，本计划不会改变。",
     replace_confirm_button: "确认整体替换",
-    chart_no_data: "暂无数据",};
+    chart_no_data: "暂无数据",
+    retry_save: "重新保存",};
 
 /// The deck's stage names.
 const STAGES: [&str; 8] = [

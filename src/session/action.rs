@@ -25,11 +25,12 @@ pub enum MethodEdit {
     Reset,
 }
 
-/// A save another tab made, as the `storage` event tells it: the stamp it replaced, and the
-/// fingerprint of the version that save was written over (its parent, from its new stamp).
+/// A save another tab made, as the `storage` event tells it: the fingerprint of the version that
+/// save was written over (its parent, from its new stamp). The event's old value is not used:
+/// each tab's storage is a copy that the browser keeps in step, and the old value is what the
+/// writing tab's copy held, not what the save really replaced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Heard {
-    pub old_stamp: Option<String>,
     pub parent: Option<u64>,
 }
 
@@ -172,4 +173,8 @@ pub enum Action {
     DismissRestore,
     OpenExport,
     OpenBackups,
+    /// Try the refused save again (the person made room, or storage is back).
+    RetrySave,
+    /// Characters the browser's storage holds now (something else wrote to it).
+    Usage(Option<usize>),
 }

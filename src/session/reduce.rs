@@ -299,6 +299,7 @@ impl Session {
                     SaveResult::Saved { seen, usage } => Session {
                         persistence: Persistence::Saved,
                         seen,
+                        wrote_seen: true,
                         usage,
                         ..self.copy()
                     },
@@ -323,14 +324,17 @@ impl Session {
                 if seen == self.seen && !force {
                     return None;
                 }
-                // the save heard of replaced this tab's own save without having seen it (two
-                // saves at once): this tab keeps its plan and is told
-                let lost = heard.is_some_and(|heard| {
-                    heard.old_stamp == self.seen.stamp
-                        && heard.old_stamp.is_some()
-                        && heard.parent != Some(self.seen.fingerprint)
-                });
+                // the store no longer holds this tab's own save, and the save heard of was made
+                // over another version (two saves at once, whichever the browser kept last):
+                // this tab's save was replaced unseen, so it keeps its plan and is told
+                let lost = self.wrote_seen
+                    && heard.is_some_and(|heard| heard.parent != Some(self.seen.fingerprint));
+                // unreadable text, or nothing (storage cleared by another page of this origin),
+                // never takes the place of the plan shown unasked: it may be the only copy left
+                let no_plan = matches!(stored, Stored::Unreadable(_) | Stored::Nothing)
+                    && !self.plan.deals.is_empty();
                 let unsaved = lost
+                    || no_plan
                     || matches!(
                         self.persistence,
                         Persistence::Failed(_) | Persistence::Stale
@@ -343,6 +347,7 @@ impl Session {
                 }
                 let mut next = self.copy();
                 next.seen = seen;
+                next.wrote_seen = false;
                 next.persistence = Persistence::Saved;
                 let plan = match stored {
                     Stored::Plan(plan) => plan,
@@ -376,6 +381,7 @@ impl Session {
             Action::Merged { plan, seen } => {
                 let mut next = self.replaced(plan);
                 next.seen = seen;
+                next.wrote_seen = false;
                 next.persistence = Persistence::Saved;
                 next.dialog = self.dialog.clone();
                 next.undo = self.undo.clone();
@@ -383,6 +389,7 @@ impl Session {
             }
             Action::KeepMine { seen } => Session {
                 seen,
+                wrote_seen: false,
                 persistence: Persistence::Saved,
                 revision: self.revision + 1,
                 ..self.copy()
@@ -417,6 +424,18 @@ impl Session {
             },
             Action::OpenExport => self.with_dialog(Some(Dialog::Export)),
             Action::OpenBackups => self.with_dialog(Some(Dialog::Backups)),
+            Action::RetrySave => match self.persistence {
+                Persistence::Failed(_) => Session {
+                    revision: self.revision + 1,
+                    ..self.copy()
+                },
+                _ => return None,
+            },
+            Action::Usage(usage) if usage != self.usage => Session {
+                usage,
+                ..self.copy()
+            },
+            Action::Usage(_) => return None,
         };
         Some(next)
     }

@@ -217,6 +217,9 @@ pub struct Session {
     pub persistence: Persistence,
     /// The version of the stored plan this tab last read or wrote.
     pub seen: Seen,
+    /// That version is this tab's own save: a save heard of that was made over another version
+    /// replaced it unseen.
+    pub wrote_seen: bool,
     /// Characters used in the browser's storage, when known.
     pub usage: Option<usize>,
     /// An import was applied and can be undone from the backup.
@@ -239,6 +242,7 @@ impl Session {
             undo: None,
             persistence: loaded.persistence,
             seen: loaded.seen,
+            wrote_seen: false,
             usage: loaded.usage,
             restorable: loaded.restorable,
             method_error: None,

@@ -184,10 +184,9 @@ pub fn external(
     }
 }
 
-/// What a `storage` event on [`STAMP_KEY`] tells of the save it reports.
-pub fn heard(old_stamp: Option<String>, new_stamp: Option<&str>) -> Heard {
+/// What a `storage` event on [`STAMP_KEY`] tells of the save it reports (from its new stamp).
+pub fn heard(new_stamp: Option<&str>) -> Heard {
     Heard {
-        old_stamp,
         parent: new_stamp
             .and_then(|stamp| stamp.rsplit_once('/'))
             .and_then(|(_, parent)| u64::from_str_radix(parent, 16).ok()),
@@ -195,18 +194,26 @@ pub fn heard(old_stamp: Option<String>, new_stamp: Option<&str>) -> Heard {
 }
 
 /// Save this tab's plan over what another tab saved: takes the version found now, so that the
-/// next save goes through.
-pub fn keep_mine(store: &impl Store) -> Action {
-    match seen_now(store) {
-        Ok((seen, _)) => Action::KeepMine { seen },
-        Err(e) => Action::Saved(SaveResult::Failed(e)),
+/// next save goes through. Unreadable text found there is kept as a backup first; if it cannot
+/// be, nothing is written over it.
+pub fn keep_mine(store: &impl Store, now: DateTime<Utc>) -> Action {
+    let (seen, raw) = match seen_now(store) {
+        Ok(found) => found,
+        Err(e) => return Action::Saved(SaveResult::Failed(e)),
+    };
+    if let (Stored::Unreadable(_), Some(text)) = (decode_stored(raw.as_deref()), raw.as_deref()) {
+        if let Err(e) = backups::keep(store, BackupKind::Unreadable, text, now) {
+            return Action::Saved(SaveResult::Failed(e));
+        }
     }
+    Action::KeepMine { seen }
 }
 
 /// Both plans, after another tab's save crossed this one's: the stored plan's deals merged into
 /// this tab's (per deal, the later `updated` wins; deals only one side has are kept — so a deal
 /// one side deleted comes back rather than anything being lost), saved over the stored one.
-/// Unreadable stored text is never merged: it blocks, as when loading it.
+/// Unreadable stored text has nothing to merge: it is kept as a backup and this tab's plan is
+/// saved ([`keep_mine`]), so that neither is lost.
 pub fn merge_latest(store: &impl Store, mine: &Plan, now: DateTime<Utc>) -> Action {
     let (seen, raw) = match seen_now(store) {
         Ok(found) => found,
@@ -228,7 +235,7 @@ pub fn merge_latest(store: &impl Store, mine: &Plan, now: DateTime<Utc>) -> Acti
             }
         }
         Stored::Nothing => Action::KeepMine { seen },
-        Stored::Unreadable(_) => external(store, true, now, None),
+        Stored::Unreadable(_) => keep_mine(store, now),
     }
 }
 

@@ -11,7 +11,9 @@ use crate::domain::file_name::export_file_name;
 use crate::domain::Plan;
 use crate::i18n::Lang;
 use crate::session::backups::{self, Backup};
-use crate::session::{self, Action, ImportFiles, Persistence, Session, StorageError, STAMP_KEY};
+use crate::session::{
+    self, Action, ImportFiles, Persistence, Session, StorageError, Store, STAMP_KEY,
+};
 use crate::web::storage::{new_stamp, LocalStore};
 use crate::web::{clock, download, files};
 
@@ -56,7 +58,7 @@ pub fn use_store_effects(state: &UseReducerHandle<Session>) {
                 // a save writes the plan, then the stamp; `None` is a clear()
                 match event.key().as_deref() {
                     Some(STAMP_KEY) => {
-                        let heard = session::heard(event.old_value(), event.new_value().as_deref());
+                        let heard = session::heard(event.new_value().as_deref());
                         dispatch.dispatch(session::external(
                             &LocalStore,
                             false,
@@ -67,7 +69,8 @@ pub fn use_store_effects(state: &UseReducerHandle<Session>) {
                     None => {
                         dispatch.dispatch(session::external(&LocalStore, false, clock::now(), None))
                     }
-                    Some(_) => {}
+                    // the plan, a backup, or another page of this origin: the gauge follows
+                    Some(_) => dispatch.dispatch(Action::Usage(LocalStore.used_chars().ok())),
                 }
             })
         });
@@ -125,7 +128,8 @@ impl StoreHandle {
 
     /// Saves this tab's plan over what another tab or window saved.
     pub fn keep_mine(&self) {
-        self.dispatch.dispatch(session::keep_mine(&LocalStore));
+        self.dispatch
+            .dispatch(session::keep_mine(&LocalStore, clock::now()));
     }
 
     /// Merges what another tab or window saved into this tab's plan, and saves the result.

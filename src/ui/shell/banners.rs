@@ -100,6 +100,7 @@ pub struct StorageBannerProps {
 #[component]
 pub fn StorageBanner(props: &StorageBannerProps) -> Html {
     let store = use_store();
+    let dispatch = use_dispatch();
     let t = props.lang.texts();
     let download = {
         let plan = props.plan.clone();
@@ -112,6 +113,7 @@ pub fn StorageBanner(props: &StorageBannerProps) -> Html {
             <p>{ props.lang.storage_error(&props.error) }</p>
             <div class="banner-actions">
                 <button type="button" class="primary" data-testid="download-plan" onclick={download}>{ t.download_plan }</button>
+                <button type="button" data-testid="retry-save" onclick={move |_| dispatch.dispatch(Action::RetrySave)}>{ t.retry_save }</button>
             </div>
         </section>
     }
