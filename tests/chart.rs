@@ -337,3 +337,12 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The chart's own sine agrees with the standard one over a few turns either way.
+    #[test]
+    fn the_chart_sine_is_the_sine(angle in -30.0f64..30.0) {
+        let ours = keyplan::chart::rings::sin(angle);
+        prop_assert!((ours - angle.sin()).abs() < 1e-9, "{angle}: {ours} vs {}", angle.sin());
+    }
+}

@@ -463,6 +463,18 @@ fn csv_fields_are_quoted_and_guarded() {
     assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
     assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
     assert_eq!(field("-5"), "-5", "numbers stay numbers");
+    for number in ["+1.25", "-3e6", "-.5", "-7.", "+2E-3"] {
+        assert_eq!(field(number), number, "numbers stay numbers");
+    }
+    for formula in [
+        "-", "+", "-e5", "-1e", "-1.2.3", "-inf", "-NaN", "-1+1", "+.", "-1e+",
+    ] {
+        assert_eq!(
+            field(formula),
+            format!("'{formula}"),
+            "{formula} is guarded"
+        );
+    }
     assert_eq!(field("\t=1+1"), "'\t=1+1", "a leading tab is guarded");
     assert_eq!(
         field("\r=cmd"),

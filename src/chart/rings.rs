@@ -1,6 +1,29 @@
 //! Geometry of the three aligned cycles drawn as concentric rings of eight segments each:
 //! segment k of every ring sits at the same angle, so one radius crosses one row of the method.
 
+/// The sine of `angle` (radians), to within 1e-9: what a chart needs. `f64::sin` would bring the
+/// whole of libm's argument reduction into the page (about 5 KB of wasm) for angles that are never
+/// larger than a few turns.
+pub fn sin(angle: f64) -> f64 {
+    use std::f64::consts::{PI, TAU};
+    // into [-π, π], then into [-π/2, π/2] by sin(π - x) = sin(x)
+    let mut x = angle - TAU * (angle / TAU).round();
+    if x > PI / 2.0 {
+        x = PI - x;
+    } else if x < -PI / 2.0 {
+        x = -PI - x;
+    }
+    // Taylor series to x^17: the first term left out is below 3e-12 for |x| <= π/2
+    let x2 = x * x;
+    let mut term = x;
+    let mut sum = x;
+    for n in 1..=8 {
+        term *= -x2 / f64::from((2 * n) * (2 * n + 1));
+        sum += term;
+    }
+    sum
+}
+
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
@@ -24,8 +47,8 @@ impl Rings {
     /// The point at `radius` and `angle` (clockwise from twelve o'clock).
     pub fn at(&self, radius: f64, angle: f64) -> Point {
         Point {
-            x: self.centre.x + radius * angle.sin(),
-            y: self.centre.y - radius * angle.cos(),
+            x: self.centre.x + radius * sin(angle),
+            y: self.centre.y - radius * sin(angle + std::f64::consts::FRAC_PI_2),
         }
     }
 

@@ -9,7 +9,7 @@ pub const BOM: &str = "\u{feff}";
 /// a carriage return, and not a plain number) is prefixed with `'`.
 pub fn field(text: &str) -> String {
     let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let text = if formula && text.parse::<f64>().is_err() {
+    let text = if formula && !plain_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -19,6 +19,26 @@ pub fn field(text: &str) -> String {
     } else {
         text
     }
+}
+
+/// A plain decimal number, as a spreadsheet reads one: an optional sign, digits with at most one
+/// decimal point, an optional exponent (`-5`, `+1.25`, `-3e6`).
+fn plain_number(text: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e.strip_prefix(['+', '-']).unwrap_or(e))),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (digits(whole) || whole.is_empty())
+                && (digits(fraction) || fraction.is_empty())
+                && !(whole.is_empty() && fraction.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    mantissa_ok && exponent.is_none_or(digits)
 }
 
 /// A whole file from rows of fields.
