@@ -102,6 +102,19 @@ fn stage_names_follow_the_language() {
 }
 
 #[test]
+fn show_more_says_how_many_come_and_how_many_are_hidden() {
+    assert_eq!(
+        Lang::En.show_more(20, 9_800),
+        "Show 20 more (9,800 not shown)"
+    );
+    assert_eq!(Lang::En.show_more(5, 5), "Show 5 more (5 not shown)");
+    assert_eq!(
+        Lang::Zh.show_more(20, 9_800),
+        "再显示 20 个（还有 9800 个未显示）"
+    );
+}
+
+#[test]
 fn deal_counts_agree_in_number() {
     assert_eq!(Lang::Zh.deal_count(3), "3 个项目");
     assert_eq!(Lang::En.deal_count(1), "1 deal");
@@ -160,6 +173,7 @@ fn every_problem() -> Vec<ProblemKind> {
         ProblemKind::DealIdUsedTwice("\"a\"".into()),
         ProblemKind::Field(Problem::TooLong(200)),
         ProblemKind::TooLarge(30_000_000),
+        ProblemKind::LoneSurrogate,
     ]
 }
 

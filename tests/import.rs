@@ -14,8 +14,8 @@ use keyplan::domain::import::{
 };
 use keyplan::domain::method::{GateId, Method};
 use keyplan::domain::plan_file::{
-    check_size, decode, encode, encode_pretty, read, Mode, Parsed, Rejected, Unreadable,
-    MAX_FILE_BYTES,
+    check_size, decode, encode, encode_pretty, read, Mode, Parsed, ProblemKind, Rejected,
+    Unreadable, MAX_FILE_BYTES,
 };
 use keyplan::domain::quota::{Quota, QuotaPeriod};
 use keyplan::domain::sample::sample_plan;
@@ -646,6 +646,289 @@ fn valid_files_read_the_same_as_the_strict_reader() {
         let parsed = parse_file(&text).unwrap();
         assert_eq!(parsed.rejected, []);
         assert_eq!(parsed.plan, decode(&text).unwrap());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: lone surrogate escapes (`\ud800` without its pair) cost the deal they are in
+
+/// A file of deals `a`, `b` and `c` whose deal `b` has `notes` written as `raw` JSON text.
+fn file_with_b_notes(raw: &str) -> String {
+    let mut b = good_deal("b");
+    b["notes"] = json!("@NOTES@");
+    file_with(vec![good_deal("a"), b, good_deal("c")]).replace("\"@NOTES@\"", raw)
+}
+
+#[test]
+fn a_lone_surrogate_rejects_only_its_deal_with_its_path() {
+    for raw in [
+        r#""\ud800""#,
+        r#""\udc00""#,
+        r#""before \uD800 after""#,
+        r#""\ud800\u0041""#,
+        r#""\ud83d\ud83d\ude00""#,
+        r#""\udc00\ud800""#,
+        r#""\ud800\\""#,
+    ] {
+        let parsed = parse_file(&file_with_b_notes(raw)).unwrap_or_else(|e| panic!("{raw}: {e:?}"));
+        assert_eq!(ids(&parsed.plan.deals), ["a", "c"], "{raw}");
+        assert_eq!(parsed.rejected.len(), 1, "{raw}");
+        let rejected = &parsed.rejected[0];
+        assert_eq!((rejected.index, rejected.id.as_deref()), (1, Some("b")));
+        assert_eq!(rejected.problem.path, "deals[1].notes", "{raw}");
+        assert_eq!(rejected.problem.kind, ProblemKind::LoneSurrogate, "{raw}");
+    }
+    let parsed = parse_file(&file_with_b_notes(r#""\ud800""#)).unwrap();
+    assert_eq!(
+        shown(&parsed.rejected[0]),
+        "deals[1].notes: has a broken character, a \\u escape of half a UTF-16 surrogate pair \
+         (\\ud800 to \\udfff) without its other half; the file is damaged here"
+    );
+    assert_eq!(
+        Lang::Zh.rejected(&parsed.rejected[0]),
+        "第 2 个项目 · 备注：含有损坏的字符，即只有 UTF-16 代理对一半的 \\u 转义\
+         （\\ud800 至 \\udfff），缺少另一半；文件在此处已损坏"
+    );
+}
+
+#[test]
+fn a_lone_surrogate_is_named_wherever_it_is_in_a_deal() {
+    let deal = |edit: &dyn Fn(&mut Value)| {
+        let mut b = good_deal("b");
+        edit(&mut b);
+        let text = file_with(vec![good_deal("a"), b]).replace("@LONE@", "\\udfff");
+        let parsed = parse_file(&text).unwrap();
+        assert_eq!(ids(&parsed.plan.deals), ["a"]);
+        let rejected = parsed.rejected[0].clone();
+        assert_eq!(rejected.problem.kind, ProblemKind::LoneSurrogate);
+        (rejected.id, rejected.problem.path)
+    };
+    let b = Some("b".to_string());
+    assert_eq!(
+        deal(&|d| d["id"] = json!("b@LONE@")),
+        (None, "deals[1].id".into())
+    );
+    assert_eq!(
+        deal(&|d| d["amount"] = json!("1@LONE@")),
+        (b.clone(), "deals[1].amount".into())
+    );
+    assert_eq!(
+        deal(&|d| d["gates"] = json!({"p0-x": {"on": "2026-01-01", "evidence": "@LONE@"}})),
+        (b.clone(), "deals[1].gates.p0-x.evidence".into())
+    );
+    assert_eq!(
+        deal(
+            &|d| d["history"] = json!([{"from": "P0", "to": "P1", "at": "2026-01-01T00:00:00Z", "reason": "x@LONE@"}])
+        ),
+        (b.clone(), "deals[1].history[0].reason".into())
+    );
+    assert_eq!(
+        deal(&|d| d["crm"] = json!({"ref": ["@LONE@"]})),
+        (b.clone(), "deals[1].crm.ref[0]".into())
+    );
+    assert_eq!(
+        deal(&|d| d["crm@LONE@"] = json!(1)),
+        (b.clone(), "deals[1].crm\u{FFFD}".into())
+    );
+}
+
+#[test]
+fn a_lone_surrogate_outside_the_deals_refuses_the_file_with_its_path() {
+    let refused_at = |key: &str, value: Value| {
+        let mut file = json!({"format": "keyplan.plan", "version": 1, "deals": [good_deal("a")]});
+        file[key] = value;
+        match refused(&file.to_string().replace("@LONE@", "\\ud800")) {
+            Unreadable::Invalid(problem) => {
+                assert_eq!(problem.kind, ProblemKind::LoneSurrogate);
+                problem.path
+            }
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(refused_at("title", json!("华东@LONE@团队")), "title");
+    assert_eq!(refused_at("team", json!({"lead": "@LONE@"})), "team.lead");
+    assert_eq!(
+        refused_at(
+            "quotas",
+            json!([{"owner": "@LONE@", "period": "2026-Q4", "amount": 1}])
+        ),
+        "quotas[0].owner"
+    );
+    let why = refused(&file_with_field("title", json!("@LONE@")).replace("@LONE@", "\\ud800"));
+    assert_eq!(
+        Lang::En.unreadable(&why),
+        "field title is wrong: has a broken character, a \\u escape of half a UTF-16 surrogate \
+         pair (\\ud800 to \\udfff) without its other half; the file is damaged here"
+    );
+    // what the browser holds is read strictly: a damaged deal makes it unreadable, with the path
+    let text = file_with_b_notes(r#""\udc00""#);
+    match decode(&text) {
+        Err(Unreadable::Invalid(problem)) => {
+            assert_eq!(
+                (problem.path.as_str(), problem.kind),
+                ("deals[1].notes", ProblemKind::LoneSurrogate)
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn pairs_escaped_backslashes_and_noncharacters_are_text() {
+    let parsed = parse_file(&file_with_b_notes(r#""\ud83d\ude00 \\ud800 \\\\udc00""#)).unwrap();
+    assert_eq!(parsed.rejected, []);
+    assert_eq!(parsed.plan.deals[1].notes, "😀 \\ud800 \\\\udc00");
+    // a file that uses the first candidate marks itself keeps them, and still names the damage
+    let mut a = good_deal("a");
+    a["notes"] = json!("\u{FDD0}");
+    let mut c = good_deal("c");
+    c["notes"] = json!("@C@");
+    let text = file_with(vec![a, good_deal("b"), c])
+        .replace("\"id\":\"b\"", "\"id\":\"b\",\"notes\":\"\\ud800\"")
+        .replace("@C@", "\\ufdd1");
+    let parsed = parse_file(&text).unwrap();
+    assert_eq!(ids(&parsed.plan.deals), ["a", "c"]);
+    assert_eq!(parsed.plan.deals[0].notes, "\u{FDD0}");
+    assert_eq!(parsed.plan.deals[1].notes, "\u{FDD1}");
+    assert_eq!(parsed.rejected[0].problem.path, "deals[1].notes");
+}
+
+#[test]
+fn other_problems_keep_their_line_and_column_next_to_a_lone_surrogate() {
+    let broken = |escape: &str| {
+        let text = format!(
+            "{{\"format\":\"keyplan.plan\",\"version\":1,\n\"title\":\"{escape}\",\"deals\":[oops"
+        );
+        refused(&text)
+    };
+    let Unreadable::NotJson { line, column, .. } = broken("\\ud800") else {
+        panic!("not reported as JSON")
+    };
+    assert_eq!((line, column), (2, 27));
+    assert_eq!(broken("\\ud800"), broken("\\u0041"));
+}
+
+/// Where a lone surrogate can be put in a deal: a string value (JSON pointer) or a key (the
+/// pointer of its object, the key); and the path the reader names for it.
+#[derive(Clone, Debug)]
+enum Spot {
+    Value(String),
+    Key(String, String),
+}
+
+/// Every string and key under `value`, with the path the reader gives it.
+fn spots(value: &Value, pointer: &str, path: &str, out: &mut Vec<(Spot, String)>) {
+    let join = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match value {
+        Value::String(_) => out.push((Spot::Value(pointer.to_string()), path.to_string())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                spots(
+                    item,
+                    &format!("{pointer}/{i}"),
+                    &format!("{path}[{i}]"),
+                    out,
+                );
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let escaped = key.replace('~', "~0").replace('/', "~1");
+                out.push((
+                    Spot::Key(pointer.to_string(), key.clone()),
+                    join(&format!("{key}@SHOWN@")),
+                ));
+                spots(item, &format!("{pointer}/{escaped}"), &join(key), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Lone surrogate escapes as files hold them, and how a path shows each.
+fn lone_escape() -> impl Strategy<Value = (&'static str, &'static str)> {
+    proptest::sample::select(vec![
+        ("\\ud800", "\u{FFFD}"),
+        ("\\uDBFF", "\u{FFFD}"),
+        ("\\udc00", "\u{FFFD}"),
+        ("\\uDFFF", "\u{FFFD}"),
+        ("\\ud800\\u0041", "\u{FFFD}A"),
+        ("\\ud83d\\ud83d", "\u{FFFD}\u{FFFD}"),
+        ("\\udc00\\ud800", "\u{FFFD}\u{FFFD}"),
+    ])
+}
+
+/// Stands in for the escape until the file is written out (private use: no generated text has it).
+const LONE: &str = "\u{E000}LONE\u{E000}";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_lone_surrogate_in_any_one_deal_rejects_exactly_that_deal(
+        plan in plan(),
+        (deal_pick, spot_pick) in (any::<usize>(), any::<usize>()),
+        (escape, shown_as) in lone_escape(),
+        pretty in any::<bool>(),
+    ) {
+        prop_assume!(!plan.deals.is_empty());
+        let k = deal_pick % plan.deals.len();
+        let mut file: Value = serde_json::from_str(&encode(&plan, now())).unwrap();
+        let mut places = Vec::new();
+        spots(&file["deals"][k], &format!("/deals/{k}"), &format!("deals[{k}]"), &mut places);
+        let (spot, path) = places[spot_pick % places.len()].clone();
+        let path = path.replace("@SHOWN@", shown_as);
+        match &spot {
+            Spot::Value(pointer) => {
+                let text = file.pointer_mut(pointer).unwrap();
+                *text = Value::String(format!("{}{LONE}", text.as_str().unwrap()));
+            }
+            Spot::Key(pointer, key) => {
+                let object = file.pointer_mut(pointer).unwrap().as_object_mut().unwrap();
+                let item = object.remove(key).unwrap();
+                object.insert(format!("{key}{LONE}"), item);
+            }
+        }
+        let text = if pretty { serde_json::to_string_pretty(&file) } else { serde_json::to_string(&file) }
+            .unwrap()
+            .replace(LONE, escape);
+        let parsed = parse_file(&text).unwrap();
+        prop_assert_eq!(parsed.rejected.len(), 1);
+        let rejected = &parsed.rejected[0];
+        prop_assert_eq!(rejected.index, k);
+        prop_assert_eq!(&rejected.problem.kind, &ProblemKind::LoneSurrogate);
+        prop_assert_eq!(&rejected.problem.path, &path);
+        // the id is unreadable when the surrogate is in it, or in its key
+        let deal_at = format!("/deals/{k}");
+        let id_spot = match &spot {
+            Spot::Value(pointer) => *pointer == format!("{deal_at}/id"),
+            Spot::Key(pointer, key) => *pointer == deal_at && key == "id",
+        };
+        prop_assert_eq!(rejected.id.clone(), (!id_spot).then(|| plan.deals[k].id.as_str().to_string()));
+        let mut others = plan.deals.clone();
+        others.remove(k);
+        prop_assert_eq!(&parsed.plan.deals, &others);
+    }
+
+    #[test]
+    fn lone_surrogates_anywhere_never_panic(
+        at in proptest::collection::vec((any::<usize>(), lone_escape()), 1..4),
+    ) {
+        let mut text = base_file().to_string();
+        for (at, (escape, _)) in at {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, escape);
+        }
+        check_imported(&text)?;
     }
 }
 
@@ -1384,6 +1667,96 @@ fn merging_into_an_empty_plan_gives_the_files_deals() {
         merged.title.as_deref(),
         Some("华东团队"),
         "a plan without a title takes the file's"
+    );
+}
+
+#[test]
+fn merging_into_an_empty_planner_brings_the_files_plan_as_a_whole() {
+    let (_, mut theirs) = mine_and_theirs();
+    theirs.currency = Currency::parse("USD").unwrap();
+    theirs.method = method_with(2).into();
+    theirs.quotas = vec![quota_of(None, "2026-Q4", 7)];
+    theirs.extra.insert("team".into(), json!("east"));
+    let incoming = [file("usd.json", &theirs)];
+    let empty = Plan::default();
+    let look = preview(&empty, &incoming);
+    assert_eq!(
+        look.currency_mismatch, None,
+        "nothing of mine is in any currency yet"
+    );
+    assert_eq!(look.new.len(), 5);
+    let merged = merge(&empty, &look, Rule::NewestWins, &BTreeMap::new());
+    assert_eq!(merged, replace(&incoming), "as a replacement would");
+    assert_eq!(merged.title.as_deref(), Some("their title"));
+    assert_eq!(merged.currency, Currency::parse("USD").unwrap());
+    assert_eq!(*merged.method, method_with(2));
+    assert_eq!(merged.quotas, theirs.quotas);
+    assert_eq!(merged.extra, theirs.extra);
+    assert_eq!(merged.deals, theirs.deals);
+}
+
+#[test]
+fn a_merge_keeps_my_settings_and_takes_only_what_i_lack() {
+    let (mine, mut theirs) = mine_and_theirs();
+    let mine = Plan {
+        title: None,
+        extra: [("team".to_string(), json!("mine"))].into_iter().collect(),
+        ..mine
+    };
+    theirs.method = method_with(2).into();
+    theirs.extra.insert("team".into(), json!("theirs"));
+    theirs.extra.insert("region".into(), json!("east"));
+    let incoming = [file("theirs.json", &theirs)];
+    let merged = merge(
+        &mine,
+        &preview(&mine, &incoming),
+        Rule::NewestWins,
+        &BTreeMap::new(),
+    );
+    assert_eq!(merged.title.as_deref(), Some("their title"), "I had none");
+    assert_eq!(
+        merged.method, mine.method,
+        "my deals' evidence is measured by my method"
+    );
+    assert_eq!(merged.extra["team"], json!("mine"));
+    assert_eq!(
+        merged.extra["region"],
+        json!("east"),
+        "a field I did not have"
+    );
+    // a planner with no deals but an adapted method or quotas keeps them, and their currency
+    let prepared = Plan {
+        method: method_with(1).into(),
+        quotas: vec![quota_of(None, "2026-Q4", 1)],
+        ..Plan::default()
+    };
+    let mut usd = theirs.clone();
+    usd.currency = Currency::parse("USD").unwrap();
+    let incoming = [file("usd.json", &usd), file("cny.json", &theirs)];
+    let look = preview(&prepared, &incoming);
+    assert_eq!(
+        look.currency,
+        Currency::cny(),
+        "my quotas are in my currency"
+    );
+    assert_eq!(
+        look.currency_mismatch,
+        Some((Currency::cny(), usd.currency.clone()))
+    );
+    let merged = merge(&prepared, &look, Rule::NewestWins, &BTreeMap::new());
+    assert_eq!(*merged.method, method_with(1));
+    assert_eq!(merged.deals, theirs.deals);
+    assert_eq!(
+        merged.title.as_deref(),
+        Some("their title"),
+        "the first file in my currency"
+    );
+    // the preview was made for an empty planner; by the merge it has deals in its own currency
+    let look = preview(&Plan::default(), &[file("usd.json", &usd)]);
+    let meanwhile = plan_with(&[("m", 1, Stage::P0)]);
+    assert_eq!(
+        merge(&meanwhile, &look, Rule::NewestWins, &BTreeMap::new()),
+        meanwhile
     );
 }
 

@@ -1054,6 +1054,146 @@ async fn malformed_import_changes_nothing() {
     b.close().await;
 }
 
+/// One deal with a lone surrogate escape (`"\ud800"`, half a character) costs that deal only:
+/// the preview lists the others as importable and names the damaged one with its field; merged
+/// into an empty planner, the file brings its title and currency too.
+#[tokio::test]
+async fn a_lone_surrogate_rejects_only_its_deal() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deal = |id: &str, name: &str, notes: &str| {
+        format!(
+            r#"{{"id":"{id}","name":"{name}","customer":"客户","amount":1000,"stage":"P2","notes":"{notes}","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"format":"keyplan.plan","version":1,"title":"华东团队","currency":"USD","deals":[{},{},{}]}}"#,
+        deal("s1", "好项目一", "ok"),
+        deal("s2", "坏项目", r"前\ud800后"),
+        deal("s3", "好项目二", r"\ud83d\ude00"),
+    );
+    let (_dir, path) = temp_file("damaged.json", &text);
+    import_file(&b, &path).await;
+    assert!(
+        b.text(&tid("import-file"))
+            .await
+            .contains("damaged.json: 2 deals"),
+        "the file is read, not refused"
+    );
+    assert_eq!(b.text(&tid("count-new")).await, "2");
+    assert_eq!(b.text(&tid("count-rejected")).await, "1");
+    let listed = b
+        .js("return Array.from(document.querySelectorAll('[data-testid=import-new]')).map(e => e.textContent);")
+        .await;
+    let listed: Vec<String> = serde_json::from_value(listed).unwrap();
+    assert!(
+        listed.len() == 2 && listed[0].contains("好项目一") && listed[1].contains("好项目二"),
+        "{listed:?}"
+    );
+    let rejected = b.text(&tid("import-rejected")).await;
+    assert!(
+        rejected.contains("damaged.json")
+            && rejected.contains("deals[1].notes")
+            && rejected.contains("broken character"),
+        "{rejected}"
+    );
+    b.screenshot("import-lone-surrogate").await;
+    b.click(&tid("merge-import")).await;
+    b.wait_for(&card("s1")).await;
+    b.wait_for(&card("s3")).await;
+    assert_eq!(b.count(&card("s2")).await, 0);
+    assert_eq!(b.text(".plan-title").await, "华东团队");
+    let stored = stored_plan(&b).await;
+    assert_eq!(stored["title"], json!("华东团队"));
+    assert_eq!(stored["currency"], json!("USD"));
+    assert_eq!(find_by_id(&stored, "s3").unwrap()["notes"], json!("😀"));
+    b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A column shows its first cards in plan order and more on request; its count and total stay
+/// those of all its deals. The closed deals and the list view likewise.
+#[tokio::test]
+async fn long_lists_show_their_first_cards_and_more_on_request() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deal = |id: String, status: &str| {
+        json!({"id": id, "name": format!("项目 {id}"), "customer": "客户", "amount": 100,
+               "stage": "P1", "status": status, "closed_on": (status == "won").then_some("2026-11-02"),
+               "created": "2026-11-01T00:00:00Z", "updated": "2026-11-01T00:00:00Z"})
+    };
+    let deals: Vec<Value> = (0..45)
+        .map(|i| deal(format!("p{i:02}"), "open"))
+        .chain((0..25).map(|i| deal(format!("w{i:02}"), "won")))
+        .collect();
+    let plan = json!({"format": "keyplan.plan", "version": 1, "deals": deals});
+    b.storage_set(PLAN_KEY, &plan.to_string()).await;
+    b.refresh().await;
+    b.wait_for(&tid("board")).await;
+    let p1 = "[data-testid=stage-column][data-stage=P1]";
+    let first = b
+        .js(&format!(
+            "return Array.from(document.querySelectorAll('{p1} [data-deal-id]')).map(c => c.getAttribute('data-deal-id'));"
+        ))
+        .await;
+    let first: Vec<String> = serde_json::from_value(first).unwrap();
+    let want: Vec<String> = (0..20).map(|i| format!("p{i:02}")).collect();
+    assert_eq!(first, want, "the first 20, in plan order");
+    assert_eq!(b.text(&format!("{p1} {}", tid("column-count"))).await, "45");
+    assert_eq!(
+        b.attr(&format!("{p1} {}", tid("column-total")), "title")
+            .await
+            .as_deref(),
+        Some("¥4,500.00"),
+        "the total of all 45"
+    );
+    let more = format!("{p1} {}", tid("show-more"));
+    assert_eq!(b.text(&more).await, "Show 20 more (25 not shown)");
+    b.click(&more).await;
+    b.eventually("40 cards", || async {
+        (b.count(&format!("{p1} [data-deal-id]")).await == 40).then_some(())
+    })
+    .await;
+    assert_eq!(b.text(&more).await, "Show 5 more (5 not shown)");
+    b.click(&more).await;
+    b.wait_gone(&more).await;
+    assert_eq!(b.count(&format!("{p1} [data-deal-id]")).await, 45);
+    // the won deals: 20 of 25, and the group says all 25
+    let won = "[data-testid=closed-won]";
+    assert_eq!(b.count(&format!("{won} [data-deal-id]")).await, 20);
+    assert!(b.text(&format!("{won} h2")).await.contains("25 deals"));
+    b.click(&tid("lang-zh")).await;
+    assert_eq!(
+        b.text(&format!("{won} {}", tid("show-more"))).await,
+        "再显示 5 个（还有 5 个未显示）"
+    );
+    b.js("document.querySelector('[data-testid=closed-won] [data-testid=show-more]').scrollIntoView({ block: 'center' }); return true;")
+        .await;
+    b.screenshot("board-show-more").await;
+    // the list: a page of 50 rows of 70, then the rest
+    b.click(&tid("view-list")).await;
+    b.wait_for(&tid("list")).await;
+    assert_eq!(b.count(&tid("deal-row")).await, 50);
+    assert_eq!(
+        b.text(&format!("{} {}", ".list-wrap", tid("show-more")))
+            .await,
+        "再显示 20 个（还有 20 个未显示）"
+    );
+    b.click(&format!(".list-wrap {}", tid("show-more"))).await;
+    b.eventually("70 rows", || async {
+        (b.count(&tid("deal-row")).await == 70).then_some(())
+    })
+    .await;
+    assert_eq!(
+        b.count(&format!(".list-wrap {}", tid("show-more"))).await,
+        0
+    );
+    b.assert_no_network().await;
+    b.close().await;
+}
+
 /// Text from a file is shown as text, never as markup; and ordinary use sets no timing marks
 /// (only a page opened with `?bench` measures itself, for `make bench`).
 #[tokio::test]

@@ -416,6 +416,13 @@ impl Language for En {
         format!("… and {} more", group_thousands(n as u128))
     }
 
+    fn show_more(&self, n: usize, hidden: usize) -> String {
+        format!(
+            "Show {n} more ({} not shown)",
+            group_thousands(hidden as u128)
+        )
+    }
+
     fn compact_units(&self) -> &'static [(i128, &'static str)] {
         &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
     }
@@ -586,6 +593,9 @@ impl Language for En {
                 group_thousands(*bytes as u128),
                 group_thousands(MAX_FILE_BYTES as u128)
             ),
+            ProblemKind::LoneSurrogate => "has a broken character, a \\u escape of half a UTF-16 \
+                surrogate pair (\\ud800 to \\udfff) without its other half; the file is damaged here"
+                .to_string(),
         }
     }
 

@@ -63,6 +63,9 @@ pub trait Language {
     fn months(&self, n: u32) -> String;
     /// `……另有 9800 项` / `… and 9,800 more`.
     fn and_more(&self, n: usize) -> String;
+    /// A button under the first cards or rows: `再显示 20 个（还有 9800 个未显示）` /
+    /// `Show 20 more (9,800 not shown)`.
+    fn show_more(&self, n: usize, hidden: usize) -> String;
     /// Units of compact amounts, largest first: `(10⁸, "亿")`, … / `(10⁹, "B")`, …
     fn compact_units(&self) -> &'static [(i128, &'static str)];
     /// `停滞 23 天未更新` / `Stale: 23 days without update`.

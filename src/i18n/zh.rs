@@ -474,6 +474,10 @@ impl Language for Zh {
         format!("……另有 {n} 项")
     }
 
+    fn show_more(&self, n: usize, hidden: usize) -> String {
+        format!("再显示 {n} 个（还有 {hidden} 个未显示）")
+    }
+
     fn compact_units(&self) -> &'static [(i128, &'static str)] {
         &[(100_000_000, "亿"), (10_000, "万")]
     }
@@ -608,6 +612,9 @@ impl Language for Zh {
                 group_thousands(*bytes as u128),
                 group_thousands(MAX_FILE_BYTES as u128)
             ),
+            ProblemKind::LoneSurrogate => "含有损坏的字符，即只有 UTF-16 代理对一半的 \\u 转义\
+                （\\ud800 至 \\udfff），缺少另一半；文件在此处已损坏"
+                .to_string(),
         }
     }
 

@@ -17,12 +17,22 @@ pub async fn read_plan_file(file: &File) -> (String, Result<Parsed, Unreadable>)
     if let Err(too_big) = check_size(file.size() as usize) {
         return (name, Err(too_big));
     }
-    let Some(text) = JsFuture::from(file.text())
-        .await
-        .ok()
-        .and_then(|t| t.as_string())
-    else {
+    // the bytes, copied once into wasm memory (as text they would be decoded into a JS string,
+    // then encoded again); text that is not UTF-8 is read by the browser, which puts U+FFFD for
+    // what it cannot decode
+    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
         return (name, Err(Unreadable::CannotRead));
+    };
+    let text = match String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec()) {
+        Ok(text) => text,
+        Err(_) => match JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+        {
+            Some(text) => text,
+            None => return (name, Err(Unreadable::CannotRead)),
+        },
     };
     super::bench::mark("keyplan-import-read");
     let parsed = read(&text, Mode::Lenient { now: clock::now() });

@@ -59,14 +59,21 @@ impl Store for LocalStore {
     fn used_chars(&self) -> Result<usize, StorageError> {
         let storage = storage()?;
         let count = storage.length().map_err(classify)?;
+        // each value's length as the browser has it (UTF-16 units, what the quota counts),
+        // without copying a plan of megabytes into wasm memory to count it again
+        let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
+            .map_err(classify)?
+            .unchecked_into();
         let mut chars = 0;
         for i in 0..count {
             if let Some(key) = storage.key(i).map_err(classify)? {
-                let value = storage
-                    .get_item(&key)
-                    .map_err(classify)?
-                    .unwrap_or_default();
-                chars += key.encode_utf16().count() + value.encode_utf16().count();
+                let value = get_item
+                    .call1(&storage, &JsValue::from_str(&key))
+                    .map_err(classify)?;
+                chars += key.encode_utf16().count()
+                    + value
+                        .dyn_ref::<js_sys::JsString>()
+                        .map_or(0, |text| text.length() as usize);
             }
         }
         Ok(chars)

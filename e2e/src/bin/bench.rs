@@ -1,13 +1,16 @@
 //! Browser benchmarks of the built page (`make bench`): time to the board, forecast re-render
 //! with 10,000 deals, import of a 10,000-deal file against the browser's own `JSON.parse` of the
-//! same text, and how many typical deals localStorage holds. Measured, never asserted: it
-//! prints a table.
+//! same text (read, preview, and a whole merge: merged, saved and the board shown), how long a
+//! 50,000-deal merge keeps the page busy, and how many typical deals localStorage holds.
+//! Measured, never asserted: it prints a table.
 //!
 //! The page is opened with `?bench`, which makes it set `performance` marks (the board shown,
 //! an imported file read and parsed); ordinary use sets none.
 use std::fmt::Write as _;
+use std::time::Duration;
 
 use e2e::{median, tid, Browser, PLAN_KEY, PREFS_KEY};
+use fantoccini::wd::TimeoutConfiguration;
 use serde_json::Value;
 
 /// Runs of each measurement; the median is reported.
@@ -17,10 +20,30 @@ const RUNS: usize = 7;
 async fn main() {
     let mut table = String::from("| measurement | median | runs |\n|---|---|---|\n");
     let b = Browser::start().await;
+    // a 50,000-deal merge may keep the page busy for longer than the default 30 s
+    b.client
+        .update_timeouts(TimeoutConfiguration::new(
+            Some(Duration::from_secs(600)),
+            Some(Duration::from_secs(600)),
+            None,
+        ))
+        .await
+        .expect("longer script timeouts");
     let url = format!("{}?bench", e2e::page_url());
-
-    // 1. Opening the page with the training case stored: navigation start → board shown.
+    // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6)
+    let only_merge = std::env::var("KEYPLAN_BENCH").is_ok_and(|v| v == "merge");
     b.open_url(&url).await;
+    if !only_merge {
+        measure_the_rest(&b, &mut table).await;
+    }
+    merge_runs(&b, &mut table).await;
+    b.close().await;
+    println!("{table}");
+}
+
+/// Sections 1 to 4.
+async fn measure_the_rest(b: &Browser, table: &mut String) {
+    // 1. Opening the page with the training case stored: navigation start → board shown.
     b.wait_for(&tid("load-sample")).await;
     b.click(&tid("load-sample")).await;
     b.wait_for(&tid("deal-card")).await;
@@ -33,12 +56,7 @@ async fn main() {
             .await;
         board.push(t);
     }
-    row(
-        &mut table,
-        "open → board, 12-deal training case",
-        &board,
-        "ms",
-    );
+    row(table, "open → board, 12-deal training case", &board, "ms");
 
     // 2. The forecast of 10,000 deals: change the period size, wait two frames.
     b.js(&format!(
@@ -71,7 +89,7 @@ async fn main() {
     }
     render.remove(0);
     row(
-        &mut table,
+        table,
         "forecast, 10,000 deals: recompute + re-render to the second frame",
         &render,
         "ms",
@@ -114,24 +132,14 @@ async fn main() {
             .unwrap_or_default()
     };
     let (parses, reads, opens) = (numbers("parses"), numbers("reads"), numbers("opens"));
+    row(table, "JSON.parse of a 10,000-deal file", &parses, "ms");
     row(
-        &mut table,
-        "JSON.parse of a 10,000-deal file",
-        &parses,
-        "ms",
-    );
-    row(
-        &mut table,
+        table,
         "keyplan reads the same file (lenient reader)",
         &reads,
         "ms",
     );
-    row(
-        &mut table,
-        "file chosen → import preview shown",
-        &opens,
-        "ms",
-    );
+    row(table, "file chosen → import preview shown", &opens, "ms");
     let _ = writeln!(
         table,
         "| keyplan read ÷ JSON.parse | {:.1} | {} characters |",
@@ -157,8 +165,169 @@ async fn main() {
         capacity[0],
         capacity[1].as_f64().unwrap_or_default()
     );
-    b.close().await;
-    println!("{table}");
+}
+
+/// Sections 5 and 6: merges of 10,000 and 50,000 deals.
+async fn merge_runs(b: &Browser, table: &mut String) {
+    // 5. A whole merge, in one run per round: JSON.parse of the file; file chosen → preview shown
+    //    and painted; merge clicked → merged, saved (the stamp changed), the board shown and
+    //    painted. The end-to-end time is the preview and merge phases together.
+    let mut rounds = Vec::new();
+    for _ in 0..MERGE_RUNS {
+        rounds.push(merge_round(b, &typical_deals_js(10_000)).await);
+    }
+    let column = |key: &str| -> Vec<f64> {
+        rounds
+            .iter()
+            .map(|r| r[key].as_f64().unwrap_or(f64::NAN))
+            .collect()
+    };
+    let (parse, preview, merge) = (column("parse"), column("preview"), column("merge"));
+    let ratio: Vec<f64> = rounds
+        .iter()
+        .map(|r| {
+            (r["preview"].as_f64().unwrap_or(f64::NAN) + r["merge"].as_f64().unwrap_or(f64::NAN))
+                / r["parse"].as_f64().unwrap_or(f64::NAN)
+        })
+        .collect();
+    row(table, "merge run: JSON.parse, 10,000 deals", &parse, "ms");
+    row(
+        table,
+        "merge run: file chosen → its text in keyplan",
+        &column("loaded"),
+        "ms",
+    );
+    row(table, "merge run: keyplan read", &column("read"), "ms");
+    row(
+        table,
+        "merge run: keyplan compares (preview computed)",
+        &column("compare"),
+        "ms",
+    );
+    row(
+        table,
+        "merge run: preview computed → shown and painted",
+        &column("shown"),
+        "ms",
+    );
+    row(
+        table,
+        "merge run: file chosen → preview shown",
+        &preview,
+        "ms",
+    );
+    row(
+        table,
+        "merge run: merge clicked → board drawn (before the save)",
+        &column("board"),
+        "ms",
+    );
+    row(
+        table,
+        "merge run: merge clicked → merged, saved, board shown",
+        &merge,
+        "ms",
+    );
+    row(
+        table,
+        "merge run: longest task after merge clicked",
+        &column("longest"),
+        "ms",
+    );
+    row(
+        table,
+        "merge run: (preview + merge) ÷ JSON.parse, same run",
+        &ratio,
+        "×",
+    );
+
+    // 6. 50,000 deals (smaller ones, so that the file stays under the 20 MB limit): how long the
+    //    merge keeps the page busy. localStorage cannot hold this many: the save fails and says so.
+    let big = merge_round(b, &generated_deals(50_000)).await;
+    let one = |key: &str| vec![big[key].as_f64().unwrap_or(f64::NAN)];
+    row(table, "50,000 deals: JSON.parse", &one("parse"), "ms");
+    row(
+        table,
+        "50,000 deals: file chosen → preview shown",
+        &one("preview"),
+        "ms",
+    );
+    row(
+        table,
+        "50,000 deals: merge clicked → board shown",
+        &one("merge"),
+        "ms",
+    );
+    row(
+        table,
+        "50,000 deals: longest task after merge clicked (page busy)",
+        &one("longest"),
+        "ms",
+    );
+    let _ = writeln!(
+        table,
+        "| 50,000 deals: file size, cards on the board, saved | {} characters | {} cards, saved: {} |",
+        big["chars"], big["cards"], big["saved"]
+    );
+}
+
+/// Rounds of the 10,000-deal merge (each reloads an empty planner).
+const MERGE_RUNS: usize = 5;
+
+/// One merge into an empty planner of a file of `deals` (JavaScript for an array), timed in the
+/// page: `parse`, `read`, `compare`, `preview`, `board`, `merge` and `longest` in ms; `chars`,
+/// `cards`, `saved`.
+async fn merge_round(b: &Browser, deals: &str) -> Value {
+    b.js("localStorage.clear(); return true;").await;
+    b.refresh().await;
+    b.wait_for(&tid("empty-state")).await;
+    b.js(&format!(
+        "return (async () => {{
+           const text = JSON.stringify({{ format: 'keyplan.plan', version: 1, title: 'Bench', deals: {deals} }});
+           const idle = () => new Promise(r => setTimeout(r, 0));
+           const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+           await painted();
+           let t0 = performance.now(); JSON.parse(text); const parse = performance.now() - t0;
+           const tasks = [];
+           try {{
+             new PerformanceObserver(l => l.getEntries().forEach(e => tasks.push(e)))
+               .observe({{ type: 'longtask' }});
+           }} catch (e) {{}}
+           const dt = new DataTransfer();
+           dt.items.add(new File([text], 'big.json', {{ type: 'application/json' }}));
+           const input = document.querySelector('[data-testid=import-input]');
+           input.files = dt.files;
+           t0 = performance.now();
+           input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+           while (!document.querySelector('[data-testid=merge-import]')) await idle();
+           await painted();
+           const preview = performance.now() - t0;
+           const chosen = t0;
+           const read = performance.getEntriesByName('keyplan-import-parsed').pop().startTime
+             - performance.getEntriesByName('keyplan-import-read').pop().startTime;
+           const stamp = localStorage.getItem('keyplan.plan.v1.stamp');
+           const start = performance.now();
+           document.querySelector('[data-testid=merge-import]').click();
+           const done = () => !document.querySelector('[data-testid=import-dialog]')
+             && document.querySelector('[data-testid=board] [data-testid=deal-card]')
+             && (localStorage.getItem('keyplan.plan.v1.stamp') !== stamp
+                 || document.querySelector('[data-testid=storage-banner]'));
+           while (!done()) await idle();
+           await painted();
+           const merge = performance.now() - start;
+           const mark = n => {{ const e = performance.getEntriesByName(n).pop(); return e ? e.startTime : NaN; }};
+           const compare = mark('keyplan-import-previewed') - mark('keyplan-import-parsed');
+           const loaded = mark('keyplan-import-read') - chosen;
+           const shown = chosen + preview - mark('keyplan-import-previewed');
+           const board = mark('keyplan-board') - start;
+           await idle();
+           const longest = Math.max(0, ...tasks.filter(e => e.startTime + e.duration >= start).map(e => e.duration));
+           const saved = localStorage.getItem('keyplan.plan.v1.stamp') !== stamp;
+           const cards = document.querySelectorAll('[data-testid=deal-card], [data-testid=closed-card]').length;
+           return {{ parse, loaded, read, compare, shown, preview, board, merge, longest, chars: text.length, cards, saved }};
+         }})();"
+    ))
+    .await
 }
 
 fn row(table: &mut String, what: &str, values: &[f64], unit: &str) {

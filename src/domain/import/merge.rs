@@ -2,8 +2,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
+use serde_json::Value;
+
 use super::changes::{differences, FieldChange};
 use crate::domain::deal::{Deal, DealId};
+use crate::domain::method::Method;
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Rejected};
@@ -23,9 +26,11 @@ pub struct DealChange {
 
 /// How the deals of the incoming files relate to the current plan.
 ///
-/// Files whose currency differs from the plan's are left out of every list (their amounts would
-/// be read in the wrong currency): [`Preview::currency_mismatch`] says so, and [`merge`] does not
-/// take their deals or quotas. Their rejected deals are still listed.
+/// The deals are compared in [`Preview::currency`]: the plan's, or the first file's when the
+/// plan has nothing in any currency yet (no deals, no quotas). Files in another currency are left
+/// out of every list (their amounts would be read in the wrong currency):
+/// [`Preview::currency_mismatch`] says so, and [`merge`] does not take their deals or quotas.
+/// Their rejected deals are still listed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Preview {
     /// Deals whose id is not in the current plan, in file order.
@@ -38,7 +43,10 @@ pub struct Preview {
     pub unchanged: usize,
     /// Deals of the files that could not be read, with the file's name.
     pub rejected: Vec<(String, Rejected)>,
-    /// (my currency, the file's) for the first file in another currency than the plan's.
+    /// The currency of the deals listed, which a merge gives the plan: the plan's own, or the
+    /// first file's when the plan has no deals and no quotas.
+    pub currency: Currency,
+    /// (the currency above, the file's) for the first file in another currency.
     pub currency_mismatch: Option<(Currency, Currency)>,
     /// The files' quotas for (owner, period) pairs the current plan has no quota for (the first
     /// file's, when several files have one).
@@ -47,6 +55,12 @@ pub struct Preview {
     pub stamped: usize,
     /// The first file's title, which a merge into a plan without one takes.
     pub title: Option<String>,
+    /// The first file's method, which a merge into a plan with no deals on the default method
+    /// takes (`None` when the file has the default method too).
+    pub method: Option<Rc<Method>>,
+    /// The first file's unknown top-level fields, which a merge adds where the plan has none of
+    /// that name.
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// How [`merge`] settles what the person has not decided deal by deal.
@@ -84,20 +98,30 @@ impl Rule {
 /// Files count in order: a later file's deal with the id of an earlier file's counts only if its
 /// `updated` is newer. Files in another currency than the plan's are left out (see [`Preview`]).
 pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
+    let currency = match incoming.first() {
+        Some((_, first)) if takes_currency(current) => first.plan.currency.clone(),
+        _ => current.currency.clone(),
+    };
     let currency_mismatch = incoming
         .iter()
         .map(|(_, parsed)| &parsed.plan.currency)
-        .find(|currency| **currency != current.currency)
-        .map(|theirs| (current.currency.clone(), theirs.clone()));
+        .find(|theirs| **theirs != currency)
+        .map(|theirs| (currency.clone(), theirs.clone()));
     let files: Vec<&Plan> = incoming
         .iter()
         .map(|(_, parsed)| &parsed.plan)
-        .filter(|plan| plan.currency == current.currency)
+        .filter(|plan| plan.currency == currency)
         .collect();
+    let first = files.first();
     let mut preview = Preview {
+        currency,
         currency_mismatch,
         stamped: incoming.iter().map(|(_, parsed)| parsed.stamped).sum(),
-        title: files.first().and_then(|plan| plan.title.clone()),
+        title: first.and_then(|plan| plan.title.clone()),
+        method: first
+            .filter(|plan| *plan.method != Method::default())
+            .map(|plan| plan.method.clone()),
+        extra: first.map(|plan| plan.extra.clone()).unwrap_or_default(),
         rejected: incoming
             .iter()
             .flat_map(|(name, parsed)| parsed.rejected.iter().map(|r| (name.clone(), r.clone())))
@@ -141,9 +165,16 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
 /// Merges what `preview` (made from `current`) found into a copy of `current`.
 ///
 /// New deals are added after mine, in file order. Changed deals and conflicts follow `choices`
-/// (by id) where the person decided, else `rule`. My title stays (a plan without one takes the
-/// first file's), and so do my currency, method and unknown fields; quotas are mine plus
-/// [`Preview::new_quotas`].
+/// (by id) where the person decided, else `rule`.
+///
+/// Whatever the plan has of its own stays, and it takes from the first file (of those in the
+/// preview's currency) what it does not have: a title when it has none; unknown top-level fields
+/// of names it has none of; quotas for (owner, period) pairs it has none for
+/// ([`Preview::new_quotas`]). Its currency and method are what its deals' amounts and evidence
+/// are measured in, so they change only while nothing depends on them: a plan with no deals and
+/// no quotas takes the file's currency ([`Preview::currency`]), and a plan with no deals on the
+/// default method takes the file's method. So a merge of one file into an empty planner brings
+/// its plan as a whole, as [`replace`] would.
 ///
 /// Deals of files in another currency than mine are not in the preview and so are never merged
 /// ([`Preview::currency_mismatch`]). Should `current` have changed since the preview, no id is
@@ -156,14 +187,32 @@ pub fn merge(
     choices: &BTreeMap<DealId, Choice>,
 ) -> Plan {
     let mut plan = current.clone();
+    if takes_currency(&plan) {
+        plan.currency = preview.currency.clone();
+    } else if plan.currency != preview.currency {
+        // the plan has amounts in its own currency since the preview: nothing is merged
+        return plan;
+    }
     if plan.title.is_none() {
         plan.title = preview.title.clone();
     }
-    let mut at: HashMap<DealId, usize> = plan
+    match &preview.method {
+        Some(method) if plan.deals.is_empty() && *plan.method == Method::default() => {
+            plan.method = method.clone();
+        }
+        _ => {}
+    }
+    for (key, value) in &preview.extra {
+        if !plan.extra.contains_key(key) {
+            plan.extra.insert(key.clone(), value.clone());
+        }
+    }
+    // ids borrowed from `current` and the preview: `plan` is being changed
+    let mut at: HashMap<&DealId, usize> = current
         .deals
         .iter()
         .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
+        .map(|(i, d)| (&d.id, i))
         .collect();
     for change in &preview.changed {
         let id = &change.theirs.id;
@@ -193,7 +242,7 @@ pub fn merge(
     }
     for deal in &preview.new {
         if !at.contains_key(&deal.id) {
-            at.insert(deal.id.clone(), plan.deals.len());
+            at.insert(&deal.id, plan.deals.len());
             plan.deals.push(deal.clone());
         }
     }
@@ -234,7 +283,7 @@ pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
 /// `updated` (on a tie, the earlier file's).
 fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Rc<Deal>> {
     let mut deals: Vec<Rc<Deal>> = Vec::new();
-    let mut at: HashMap<DealId, usize> = HashMap::new();
+    let mut at: HashMap<&DealId, usize> = HashMap::new();
     for deal in files.into_iter().flat_map(|plan| &plan.deals) {
         match at.get(&deal.id) {
             Some(&i) => {
@@ -243,12 +292,18 @@ fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Rc<Deal>> {
                 }
             }
             None => {
-                at.insert(deal.id.clone(), deals.len());
+                at.insert(&deal.id, deals.len());
                 deals.push(deal.clone());
             }
         }
     }
     deals
+}
+
+/// Whether a plan has nothing in any currency yet (no deals, no quotas), so that a merge gives it
+/// the files' currency.
+fn takes_currency(plan: &Plan) -> bool {
+    plan.deals.is_empty() && plan.quotas.is_empty()
 }
 
 fn quota_key(quota: &Quota) -> (Option<String>, QuotaPeriod) {

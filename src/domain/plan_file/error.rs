@@ -84,6 +84,9 @@ pub enum ProblemKind {
     Field(FieldProblem),
     /// The file is larger than [`super::MAX_FILE_BYTES`] (its size in bytes).
     TooLarge(usize),
+    /// A string or key with a lone surrogate escape (`\ud800` without its pair): half of a
+    /// UTF-16 pair, no character; the file is damaged there.
+    LoneSurrogate,
 }
 
 /// Why a text is not a plan this version can read.

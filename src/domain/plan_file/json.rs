@@ -9,9 +9,40 @@ use crate::domain::stage::Stage;
 
 pub(super) type Read<T> = Result<T, Problem>;
 
-pub(super) fn problem(path: &str, kind: ProblemKind) -> Problem {
+/// Where a value sits in the file, spelled out (`deals[3].amount`) only when a problem is
+/// reported: reading a good file builds no path at all.
+#[derive(Clone, Copy)]
+pub(super) enum At<'a> {
+    /// The top level.
+    Top,
+    /// A field of the object at the first place.
+    Key(&'a At<'a>, &'a str),
+    /// An item of the array at the first place.
+    Index(&'a At<'a>, usize),
+}
+
+impl<'a> At<'a> {
+    pub fn key(&'a self, key: &'a str) -> At<'a> {
+        At::Key(self, key)
+    }
+
+    pub fn index(&'a self, index: usize) -> At<'a> {
+        At::Index(self, index)
+    }
+
+    /// The path as messages show it: `deals[3].gates.p0-x.on`, `""` for the top level.
+    pub fn path(&self) -> String {
+        match self {
+            At::Top => String::new(),
+            At::Key(parent, key) => field_path(&parent.path(), key),
+            At::Index(parent, index) => format!("{}[{index}]", parent.path()),
+        }
+    }
+}
+
+pub(super) fn problem(at: &At, kind: ProblemKind) -> Problem {
     Problem {
-        path: path.to_string(),
+        path: at.path(),
         kind,
     }
 }
@@ -19,9 +50,14 @@ pub(super) fn problem(path: &str, kind: ProblemKind) -> Problem {
 /// Longest piece of a found string or number quoted in a message, in characters.
 const SHOWN_CHARS: usize = 40;
 
-/// A found string as messages quote it: JSON-escaped, cut after [`SHOWN_CHARS`] characters.
+/// A found string as messages quote it: JSON-escaped, cut after [`SHOWN_CHARS`] characters
+/// (a lone surrogate shown as U+FFFD).
 pub(super) fn quoted(text: &str) -> String {
-    let mut shown: String = text.chars().take(SHOWN_CHARS).collect();
+    let mut shown: String = text
+        .chars()
+        .take(SHOWN_CHARS)
+        .map(super::surrogates::shown)
+        .collect();
     if shown.len() < text.len() {
         shown.push('…');
     }
@@ -52,9 +88,9 @@ pub(super) fn field_path(path: &str, key: &str) -> String {
 }
 
 /// `expected {what}, found {kind of found}`.
-pub(super) fn expected(path: &str, what: Kind, found: &Value) -> Problem {
+pub(super) fn expected(at: &At, what: Kind, found: &Value) -> Problem {
     problem(
-        path,
+        at,
         ProblemKind::WrongType {
             expected: what,
             found: Kind::of(found),
@@ -63,74 +99,66 @@ pub(super) fn expected(path: &str, what: Kind, found: &Value) -> Problem {
 }
 
 /// An object read field by field: each field is taken out as it is read; what remains is unknown.
-pub(super) struct Object {
-    path: String,
+pub(super) struct Object<'a> {
+    at: At<'a>,
     map: Map<String, Value>,
 }
 
-impl Object {
-    /// `value` as an object at `path` (`""` for the top level).
-    pub fn new(path: &str, value: Value) -> Read<Object> {
+impl<'a> Object<'a> {
+    /// `value` as an object at `at`.
+    pub fn new(at: At<'a>, value: Value) -> Read<Object<'a>> {
         match value {
-            Value::Object(map) => Ok(Object::of(path, map)),
-            other => Err(expected(path, Kind::Object, &other)),
+            Value::Object(map) => Ok(Object::of(at, map)),
+            other => Err(expected(&at, Kind::Object, &other)),
         }
     }
 
-    pub fn of(path: &str, map: Map<String, Value>) -> Object {
-        Object {
-            path: path.to_string(),
-            map,
-        }
+    pub fn of(at: At<'a>, map: Map<String, Value>) -> Object<'a> {
+        Object { at, map }
     }
 
-    /// The path of a field of this object.
-    pub fn at(&self, key: &str) -> String {
-        field_path(&self.path, key)
+    /// The place of this object in the file.
+    pub fn at(&self) -> &At<'a> {
+        &self.at
     }
 
     /// Takes a field as it is, `null` included.
-    pub fn take(&mut self, key: &str) -> Option<(String, Value)> {
-        self.map.remove(key).map(|value| (self.at(key), value))
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        self.map.remove(key)
     }
 
-    /// Takes an optional field; `null` counts as absent.
-    pub fn optional(&mut self, key: &str) -> Option<(String, Value)> {
-        self.take(key).filter(|(_, value)| !value.is_null())
-    }
-
-    /// Takes a required field (`is required` when absent).
-    pub fn required(&mut self, key: &str) -> Read<(String, Value)> {
-        match self.map.remove(key) {
-            Some(value) => Ok((self.at(key), value)),
-            None => Err(problem(&self.at(key), ProblemKind::Required)),
-        }
-    }
-
-    /// An optional field read by `read`.
+    /// An optional field read by `read`; absent or `null` is `None`.
     pub fn optional_with<T>(
         &mut self,
         key: &str,
-        read: impl FnOnce(&str, Value) -> Read<T>,
+        read: impl FnOnce(&At, Value) -> Read<T>,
     ) -> Read<Option<T>> {
-        self.optional(key)
-            .map(|(path, value)| read(&path, value))
-            .transpose()
+        match self.map.remove(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => read(&self.at.key(key), value).map(Some),
+        }
     }
 
-    /// A required field read by `read`.
+    /// A required field read by `read` (`is required` when absent).
     pub fn required_with<T>(
         &mut self,
         key: &str,
-        read: impl FnOnce(&str, Value) -> Read<T>,
+        read: impl FnOnce(&At, Value) -> Read<T>,
     ) -> Read<T> {
-        let (path, value) = self.required(key)?;
-        read(&path, value)
+        match self.map.remove(key) {
+            Some(value) => read(&self.at.key(key), value),
+            None => Err(problem(&self.at.key(key), ProblemKind::Required)),
+        }
     }
 
     /// Optional text; absent or `null` is empty.
     pub fn text(&mut self, key: &str) -> Read<String> {
         Ok(self.optional_with(key, string)?.unwrap_or_default())
+    }
+
+    /// The fields not read yet.
+    pub fn fields(&self) -> &Map<String, Value> {
+        &self.map
     }
 
     /// The fields not read, in their order.
@@ -139,61 +167,62 @@ impl Object {
     }
 }
 
-pub(super) fn string(path: &str, value: Value) -> Read<String> {
+pub(super) fn string(at: &At, value: Value) -> Read<String> {
     match value {
         Value::String(s) => Ok(s),
-        other => Err(expected(path, Kind::String, &other)),
+        other => Err(expected(at, Kind::String, &other)),
     }
 }
 
-pub(super) fn boolean(path: &str, value: Value) -> Read<bool> {
+pub(super) fn boolean(at: &At, value: Value) -> Read<bool> {
     match value {
         Value::Bool(b) => Ok(b),
-        other => Err(expected(path, Kind::Boolean, &other)),
+        other => Err(expected(at, Kind::Boolean, &other)),
     }
 }
 
-pub(super) fn array(path: &str, value: Value) -> Read<Vec<Value>> {
+pub(super) fn array(at: &At, value: Value) -> Read<Vec<Value>> {
     match value {
         Value::Array(items) => Ok(items),
-        other => Err(expected(path, Kind::Array, &other)),
+        other => Err(expected(at, Kind::Array, &other)),
     }
 }
 
 /// A whole number ≥ 0: `12` (not `12.0`, `-1` or `"12"`).
-pub(super) fn whole(path: &str, value: Value) -> Read<u64> {
+pub(super) fn whole(at: &At, value: Value) -> Read<u64> {
     match value {
         Value::Number(n) => n
             .as_u64()
-            .ok_or_else(|| problem(path, ProblemKind::NotWhole(number_text(&n)))),
-        other => Err(expected(path, Kind::Number, &other)),
+            .ok_or_else(|| problem(at, ProblemKind::NotWhole(number_text(&n)))),
+        other => Err(expected(at, Kind::Number, &other)),
     }
 }
 
 /// A whole number from 0 to `max`.
-pub(super) fn whole_at_most(path: &str, value: Value, max: u64) -> Read<u64> {
-    let n = whole(path, value)?;
+pub(super) fn whole_at_most(at: &At, value: Value, max: u64) -> Read<u64> {
+    let n = whole(at, value)?;
     if n > max {
-        return Err(problem(path, ProblemKind::MoreThan { value: n, max }));
+        return Err(problem(at, ProblemKind::MoreThan { value: n, max }));
     }
     Ok(n)
 }
 
 /// An amount: a JSON number or a numeric string, read from its exact text.
-pub(super) fn amount(path: &str, value: Value) -> Read<Money> {
-    let (text, found) = match value {
-        Value::Number(n) => (n.to_string(), number_text(&n)),
-        Value::String(s) => {
-            let found = quoted(&s);
-            (s, found)
-        }
-        other => return Err(expected(path, Kind::Number, &other)),
+pub(super) fn amount(at: &At, value: Value) -> Read<Money> {
+    let text = match &value {
+        Value::Number(n) => n.as_str(),
+        Value::String(s) => s.as_str(),
+        other => return Err(expected(at, Kind::Number, other)),
     };
-    parse_amount(&text).map_err(|e| match e {
+    parse_amount(text).map_err(|e| match e {
         AmountError::Empty | AmountError::NotANumber(_) => {
-            problem(path, ProblemKind::NotANumber(found))
+            let found = match &value {
+                Value::Number(n) => number_text(n),
+                _ => quoted(text),
+            };
+            problem(at, ProblemKind::NotANumber(found))
         }
-        other => problem(path, ProblemKind::Amount(other)),
+        other => problem(at, ProblemKind::Amount(other)),
     })
 }
 
@@ -230,34 +259,34 @@ fn parse_amount(text: &str) -> Result<Money, AmountError> {
 }
 
 /// A stage code `P0` … `P7`.
-pub(super) fn stage(path: &str, value: Value) -> Read<Stage> {
-    let text = string(path, value)?;
-    Stage::parse(&text).ok_or_else(|| problem(path, ProblemKind::UnknownStage(quoted(text.trim()))))
+pub(super) fn stage(at: &At, value: Value) -> Read<Stage> {
+    let text = string(at, value)?;
+    Stage::parse(&text).ok_or_else(|| problem(at, ProblemKind::UnknownStage(quoted(text.trim()))))
 }
 
 /// A day, `YYYY-MM-DD`.
-pub(super) fn date(path: &str, value: Value) -> Read<NaiveDate> {
-    let text = string(path, value)?;
+pub(super) fn date(at: &At, value: Value) -> Read<NaiveDate> {
+    let text = string(at, value)?;
     text.parse::<NaiveDate>()
-        .map_err(|_| problem(path, ProblemKind::NotADate(quoted(&text))))
+        .map_err(|_| problem(at, ProblemKind::NotADate(quoted(&text))))
 }
 
 /// A moment, RFC 3339 (`2026-11-27T09:30:00Z`); other offsets are converted to UTC.
-pub(super) fn date_time(path: &str, value: Value) -> Read<DateTime<Utc>> {
-    let text = string(path, value)?;
+pub(super) fn date_time(at: &At, value: Value) -> Read<DateTime<Utc>> {
+    let text = string(at, value)?;
     text.parse::<DateTime<Utc>>()
-        .map_err(|_| problem(path, ProblemKind::NotAMoment(quoted(&text))))
+        .map_err(|_| problem(at, ProblemKind::NotAMoment(quoted(&text))))
 }
 
-/// Every item of an array read by `read`, with paths `path[i]`.
+/// Every item of an array read by `read`, at `at[i]`.
 pub(super) fn each<T>(
-    path: &str,
+    at: &At,
     value: Value,
-    mut read: impl FnMut(&str, Value) -> Read<T>,
+    mut read: impl FnMut(&At, Value) -> Read<T>,
 ) -> Read<Vec<T>> {
-    array(path, value)?
+    array(at, value)?
         .into_iter()
         .enumerate()
-        .map(|(i, item)| read(&format!("{path}[{i}]"), item))
+        .map(|(i, item)| read(&at.index(i), item))
         .collect()
 }

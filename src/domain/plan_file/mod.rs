@@ -6,6 +6,7 @@
 //! writer writes version 2.
 mod error;
 mod json;
+mod surrogates;
 mod v1;
 
 use std::collections::BTreeSet;
@@ -14,7 +15,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
-use json::{problem, quoted, Object};
+use json::{problem, quoted, At, Object};
 
 use super::deal::DealId;
 use super::plan::Plan;
@@ -50,7 +51,7 @@ impl TryFrom<u64> for Version {
     fn try_from(number: u64) -> Result<Version, Unreadable> {
         match number {
             0 => Err(Unreadable::Invalid(problem(
-                "version",
+                &At::Top.key("version"),
                 ProblemKind::VersionZero,
             ))),
             1 => Ok(Version::V1),
@@ -88,7 +89,7 @@ pub struct Parsed {
 pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
     if bytes > MAX_FILE_BYTES {
         return Err(Unreadable::Invalid(problem(
-            "file",
+            &At::Top.key("file"),
             ProblemKind::TooLarge(bytes),
         )));
     }
@@ -103,6 +104,10 @@ pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
 /// of the first problem (`deals[3].amount`) and the editor's rules, so that whatever is read
 /// saves and reads again; what happens to a bad deal depends on the [`Mode`].
 ///
+/// A lone surrogate escape (`"\ud800"`, half of a UTF-16 pair and no character) is a problem
+/// of the string that holds it ([`ProblemKind::LoneSurrogate`]): in a deal it leaves that deal
+/// out, anywhere else it refuses the file, like any other problem there.
+///
 /// Lenient where it cannot mislead, in both modes: a leading byte-order mark is ignored; `null`
 /// counts as absent for optional fields; amounts may be numeric strings (`"1250000.50"`); stage
 /// codes may be lower case; moments with an offset are converted to UTC. Unknown fields are kept
@@ -111,18 +116,28 @@ pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
 pub fn read(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let patched = surrogates::patch(text);
+    let (text, mark) = match &patched {
+        Some((patched, mark)) => (patched.as_str(), Some(*mark)),
+        None => (text, None),
+    };
     let value: Value = serde_json::from_str(text).map_err(|e| Unreadable::NotJson {
         line: e.line(),
         column: e.column(),
         ended_early: e.is_eof(),
     })?;
+    drop(patched);
     let map = match value {
         Value::Object(map) => map,
         other => return Err(Unreadable::NotAPlan(NotAPlan::TopLevel(Kind::of(&other)))),
     };
-    let mut top = Object::of("", map);
-    match version(&mut top)? {
-        Version::V1 => v1::read(top, mode),
+    let mut top = Object::of(At::Top, map);
+    let version = version(&mut top)?;
+    if let Some(mark) = mark {
+        surrogates::check_top(&top, mark).map_err(Unreadable::Invalid)?;
+    }
+    match version {
+        Version::V1 => v1::read(top, mode, mark),
     }
 }
 
@@ -134,37 +149,33 @@ pub fn decode(text: &str) -> Result<Plan, Unreadable> {
 /// `format` and `version`.
 fn version(top: &mut Object) -> Result<Version, Unreadable> {
     match top.take("format") {
-        Some((_, Value::String(f))) if f == FORMAT => {}
-        Some((_, Value::String(f))) => {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(Value::String(f)) => {
             return Err(Unreadable::NotAPlan(NotAPlan::OtherFormat(quoted(&f))))
         }
-        Some((_, other)) => {
+        Some(other) => {
             return Err(Unreadable::NotAPlan(NotAPlan::FormatNotText(Kind::of(
                 &other,
             ))))
         }
         None => return Err(Unreadable::NotAPlan(NotAPlan::NoFormat)),
     }
+    let at = At::Top.key("version");
     let number = match top.take("version") {
-        Some((path, Value::Number(n))) => n.as_u64().ok_or_else(|| {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| {
             Unreadable::Invalid(problem(
-                &path,
+                &at,
                 ProblemKind::NotAVersion(json::number_text(&n)),
             ))
         })?,
-        Some((path, other)) => {
+        Some(other) => {
             return Err(Unreadable::Invalid(json::expected(
-                &path,
+                &at,
                 Kind::Number,
                 &other,
             )))
         }
-        None => {
-            return Err(Unreadable::Invalid(problem(
-                "version",
-                ProblemKind::Required,
-            )))
-        }
+        None => return Err(Unreadable::Invalid(problem(&at, ProblemKind::Required))),
     };
     Version::try_from(number)
 }

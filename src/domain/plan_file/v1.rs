@@ -6,12 +6,12 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::error::{ProblemKind, Rejected, Unreadable};
+use super::error::{Problem, ProblemKind, Rejected, Unreadable};
 use super::json::{
-    amount, array, boolean, date, date_time, each, field_path, problem, quoted, stage, string,
-    whole_at_most, Object, Read,
+    amount, array, boolean, date, date_time, each, problem, quoted, stage, string, whole_at_most,
+    At, Object, Read,
 };
-use super::{Mode, Parsed, FORMAT};
+use super::{surrogates, Mode, Parsed, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -64,15 +64,21 @@ impl<'a> File<'a> {
     }
 }
 
-/// Reads the rest of a version-1 file whose `format` and `version` were taken already.
-pub(super) fn read(mut top: Object, mode: Mode) -> Result<Parsed, Unreadable> {
+/// Reads the rest of a version-1 file whose `format` and `version` were taken already. `mark`
+/// stands in for lone surrogate escapes ([`super::surrogates`]), when the file had any.
+pub(super) fn read(mut top: Object, mode: Mode, mark: Option<char>) -> Result<Parsed, Unreadable> {
     let frame = read_frame(&mut top).map_err(Unreadable::Invalid)?;
     let deals = match top.take("deals") {
-        Some((path, value)) => array(&path, value).map_err(Unreadable::Invalid)?,
-        None => return Err(Unreadable::Invalid(problem("deals", ProblemKind::Required))),
+        Some(value) => array(&top.at().key("deals"), value).map_err(Unreadable::Invalid)?,
+        None => {
+            return Err(Unreadable::Invalid(problem(
+                &top.at().key("deals"),
+                ProblemKind::Required,
+            )))
+        }
     };
     let extra = top.rest().into_iter().collect();
-    let mut read = read_deals(deals, mode);
+    let mut read = read_deals(deals, mode, mark);
     if mode == Mode::Strict && !read.rejected.is_empty() {
         return Err(Unreadable::Invalid(read.rejected.remove(0).problem));
     }
@@ -92,17 +98,17 @@ pub(super) fn read(mut top: Object, mode: Mode) -> Result<Parsed, Unreadable> {
 fn read_frame(top: &mut Object) -> Read<Plan> {
     let title = top.optional_with("title", string)?;
     let currency = top
-        .optional_with("currency", |path, value| {
-            let code = string(path, value)?;
+        .optional_with("currency", |at, value| {
+            let code = string(at, value)?;
             Currency::parse(&code)
-                .ok_or_else(|| problem(path, ProblemKind::NotACurrency(quoted(&code))))
+                .ok_or_else(|| problem(at, ProblemKind::NotACurrency(quoted(&code))))
         })?
         .unwrap_or_default();
     let method = top
         .optional_with("method", read_method)?
         .unwrap_or_default();
     let quotas = top
-        .optional_with("quotas", |path, value| each(path, value, read_quota))?
+        .optional_with("quotas", |at, value| each(at, value, read_quota))?
         .unwrap_or_default();
     top.optional_with("exported_at", date_time)?;
     Ok(Plan {
@@ -115,52 +121,52 @@ fn read_frame(top: &mut Object) -> Read<Plan> {
     })
 }
 
-fn read_quota(path: &str, value: Value) -> Read<Quota> {
-    let mut quota = Object::new(path, value)?;
+fn read_quota(at: &At, value: Value) -> Read<Quota> {
+    let mut quota = Object::new(*at, value)?;
     Ok(Quota {
         owner: quota.optional_with("owner", string)?,
-        period: quota.required_with("period", |path, value| {
-            let text = string(path, value)?;
+        period: quota.required_with("period", |at, value| {
+            let text = string(at, value)?;
             QuotaPeriod::parse(&text)
-                .ok_or_else(|| problem(path, ProblemKind::NotAQuotaPeriod(quoted(&text))))
+                .ok_or_else(|| problem(at, ProblemKind::NotAQuotaPeriod(quoted(&text))))
         })?,
         amount: quota.required_with("amount", amount)?,
     })
 }
 
 /// A method: eight stages in order, probabilities 0–100, gate item ids unique across the method.
-fn read_method(path: &str, value: Value) -> Read<Method> {
-    let mut method = Object::new(path, value)?;
-    let (path, stages) = method.required("stages")?;
-    let stages = array(&path, stages)?;
+fn read_method(at: &At, value: Value) -> Read<Method> {
+    let mut method = Object::new(*at, value)?;
+    let stages = method.required_with("stages", array)?;
+    let at = at.key("stages");
     let count = stages.len();
     let Ok(stages) = <[Value; 8]>::try_from(stages) else {
-        return Err(problem(&path, ProblemKind::StageCount(count)));
+        return Err(problem(&at, ProblemKind::StageCount(count)));
     };
     let mut ids = HashSet::new();
     let mut read = Vec::with_capacity(8);
     for (i, (rules, expected_stage)) in stages.into_iter().zip(Stage::ALL).enumerate() {
-        let mut rules = Object::new(&format!("{path}[{i}]"), rules)?;
+        let mut rules = Object::new(at.index(i), rules)?;
         let stage = rules.required_with("stage", stage)?;
         if stage != expected_stage {
             return Err(problem(
-                &rules.at("stage"),
+                &rules.at().key("stage"),
                 ProblemKind::StageOrder {
                     expected: expected_stage,
                     found: stage,
                 },
             ));
         }
-        let probability = rules.required_with("probability", |p, v| whole_at_most(p, v, 100))?;
-        let stale_days = rules.required_with("stale_days", |p, v| {
-            whole_at_most(p, v, u64::from(u32::MAX))
+        let probability = rules.required_with("probability", |at, v| whole_at_most(at, v, 100))?;
+        let stale_days = rules.required_with("stale_days", |at, v| {
+            whole_at_most(at, v, u64::from(u32::MAX))
         })?;
-        let gate = rules.required_with("gate", |path, value| {
-            each(path, value, |path, item| {
-                let item = read_gate_item(path, item)?;
+        let gate = rules.required_with("gate", |at, value| {
+            each(at, value, |at, item| {
+                let item = read_gate_item(at, item)?;
                 if !ids.insert(item.id.clone()) {
                     return Err(problem(
-                        &format!("{path}.id"),
+                        &at.key("id"),
                         ProblemKind::ItemIdUsedTwice(quoted(item.id.as_str())),
                     ));
                 }
@@ -178,11 +184,11 @@ fn read_method(path: &str, value: Value) -> Read<Method> {
     Ok(Method { stages })
 }
 
-fn read_gate_item(path: &str, value: Value) -> Read<GateItem> {
-    let mut item = Object::new(path, value)?;
+fn read_gate_item(at: &At, value: Value) -> Read<GateItem> {
+    let mut item = Object::new(*at, value)?;
     let id = GateId(item.required_with("id", string)?);
-    let text = item.required_with("text", |path, value| {
-        let mut text = Object::new(path, value)?;
+    let text = item.required_with("text", |at, value| {
+        let mut text = Object::new(*at, value)?;
         Ok(Text {
             zh: text.required_with("zh", string)?,
             en: text.required_with("en", string)?,
@@ -206,32 +212,31 @@ struct Deals {
 }
 
 /// Reads each deal on its own; the good ones in file order, and the rejected ones. A deal whose
-/// id an earlier deal of the file already used (whether that one was read or not) is rejected.
-fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
-    let mut seen = HashSet::new();
+/// id an earlier deal of the file already used (whether that one was read or not) is rejected,
+/// and so is a deal with a lone surrogate escape anywhere in it (`mark` stands in for those).
+fn read_deals(values: Vec<Value>, mode: Mode, mark: Option<char>) -> Deals {
+    let mut seen = HashSet::with_capacity(values.len());
     let mut out = Deals {
         deals: Vec::with_capacity(values.len()),
         rejected: Vec::new(),
         stamped: 0,
         undated: BTreeSet::new(),
     };
+    let top = At::Top;
+    let list = top.key("deals");
     for (index, value) in values.into_iter().enumerate() {
-        let path = format!("deals[{index}]");
-        let mut id = None;
-        let deal = Object::new(&path, value).and_then(|mut object| {
-            let read = object.required_with("id", string)?;
-            id = Some(read.clone());
-            if read.trim().is_empty() {
-                return Err(problem(
-                    &object.at("id"),
-                    ProblemKind::Field(crate::domain::validate::Problem::Required),
-                ));
-            }
-            if !seen.insert(read.clone()) {
-                return Err(problem(&path, ProblemKind::DealIdUsedTwice(quoted(&read))));
-            }
-            read_deal(DealId::new(read), object, mode)
-        });
+        let at = list.index(index);
+        let deal = match mark.and_then(|mark| surrogates::marked(&value, mark, &at)) {
+            Some(broken) => Err(Broken {
+                id: value
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .filter(|id| !mark.is_some_and(|mark| id.contains(mark)))
+                    .map(str::to_string),
+                problem: broken,
+            }),
+            None => read_one(at, value, mode, &mut seen),
+        };
         match deal {
             Ok((deal, stamped)) => {
                 out.stamped += usize::from(stamped.created || stamped.updated);
@@ -240,7 +245,7 @@ fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
                 }
                 out.deals.push(Rc::new(deal));
             }
-            Err(problem) => {
+            Err(Broken { id, problem }) => {
                 out.rejected.push(Rejected { index, id, problem });
                 if mode == Mode::Strict {
                     break;
@@ -249,6 +254,42 @@ fn read_deals(values: Vec<Value>, mode: Mode) -> Deals {
         }
     }
     out
+}
+
+/// A deal that could not be read: its id when it had a readable one, and the first problem.
+struct Broken {
+    id: Option<String>,
+    problem: Problem,
+}
+
+/// One deal at `at`: its id (unique in the file, remembered in `seen`), then the rest.
+fn read_one(
+    at: At,
+    value: Value,
+    mode: Mode,
+    seen: &mut HashSet<String>,
+) -> Result<(Deal, Stamped), Broken> {
+    let broken = |id: Option<&str>, problem| Broken {
+        id: id.map(str::to_string),
+        problem,
+    };
+    let mut object = Object::new(at, value).map_err(|p| broken(None, p))?;
+    let id = object
+        .required_with("id", string)
+        .map_err(|p| broken(None, p))?;
+    if id.trim().is_empty() {
+        let problem = problem(
+            &object.at().key("id"),
+            ProblemKind::Field(crate::domain::validate::Problem::Required),
+        );
+        return Err(broken(Some(&id), problem));
+    }
+    if !seen.insert(id.clone()) {
+        let problem = problem(&at, ProblemKind::DealIdUsedTwice(quoted(&id)));
+        return Err(broken(Some(&id), problem));
+    }
+    let id = DealId::new(id);
+    read_deal(id.clone(), object, mode).map_err(|p| broken(Some(id.as_str()), p))
 }
 
 /// Which timestamps of a deal were missing and took the time of the import.
@@ -292,17 +333,15 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
         next_step: deal.text("next_step")?,
         notes: deal.text("notes")?,
         probability: deal
-            .optional_with("probability", |p, v| whole_at_most(p, v, 100))?
+            .optional_with("probability", |at, v| whole_at_most(at, v, 100))?
             .map(|p| p as u8),
         category: deal.optional_with("category", read_category)?,
         gates: deal.optional_with("gates", read_gates)?.unwrap_or_default(),
         history: deal
-            .optional_with("history", |path, value| {
-                each(path, value, read_stage_change)
-            })?
+            .optional_with("history", |at, value| each(at, value, read_stage_change))?
             .unwrap_or_default(),
         self_check: deal
-            .optional_with("self_check", |path, value| each(path, value, string))?
+            .optional_with("self_check", |at, value| each(at, value, string))?
             .map(BTreeSet::from_iter)
             .unwrap_or_default(),
         created: moment(&mut deal, "created", &mut stamped.created)?,
@@ -311,7 +350,7 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
     };
     if let Some(error) = check_deal(&read).into_iter().next() {
         return Err(problem(
-            &deal.at(error.field.key()),
+            &deal.at().key(error.field.key()),
             ProblemKind::Field(error.problem),
         ));
     }
@@ -324,24 +363,23 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
     ))
 }
 
-fn read_status(path: &str, value: Value) -> Read<DealStatus> {
-    let text = string(path, value)?;
-    DealStatus::parse(&text).ok_or_else(|| problem(path, ProblemKind::UnknownStatus(quoted(&text))))
+fn read_status(at: &At, value: Value) -> Read<DealStatus> {
+    let text = string(at, value)?;
+    DealStatus::parse(&text).ok_or_else(|| problem(at, ProblemKind::UnknownStatus(quoted(&text))))
 }
 
-fn read_category(path: &str, value: Value) -> Read<Category> {
-    let text = string(path, value)?;
-    Category::parse(&text).ok_or_else(|| problem(path, ProblemKind::UnknownCategory(quoted(&text))))
+fn read_category(at: &At, value: Value) -> Read<Category> {
+    let text = string(at, value)?;
+    Category::parse(&text).ok_or_else(|| problem(at, ProblemKind::UnknownCategory(quoted(&text))))
 }
 
-fn read_gates(path: &str, value: Value) -> Read<BTreeMap<GateId, GateCheck>> {
-    let gates = Object::new(path, value)?;
-    let path = path.to_string();
+fn read_gates(at: &At, value: Value) -> Read<BTreeMap<GateId, GateCheck>> {
+    let gates = Object::new(*at, value)?;
     gates
         .rest()
         .into_iter()
         .map(|(id, check)| {
-            let mut check = Object::new(&field_path(&path, &id), check)?;
+            let mut check = Object::new(at.key(&id), check)?;
             let on = check.required_with("on", date)?;
             let evidence = check.text("evidence")?;
             Ok((GateId(id), GateCheck { on, evidence }))
@@ -349,16 +387,16 @@ fn read_gates(path: &str, value: Value) -> Read<BTreeMap<GateId, GateCheck>> {
         .collect()
 }
 
-fn read_stage_change(path: &str, value: Value) -> Read<StageChange> {
-    let mut change = Object::new(path, value)?;
+fn read_stage_change(at: &At, value: Value) -> Read<StageChange> {
+    let mut change = Object::new(*at, value)?;
     Ok(StageChange {
         from: change.required_with("from", stage)?,
         to: change.required_with("to", stage)?,
         at: change.required_with("at", date_time)?,
         reason: change.text("reason")?,
         missing: change
-            .optional_with("missing", |path, value| {
-                each(path, value, |path, id| Ok(GateId(string(path, id)?)))
+            .optional_with("missing", |at, value| {
+                each(at, value, |at, id| Ok(GateId(string(at, id)?)))
             })?
             .unwrap_or_default(),
         status: change.optional_with("status", read_status)?,

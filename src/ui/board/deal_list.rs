@@ -1,5 +1,6 @@
-//! The list view: every deal in a table, sortable by amount, close date, stage or name. Rows
-//! take their deal; the sorted order is derived once per plan and sort.
+//! The list view: the deals in a table, sortable by amount, close date, stage or name, a page of
+//! rows at first and more on request. Rows take their deal; the sorted order is derived once per
+//! plan and sort.
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,6 +13,9 @@ use crate::i18n::Lang;
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::shared::Shared;
+
+/// Rows shown at first, and added by each "show more".
+const ROWS_PAGE: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct DealListProps {
@@ -37,6 +41,12 @@ pub fn DealList(props: &DealListProps) -> Html {
         use_callback((), move |id: DealId, _| {
             dispatch.dispatch(Action::OpenDeal(id))
         })
+    };
+    let shown = use_state(|| ROWS_PAGE);
+    let hidden = deals.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        move |_| shown.set(*shown + ROWS_PAGE)
     };
 
     let header = |key: SortKey, label: &'static str, testid: &'static str, numeric: bool| {
@@ -78,12 +88,17 @@ pub fn DealList(props: &DealListProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for deals.iter().map(|deal| html! {
+                    { for deals.iter().take(*shown).map(|deal| html! {
                         <DealRow key={deal.id.as_str().to_string()} lang={props.lang} deal={deal.clone()}
                             method={method.clone()} currency={props.plan.currency.clone()} on_open={on_open.clone()} />
                     }) }
                 </tbody>
             </table>
+            if hidden > 0 {
+                <button type="button" class="show-more" data-testid="show-more" onclick={more}>
+                    { props.lang.show_more(hidden.min(ROWS_PAGE), hidden) }
+                </button>
+            }
         </div>
     }
 }

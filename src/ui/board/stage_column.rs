@@ -1,20 +1,42 @@
-//! One board column: a stage's name, probability, count, total and weighted total, and its deals.
+//! One group of cards on the board: a stage's column (name, probability, and the count, total
+//! and weighted total of all its deals), or the won or the lost deals. It shows the first cards
+//! in plan order and a button for more, so that a plan of 50,000 deals builds a few hundred
+//! cards, not 50,000; a deal's standing is worked out only for the cards shown.
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{Local, NaiveDate};
 use yew::prelude::*;
 
 use super::deal_card::{CardDeal, DealCard};
+use crate::domain::gates::standing;
+use crate::domain::method::Method;
 use crate::domain::summary::StageTotals;
-use crate::domain::{Currency, DealId};
+use crate::domain::{Currency, Deal, DealId, DealStatus, Money};
 use crate::i18n::Lang;
+use crate::ui::common::shared::Shared;
+
+/// Cards shown at first, and added by each "show more".
+pub const CARDS_PAGE: usize = 20;
+
+/// What a group holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Group {
+    /// A stage's open deals, with the stage's figures and probability.
+    Stage {
+        totals: StageTotals,
+        probability: u8,
+    },
+    /// The won or the lost deals.
+    Closed(DealStatus),
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StageColumnProps {
     pub lang: Lang,
-    pub totals: StageTotals,
-    pub probability: u8,
-    pub cards: Rc<[CardDeal]>,
+    pub group: Group,
+    /// Every deal of the group, in plan order.
+    pub deals: Shared<Vec<Rc<Deal>>>,
+    pub method: Shared<Method>,
     pub currency: Currency,
     pub today: NaiveDate,
     pub on_open: Callback<DealId>,
@@ -24,39 +46,81 @@ pub struct StageColumnProps {
 #[component]
 pub fn StageColumn(props: &StageColumnProps) -> Html {
     let t = props.lang.texts();
-    let stage = props.totals.stage;
     let currency = &props.currency;
-    let heading_id = format!("stage-{}", stage.code());
-    html! {
-        <section class={classes!("stage-column", format!("s{}", stage.index()))} data-testid="stage-column"
-            data-stage={stage.code()} aria-labelledby={heading_id.clone()}>
-            <header class="column-head">
-                <h2 id={heading_id} title={props.lang.stage_title(stage)}>
-                    <span class="code">{ stage.code() }</span>
-                    <span class="stage-name">{ props.lang.stage_name(stage) }</span>
-                </h2>
-                <div class="head-meta">
-                    <span class="prob" title={t.probability}>{ format!("{}%", props.probability) }</span>
-                    <span class="count" title={props.lang.deal_count(props.totals.count)}
-                        aria-label={props.lang.deal_count(props.totals.count)}>
-                        <span data-testid="column-count" aria-hidden="true">{ props.totals.count }</span>
-                    </span>
-                </div>
-                <dl class="column-figures">
-                    <div><dt>{ t.column_total }</dt><dd data-testid="column-total" title={props.totals.total.format(currency)}>{ props.lang.money_compact(props.totals.total, currency) }</dd></div>
-                    <div><dt>{ t.column_weighted }</dt><dd data-testid="column-weighted" title={props.totals.weighted.format(currency)}>{ props.lang.money_compact(props.totals.weighted, currency) }</dd></div>
-                </dl>
-            </header>
-            <div class="cards">
-                if props.cards.is_empty() {
-                    <p class="column-empty">{ t.column_empty }</p>
-                }
-                { for props.cards.iter().map(|card| html! {
-                    <DealCard key={card.deal.id.as_str().to_string()} lang={props.lang} card={card.clone()}
+    let shown = use_state(|| CARDS_PAGE);
+    let hidden = props.deals.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        move |_| shown.set(*shown + CARDS_PAGE)
+    };
+    let cards = html! {
+        <>
+            { for props.deals.iter().take(*shown).map(|deal| {
+                let card = CardDeal {
+                    deal: deal.clone(),
+                    standing: standing(&props.method, deal, props.today, &Local),
+                };
+                html! {
+                    <DealCard key={deal.id.as_str().to_string()} lang={props.lang} {card}
                         currency={currency.clone()} today={props.today}
                         on_open={props.on_open.clone()} on_step={props.on_step.clone()} />
-                }) }
-            </div>
-        </section>
+                }
+            }) }
+            if hidden > 0 {
+                <button type="button" class="show-more" data-testid="show-more" onclick={more}>
+                    { props.lang.show_more(hidden.min(CARDS_PAGE), hidden) }
+                </button>
+            }
+        </>
+    };
+    match &props.group {
+        Group::Stage {
+            totals,
+            probability,
+        } => {
+            let stage = totals.stage;
+            let heading_id = format!("stage-{}", stage.code());
+            html! {
+                <section class={classes!("stage-column", format!("s{}", stage.index()))} data-testid="stage-column"
+                    data-stage={stage.code()} aria-labelledby={heading_id.clone()}>
+                    <header class="column-head">
+                        <h2 id={heading_id} title={props.lang.stage_title(stage)}>
+                            <span class="code">{ stage.code() }</span>
+                            <span class="stage-name">{ props.lang.stage_name(stage) }</span>
+                        </h2>
+                        <div class="head-meta">
+                            <span class="prob" title={t.probability}>{ format!("{probability}%") }</span>
+                            <span class="count" title={props.lang.deal_count(totals.count)}
+                                aria-label={props.lang.deal_count(totals.count)}>
+                                <span data-testid="column-count" aria-hidden="true">{ totals.count }</span>
+                            </span>
+                        </div>
+                        <dl class="column-figures">
+                            <div><dt>{ t.column_total }</dt><dd data-testid="column-total" title={totals.total.format(currency)}>{ props.lang.money_compact(totals.total, currency) }</dd></div>
+                            <div><dt>{ t.column_weighted }</dt><dd data-testid="column-weighted" title={totals.weighted.format(currency)}>{ props.lang.money_compact(totals.weighted, currency) }</dd></div>
+                        </dl>
+                    </header>
+                    <div class="cards">
+                        if props.deals.is_empty() {
+                            <p class="column-empty">{ t.column_empty }</p>
+                        }
+                        { cards }
+                    </div>
+                </section>
+            }
+        }
+        Group::Closed(status) => {
+            let total: Money = props.deals.iter().map(|deal| deal.amount).sum();
+            html! {
+                <div class={classes!("closed-group", status.code())} data-testid={format!("closed-{}", status.code())}>
+                    <h2>
+                        <span>{ props.lang.status(*status) }</span>
+                        <span class="count">{ props.lang.deal_count(props.deals.len()) }</span>
+                        <span class="sum">{ total.format(currency) }</span>
+                    </h2>
+                    <div class="closed-cards">{ cards }</div>
+                </div>
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
-use crate::web::clock;
+use crate::web::{bench, clock};
 
 /// How many deals of each kind the preview lists by name (conflicts are always all listed).
 const LISTED: usize = 200;
@@ -56,6 +56,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 .collect();
             let preview = preview(plan, &readable);
             let replacing = replace(&readable).deals.len();
+            bench::mark("keyplan-import-previewed");
             Look {
                 readable,
                 preview,
@@ -63,7 +64,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             }
         },
     );
-    let currency = &props.plan.currency;
+    // the currency of the deals listed: the plan's, or the file's for an empty planner
+    let currency = &look.preview.currency;
 
     let apply = |replace_all: bool| {
         let (plan, look, rule, choices, failure, store, confirming) = (
@@ -81,6 +83,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 confirming.set(true);
                 return;
             }
+            bench::mark("keyplan-import-apply");
             let result = if replace_all {
                 replace(&look.readable)
             } else {

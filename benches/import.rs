@@ -1,0 +1,77 @@
+//! Importing a file of 10,000 and 20,000 typical deals (the browser bench's file): the JSON
+//! parse alone, keyplan's lenient read, the preview and the merge into an empty plan and into a
+//! plan that has them all, and the save's encoding. Run with `cargo bench --bench import`.
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+use chrono::{TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use keyplan::domain::import::{merge, preview, Rule};
+use keyplan::domain::plan_file::{encode, read, Mode, Parsed};
+use keyplan::domain::Plan;
+use serde_json::{json, Value};
+
+/// The typical deal of `e2e/src/bin/bench.rs`: two gate checks, one history entry.
+fn typical(i: usize) -> Value {
+    let owner = ["王晓明", "李娜", "张伟", "陈静"][i % 4];
+    json!({
+        "id": format!("g{i}"), "name": format!("智能仓储系统 {i} 期"),
+        "customer": format!("蓝海物流集团 {}", i % 300),
+        "amount": 1_250_000.5 + i as f64, "stage": format!("P{}", i % 8), "status": "open",
+        "expected_close": format!("2027-0{}-15", 1 + i % 9),
+        "owner": owner, "product": "智能仓储",
+        "region": "华东", "segment": "物流", "next_step": "安排技术交流会，邀请中层技术骨干参加",
+        "notes": "客户已正式立项，预算 400 万以内。",
+        "gates": {
+            "p0-info-accurate": { "on": "2026-10-02" },
+            "p0-info-verified": { "on": "2026-10-05", "evidence": "电话确认" }
+        },
+        "history": [{ "from": "P0", "to": "P1", "at": "2026-10-06T08:00:00Z" }],
+        "created": "2026-09-30T08:00:00Z", "updated": "2026-11-20T08:00:00Z"
+    })
+}
+
+fn file_of(n: usize) -> String {
+    json!({
+        "format": "keyplan.plan", "version": 1, "title": "Bench",
+        "deals": (0..n).map(typical).collect::<Vec<_>>()
+    })
+    .to_string()
+}
+
+fn bench(c: &mut Criterion) {
+    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+    let lenient = Mode::Lenient { now };
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    for n in [10_000, 20_000] {
+        let text = file_of(n);
+        let parsed: Parsed = read(&text, lenient).unwrap();
+        let incoming = [("big.json".to_string(), parsed.clone())];
+        let empty = Plan::default();
+        let full = parsed.plan.clone();
+        group.bench_with_input(BenchmarkId::new("json_value", n), &text, |b, t| {
+            b.iter(|| serde_json::from_str::<Value>(black_box(t)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("read", n), &text, |b, t| {
+            b.iter(|| read(black_box(t), lenient).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("preview_into_empty", n), &n, |b, _| {
+            b.iter(|| preview(black_box(&empty), &incoming))
+        });
+        group.bench_with_input(BenchmarkId::new("preview_into_same", n), &n, |b, _| {
+            b.iter(|| preview(black_box(&full), &incoming))
+        });
+        let look = preview(&empty, &incoming);
+        group.bench_with_input(BenchmarkId::new("merge_into_empty", n), &n, |b, _| {
+            b.iter(|| merge(black_box(&empty), &look, Rule::NewestWins, &BTreeMap::new()))
+        });
+        group.bench_with_input(BenchmarkId::new("encode", n), &full, |b, p| {
+            b.iter(|| encode(black_box(p), now))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
