@@ -724,6 +724,17 @@ impl Browser {
         serde_json::from_value(found).expect("a list of texts")
     }
 
+    /// Chooses the file at `path` in the import picker and waits for the import dialog.
+    pub async fn import_file(&self, path: &str) {
+        let input = self
+            .client
+            .find(fantoccini::Locator::Css(&tid("import-input")))
+            .await
+            .expect("the file input");
+        input.send_keys(path).await.expect("choose the file");
+        self.wait_for(&tid("import-dialog")).await;
+    }
+
     /// `document.documentElement.lang`.
     pub async fn html_lang(&self) -> String {
         self.js("return document.documentElement.lang;")
@@ -1149,6 +1160,21 @@ fn dechunk(mut body: &[u8]) -> Vec<u8> {
         body = body.get(size + 2..).unwrap_or(&[]);
     }
     out
+}
+
+/// The open deal card of deal `id`.
+pub fn card(id: &str) -> String {
+    format!("{}[data-deal-id=\"{}\"]", tid("deal-card"), css_escape(id))
+}
+
+/// Writes `text` to a fresh file named `name` in a new temp dir and returns the dir (keep it
+/// while the file is needed) and the file's absolute path.
+pub fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write the file");
+    let path = path.to_str().expect("utf-8 path").to_string();
+    (dir, path)
 }
 
 /// Ids (`data-deal-id`) of the deal cards on the board right now, in document order.

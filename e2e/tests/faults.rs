@@ -14,7 +14,7 @@ use e2e::faults::{
     leaving_is_questioned, refuse_writes, refused_writes, used_chars, Ledger, Tabs, QUOTA_CHARS,
     STAMP_KEY, STORAGE_DENIED,
 };
-use e2e::{card_ids, column_of, css_escape, tid, Browser, PLAN_KEY, PREFS_KEY};
+use e2e::{card, card_ids, column_of, temp_file, tid, Browser, PLAN_KEY, PREFS_KEY};
 use serde_json::{json, Value};
 
 /// The names of the twelve deals of the training case, `sample-01` … `sample-12`.
@@ -32,10 +32,6 @@ const SAMPLE_NAMES: [&str; 12] = [
     "医药仓储WMS",
     "锅炉燃烧优化",
 ];
-
-fn card(id: &str) -> String {
-    format!("{}[data-deal-id=\"{}\"]", tid("deal-card"), css_escape(id))
-}
 
 fn in_card(id: &str, testid: &str) -> String {
     format!("{} {}", card(id), tid(testid))
@@ -114,26 +110,6 @@ async fn value_of(b: &Browser, css: &str) -> String {
         .await
         .expect("the value")
         .unwrap_or_default()
-}
-
-/// Writes `text` to a fresh file named `name` and returns its absolute path.
-fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).expect("write the file");
-    let path = path.to_str().expect("utf-8 path").to_string();
-    (dir, path)
-}
-
-/// Chooses a file for import and waits for the preview.
-async fn import_file(b: &Browser, path: &str) {
-    let input = b
-        .client
-        .find(fantoccini::Locator::Css(&tid("import-input")))
-        .await
-        .expect("the file input");
-    input.send_keys(path).await.expect("choose the file");
-    b.wait_for(&tid("import-dialog")).await;
 }
 
 /// A plan file with one open deal per `(id, name)`, at P0.
@@ -255,7 +231,7 @@ async fn a_refused_write_at_every_kind_of_save_keeps_the_stored_plan() {
     // merge an import: the backup of the plan before it is refused first, so nothing changes
     let (_dir, path) = temp_file("quota.json", &plan_file(&[("q-1", "配额已满时导入")]));
     let before = refuse(&b).await;
-    import_file(&b, &path).await;
+    b.import_file(&path).await;
     b.click(&tid("merge-import")).await;
     b.wait_js(
         "the import's refusal",
@@ -886,7 +862,7 @@ async fn imports_refuse_nothing_to_import_and_ask_before_replacing() {
         {"id":"r1","name":"","customer":"客户","amount":"1","stage":"P0"},
         {"id":"r2","name":"坏金额","customer":"客户","amount":"abc","stage":"P0"}]}"#;
     let (_d1, bad) = temp_file("all-rejected.json", bad);
-    import_file(&b, &bad).await;
+    b.import_file(&bad).await;
     assert_eq!(b.text(&tid("count-rejected")).await, "2");
     b.wait_for(&tid("nothing-to-import")).await;
     for button in ["merge-import", "replace-import"] {
@@ -902,7 +878,7 @@ async fn imports_refuse_nothing_to_import_and_ask_before_replacing() {
 
     // a replace says what it removes, and asks
     let (_d2, one) = temp_file("one.json", &plan_file(&[("i-1", "替换进来的项目")]));
-    import_file(&b, &one).await;
+    b.import_file(&one).await;
     b.click(&tid("replace-import")).await;
     let warning = b.text(&tid("replace-warning")).await;
     assert!(
@@ -925,7 +901,7 @@ async fn imports_refuse_nothing_to_import_and_ask_before_replacing() {
         "two.json",
         &plan_file(&[("j-1", "第二次替换一"), ("j-2", "第二次替换二")]),
     );
-    import_file(&b, &two).await;
+    b.import_file(&two).await;
     b.click(&tid("replace-import")).await;
     b.wait_for(&tid("replace-warning")).await;
     b.click(&tid("replace-import")).await;
@@ -1068,14 +1044,19 @@ async fn fired(b: &Browser) -> f64 {
     .await
 }
 
-/// What the current window shows: whether it was told of another save, whether an editor or
-/// the refused-save banner is open, the open deals on its board (id → name), and the stored plan.
+/// What the current window shows: whether it was told of another save, whether an editor, the
+/// refused-save banner or a column's "show more" is open (it is clicked, for the next look), the
+/// open deals on its board (id → name), and the stored plan.
 async fn window_state(b: &Browser) -> (bool, bool, BTreeMap<String, String>, Value) {
     let v = b
         .js_args(
             "const q = s => document.querySelector(s);
+             // a column shows its first cards: open the rest, and look again next time
+             const more = [...document.querySelectorAll('[data-testid=show-more]')];
+             more.forEach(m => m.click());
              return [!!q('[data-testid=stale-banner]'),
-                     !!q('[data-testid=deal-editor]') || !!q('[data-testid=storage-banner]'),
+                     !!q('[data-testid=deal-editor]') || !!q('[data-testid=storage-banner]')
+                       || more.length > 0,
                      [...document.querySelectorAll('[data-testid=deal-card]')]
                         .map(c => [c.dataset.dealId, c.querySelector('.deal-name').textContent]),
                      localStorage.getItem(arguments[0])];",

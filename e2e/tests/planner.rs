@@ -4,16 +4,12 @@
 //! localStorage); running several at once only makes them slower and timing noisier.
 
 use e2e::{
-    card_ids, column_of, columns, css_escape, find_by_id, id_set, parse_amount, tid, Browser,
-    PLAN_KEY, PREFS_KEY,
+    card, card_ids, column_of, columns, css_escape, find_by_id, id_set, parse_amount, temp_file,
+    tid, Browser, PLAN_KEY, PREFS_KEY,
 };
 use serde_json::{json, Value};
 
 const STAGES: [&str; 8] = ["P0", "P1", "P2", "P3", "P4", "P5", "P6", "P7"];
-
-fn card(id: &str) -> String {
-    format!("{}[data-deal-id=\"{}\"]", tid("deal-card"), css_escape(id))
-}
 
 fn in_card(id: &str, testid: &str) -> String {
     format!("{} {}", card(id), tid(testid))
@@ -944,25 +940,6 @@ async fn two_tabs_stay_consistent() {
     b.close().await;
 }
 
-/// Writes `text` to a fresh file named `name` and returns its absolute path.
-fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).expect("write the file");
-    let path = path.to_str().expect("utf-8 path").to_string();
-    (dir, path)
-}
-
-async fn import_file(b: &Browser, path: &str) {
-    let input = b
-        .client
-        .find(fantoccini::Locator::Css(&tid("import-input")))
-        .await
-        .expect("the file input");
-    input.send_keys(path).await.expect("choose the file");
-    b.wait_for(&tid("import-dialog")).await;
-}
-
 /// Export, then import into an empty planner: the same plan comes back, exactly.
 #[tokio::test]
 async fn export_and_reimport_into_an_empty_planner() {
@@ -977,7 +954,7 @@ async fn export_and_reimport_into_an_empty_planner() {
     b.js("localStorage.clear(); return true;").await;
     b.refresh().await;
     b.wait_for(&tid("empty-state")).await;
-    import_file(&b, &path).await;
+    b.import_file(&path).await;
     assert_eq!(b.text(&tid("count-new")).await, "12");
     assert_eq!(b.text(&tid("count-rejected")).await, "0");
     b.screenshot("import-preview").await;
@@ -1007,7 +984,7 @@ async fn malformed_import_changes_nothing() {
         "broken.json",
         "{\"format\":\"keyplan.plan\",\"version\":1,\n\"deals\":[oops",
     );
-    import_file(&b, &broken).await;
+    b.import_file(&broken).await;
     let error = b.text(&tid("import-error")).await;
     assert!(
         error.contains("broken.json") && (error.contains("第 2 行") || error.contains("line 2")),
@@ -1029,7 +1006,7 @@ async fn malformed_import_changes_nothing() {
         {"id":"x1","name":"导入项目","customer":"新客户","amount":"120000.50","stage":"P1","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"},
         {"id":"x2","name":"坏项目","customer":"新客户","amount":"abc","stage":"P1","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"}]}"#;
     let (_d2, mixed) = temp_file("mixed.json", mixed);
-    import_file(&b, &mixed).await;
+    b.import_file(&mixed).await;
     assert_eq!(b.text(&tid("count-new")).await, "1");
     let rejected = b.text(&tid("import-rejected")).await;
     assert!(
@@ -1074,7 +1051,7 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
         deal("s3", "好项目二", r"\ud83d\ude00"),
     );
     let (_dir, path) = temp_file("damaged.json", &text);
-    import_file(&b, &path).await;
+    b.import_file(&path).await;
     assert!(
         b.text(&tid("import-file"))
             .await
@@ -1204,7 +1181,7 @@ async fn imported_text_is_shown_as_text_and_nothing_is_measured() {
     // Text from a file is shown as text, never as markup.
     let hostile = r#"{"format":"keyplan.plan","version":1,"deals":[{"id":"h1","name":"<img src=x onerror=alert(1)><b>粗体</b>","customer":"<script>x</script>","amount":1,"stage":"P0","created":"2026-11-01T00:00:00Z","updated":"2026-11-01T00:00:00Z"}]}"#;
     let (_dir, path) = temp_file("hostile.json", hostile);
-    import_file(&b, &path).await;
+    b.import_file(&path).await;
     b.click(&tid("merge-import")).await;
     b.wait_for(&card("h1")).await;
     assert_eq!(

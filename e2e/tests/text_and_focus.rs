@@ -1,15 +1,11 @@
 //! Browser tests of how people's own text is shown (bidi controls, very long words) and of where
 //! the keyboard focus goes. Run with `--test-threads=1`, like every browser test here.
 
-use e2e::{css_escape, tid, Browser};
+use e2e::{card, temp_file, tid, Browser};
 use serde_json::{json, Value};
 
 /// U+202E RIGHT-TO-LEFT OVERRIDE: without isolation it turns the rest of its line around.
 const RLO: &str = "\u{202E}";
-
-fn card(id: &str) -> String {
-    format!("{}[data-deal-id=\"{}\"]", tid("deal-card"), css_escape(id))
-}
 
 async fn start() -> Browser {
     e2e::page_url();
@@ -32,30 +28,12 @@ fn plan_file(deals: Vec<Value>) -> String {
     json!({"format": "keyplan.plan", "version": 1, "currency": "CNY", "deals": deals}).to_string()
 }
 
-/// Writes a file into a fresh temp dir; keep the dir alive while the file is needed.
-fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).expect("write the file");
-    (dir, path.to_str().expect("utf-8 path").to_string())
-}
-
-async fn choose_file(b: &Browser, path: &str) {
-    let input = b
-        .client
-        .find(fantoccini::Locator::Css(&tid("import-input")))
-        .await
-        .expect("the file input");
-    input.send_keys(path).await.expect("choose the file");
-    b.wait_for(&tid("import-dialog")).await;
-}
-
 /// Opens an empty planner and merges `deals` into it.
 async fn open_with(b: &Browser, deals: Vec<Value>) -> tempfile::TempDir {
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     let (dir, path) = temp_file("plan.json", &plan_file(deals));
-    choose_file(b, &path).await;
+    b.import_file(&path).await;
     b.click(&tid("merge-import")).await;
     b.wait_gone(&tid("import-dialog")).await;
     b.wait_for(&tid("deal-card")).await;
@@ -149,7 +127,7 @@ async fn a_bidi_override_in_any_field_stays_in_its_field() {
         deal("r3", "P1"),
     ]);
     let (_d, path) = temp_file(&format!("{RLO}file.json"), &changed);
-    choose_file(&b, &path).await;
+    b.import_file(&path).await;
     reversed_text(&b, "import preview").await;
     b.screenshot("bidi-import-preview").await;
     b.click(&tid("cancel-import")).await;
@@ -375,7 +353,7 @@ async fn focus_follows_the_person() {
             json!({"id": "f3", "name": "Third", "customer": "C", "amount": "300", "stage": "P1"}),
         ]),
     );
-    choose_file(&b, &path).await;
+    b.import_file(&path).await;
     let first = focused(&b).await;
     assert_ne!(first, "close-dialog", "the import dialog opened on its ×");
     assert_ne!(
