@@ -5,8 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use fantoccini::wd::{WebDriverCompatibleCommand, WindowHandle};
-use serde_json::{json, Value};
+use fantoccini::wd::WindowHandle;
+use serde_json::json;
 
 use crate::{Browser, BACKUP_PREFIX, PLAN_KEY};
 
@@ -15,52 +15,15 @@ pub const STAMP_KEY: &str = "keyplan.plan.v1.stamp";
 /// What Chromium allows one origin in localStorage: 5 Mi UTF-16 characters, keys included.
 pub const QUOTA_CHARS: usize = 5 * 1024 * 1024;
 
-/// A Chrome DevTools Protocol command sent through chromedriver
-/// (`POST /session/{id}/goog/cdp/execute`), run on the current window's page.
-#[derive(Debug)]
-struct Cdp {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        let id = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{id}/goog/cdp/execute"))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
-        )
-    }
-}
-
-/// Runs a DevTools command on the current window's page and gives back its result.
-pub async fn cdp(b: &Browser, cmd: &str, params: Value) -> Value {
-    b.client
-        .issue_cmd(Cdp {
-            cmd: cmd.to_string(),
-            params,
-        })
-        .await
-        .unwrap_or_else(|e| panic!("DevTools command {cmd} refused: {e}"))
-}
-
 /// Makes `script` run in every document the current window loads from now on, before any
 /// script of the page.
 pub async fn before_every_page(b: &Browser, script: &str) {
-    let added = cdp(
-        b,
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({"source": script}),
-    )
-    .await;
+    let added = b
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({"source": script}),
+        )
+        .await;
     assert!(
         added["identifier"].is_string(),
         "the script was not added: {added}"

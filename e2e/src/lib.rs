@@ -517,14 +517,20 @@ impl Browser {
     pub async fn keep_downloads(&self) {
         let dir = self.downloads_dir();
         std::fs::create_dir_all(&dir).expect("create downloads dir");
-        let command = json!({
-            "cmd": "Browser.setDownloadBehavior",
-            "params": {"behavior": "allow", "downloadPath": dir.display().to_string()},
-        });
+        self.cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": dir.display().to_string()}),
+        )
+        .await;
+    }
+
+    /// Chromium: runs a DevTools command on the current window's page (through chromedriver)
+    /// and gives back its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp(command))
+            .issue_cmd(Cdp(json!({"cmd": cmd, "params": params})))
             .await
-            .unwrap_or_else(|e| panic!("cannot set Chromium's download directory: {e}"));
+            .unwrap_or_else(|e| panic!("DevTools command {cmd} refused: {e}"))
     }
 
     /// Ends the session (the browser quits) and stops the driver. Dropping does the same.
