@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// The domain's modules by layer, lowest first (a module may use only lower layers).
 const LAYERS: &[&[&str]] = &[
-    &["file_name", "money", "period", "stage"],
+    &["file_name", "iso_date", "money", "period", "stage"],
     &["category", "csv", "method"],
     &["deal"],
     &["filter", "quota"],

@@ -253,3 +253,34 @@ fn usage_is_a_share_of_five_mebi_characters() {
     assert_eq!(usage_permille(4_300_000), 820);
     assert_eq!(usage_permille(5_000_000), 954);
 }
+
+/// What a tab compares before it overwrites tells apart every text that differs in one byte,
+/// in its length alone (a trailing NUL), or not at all.
+#[test]
+fn the_fingerprint_tells_texts_apart_by_any_byte_and_by_length() {
+    use keyplan::session::fingerprint;
+    let base: Vec<u8> = (0..37u8).map(|i| b'a' + i % 26).collect();
+    let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    assert!(seen.insert(fingerprint(Some(&text(&base)))));
+    for at in 0..base.len() {
+        let mut changed = base.clone();
+        changed[at] ^= 1;
+        assert!(seen.insert(fingerprint(Some(&text(&changed)))), "byte {at}");
+    }
+    for len in 0..base.len() {
+        assert!(
+            seen.insert(fingerprint(Some(&text(&base[..len])))),
+            "length {len}"
+        );
+    }
+    let mut nul = base.clone();
+    nul.push(0);
+    assert!(seen.insert(fingerprint(Some(&text(&nul)))));
+    assert_eq!(fingerprint(None), 0);
+    assert_eq!(fingerprint(Some("")) & 1, 1);
+    assert_eq!(
+        fingerprint(Some(&text(&base))),
+        fingerprint(Some(&text(&base)))
+    );
+}

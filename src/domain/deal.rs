@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::category::Category;
+use super::iso_date;
 use super::method::GateId;
 use super::money::Money;
 use super::stage::Stage;
@@ -91,10 +92,16 @@ pub struct Deal {
     /// open / won / lost.
     pub status: DealStatus,
     /// Expected signing date, if known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "iso_date::optional_day"
+    )]
     pub expected_close: Option<NaiveDate>,
     /// Won: the signing date, the day the win counts on. Lost: the day it was lost.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "iso_date::optional_day"
+    )]
     pub closed_on: Option<NaiveDate>,
     /// Salesperson responsible.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -130,8 +137,10 @@ pub struct Deal {
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub self_check: BTreeSet<String>,
     /// When the deal was created (UTC).
+    #[serde(serialize_with = "iso_date::moment")]
     pub created: DateTime<Utc>,
     /// When the deal last changed (UTC).
+    #[serde(serialize_with = "iso_date::moment")]
     pub updated: DateTime<Utc>,
     /// Fields this version does not know, kept as they came.
     #[serde(flatten)]
@@ -331,6 +340,7 @@ impl Deal {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GateCheck {
     /// The day the criterion was met.
+    #[serde(serialize_with = "iso_date::day")]
     pub on: NaiveDate,
     /// What shows it: a document, a meeting, a name.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -343,6 +353,7 @@ pub struct StageChange {
     pub from: Stage,
     pub to: Stage,
     /// When (UTC).
+    #[serde(serialize_with = "iso_date::moment")]
     pub at: DateTime<Utc>,
     /// Why, in the mover's words; required when gate items were missing, and when a deal is lost.
     #[serde(skip_serializing_if = "String::is_empty")]

@@ -12,6 +12,7 @@
 
 // 1
 pub mod file_name;
+pub mod iso_date;
 pub mod money;
 pub mod period;
 pub mod stage;

@@ -3,7 +3,27 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Storage;
 
-use crate::session::{StorageError, Store};
+use crate::session::{fingerprint, StorageError, Store};
+
+thread_local! {
+    /// The text last written or fingerprinted, as the browser has it, with its key and
+    /// fingerprint: a plan of megabytes the browser still holds unchanged (`===`) is not copied
+    /// into wasm memory and hashed again at every save.
+    static KNOWN: std::cell::RefCell<Option<(String, JsValue, u64)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Texts written from this length on (in UTF-8 bytes) are remembered in [`KNOWN`].
+const REMEMBER_BYTES: usize = 4096;
+
+/// `storage.getItem(key)` as the browser's own string (or `null`), not copied into wasm memory.
+fn get_item(storage: &Storage, key: &str) -> Result<JsValue, StorageError> {
+    let get_item: js_sys::Function = js_sys::Reflect::get(storage, &"getItem".into())
+        .map_err(classify)?
+        .unchecked_into();
+    get_item
+        .call1(storage, &JsValue::from_str(key))
+        .map_err(classify)
+}
 
 /// This origin's localStorage.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -37,7 +57,39 @@ impl Store for LocalStore {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        storage()?.set_item(key, value).map_err(classify)
+        let text = JsValue::from_str(value);
+        let storage = storage()?;
+        let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &"setItem".into())
+            .map_err(classify)?
+            .unchecked_into();
+        let written = set_item
+            .call2(&storage, &JsValue::from_str(key), &text)
+            .map(|_| ())
+            .map_err(classify);
+        // worth remembering when long (a plan, a backup); what is remembered only counts while the
+        // browser holds exactly that text, so an entry left behind is never wrong
+        if written.is_ok() && value.len() >= REMEMBER_BYTES {
+            let print = fingerprint(Some(value));
+            KNOWN.with(|known| *known.borrow_mut() = Some((key.to_string(), text, print)));
+        }
+        written
+    }
+
+    fn fingerprint(&self, key: &str) -> Result<u64, StorageError> {
+        let value = get_item(&storage()?, key)?;
+        let known = KNOWN.with(|known| match &*known.borrow() {
+            Some((k, text, print)) if k == key && *text == value => Some(*print),
+            _ => None,
+        });
+        if let Some(print) = known {
+            return Ok(print);
+        }
+        let Some(text) = value.as_string() else {
+            return Ok(fingerprint(None));
+        };
+        let print = fingerprint(Some(&text));
+        KNOWN.with(|known| *known.borrow_mut() = Some((key.to_string(), value, print)));
+        Ok(print)
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
@@ -61,15 +113,10 @@ impl Store for LocalStore {
         let count = storage.length().map_err(classify)?;
         // each value's length as the browser has it (UTF-16 units, what the quota counts),
         // without copying a plan of megabytes into wasm memory to count it again
-        let get_item: js_sys::Function = js_sys::Reflect::get(&storage, &"getItem".into())
-            .map_err(classify)?
-            .unchecked_into();
         let mut chars = 0;
         for i in 0..count {
             if let Some(key) = storage.key(i).map_err(classify)? {
-                let value = get_item
-                    .call1(&storage, &JsValue::from_str(&key))
-                    .map_err(classify)?;
+                let value = get_item(&storage, &key)?;
                 chars += key.encode_utf16().count()
                     + value
                         .dyn_ref::<js_sys::JsString>()

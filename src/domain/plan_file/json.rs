@@ -233,7 +233,7 @@ const MAX_EXPONENT: u32 = 1000;
 
 /// [`Money::parse_decimal`], with exponents clamped to ±[`MAX_EXPONENT`] so that `1e2147483648`
 /// is "too large" rather than "not a number".
-fn parse_amount(text: &str) -> Result<Money, AmountError> {
+pub(super) fn parse_amount(text: &str) -> Result<Money, AmountError> {
     let t = text.trim();
     if let Some(at) = t.find(['e', 'E']) {
         let exponent = &t[at + 1..];

@@ -6,12 +6,15 @@
 //! writer writes version 2.
 mod error;
 mod json;
+mod quick;
 mod surrogates;
 mod v1;
 
-use std::collections::BTreeSet;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
@@ -114,6 +117,16 @@ pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
 /// exactly as they came, at the top level and in each deal. `exported_at` is checked and dropped
 /// (the next save writes its own).
 pub fn read(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
+    read_with(text, mode, true)
+}
+
+/// [`read`] with every deal read the careful way: what the quick way ([`quick`]) must agree with.
+#[doc(hidden)]
+pub fn read_carefully(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
+    read_with(text, mode, false)
+}
+
+fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let patched = surrogates::patch(text);
@@ -121,6 +134,15 @@ pub fn read(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
         Some((patched, mark)) => (patched.as_str(), Some(*mark)),
         None => (text, None),
     };
+    if quickly && mark.is_none() {
+        if let Some((rest, deals)) = quick_top(text) {
+            let mut top = Object::of(At::Top, rest);
+            let version = version(&mut top)?;
+            return match version {
+                Version::V1 => v1::read(top, Some(deals), mode, None),
+            };
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| Unreadable::NotJson {
         line: e.line(),
         column: e.column(),
@@ -137,8 +159,20 @@ pub fn read(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
         surrogates::check_top(&top, mark).map_err(Unreadable::Invalid)?;
     }
     match version {
-        Version::V1 => v1::read(top, mode, mark),
+        Version::V1 => v1::read(top, None, mode, mark),
     }
+}
+
+/// The top level of a file with its deals still as they are written (for [`quick`]): `None`
+/// unless it is an object whose `deals` is an array.
+fn quick_top(text: &str) -> Option<(serde_json::Map<String, Value>, Vec<&RawValue>)> {
+    let mut top: BTreeMap<Cow<str>, &RawValue> = serde_json::from_str(text).ok()?;
+    let deals = serde_json::from_str(top.remove("deals")?.get()).ok()?;
+    let rest = top
+        .into_iter()
+        .map(|(key, value)| Some((key.into_owned(), serde_json::from_str(value.get()).ok()?)))
+        .collect::<Option<_>>()?;
+    Some((rest, deals))
 }
 
 /// Reads the plan the browser holds ([`Mode::Strict`]).
@@ -212,4 +246,18 @@ pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     // through a value, so that the plan's layout is compiled once, for the compact writer
     let value: Value = serde_json::from_str(&encode(plan, exported_at)).expect("own output reads");
     serde_json::to_string_pretty(&value).expect("a value always serializes")
+}
+
+/// How many of a file's deals the quick way takes, of how many (`None` when the top level is not
+/// read the quick way): the tests' check that what keyplan writes is read quickly.
+#[doc(hidden)]
+pub fn quick_share(text: &str) -> Option<(usize, usize)> {
+    let (_, deals) = quick_top(text)?;
+    let mut seen = std::collections::HashSet::new();
+    for raw in &deals {
+        if let Some((deal, _)) = quick::deal(raw, Mode::Strict, &seen) {
+            seen.insert(deal.id.as_str().to_string());
+        }
+    }
+    Some((seen.len(), deals.len()))
 }

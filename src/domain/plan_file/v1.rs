@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::error::{Problem, ProblemKind, Rejected, Unreadable};
@@ -11,7 +12,7 @@ use super::json::{
     amount, array, boolean, date, date_time, each, problem, quoted, stage, string, whole_at_most,
     At, Object, Read,
 };
-use super::{surrogates, Mode, Parsed, FORMAT};
+use super::{quick, surrogates, Mode, Parsed, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -66,11 +67,23 @@ impl<'a> File<'a> {
 
 /// Reads the rest of a version-1 file whose `format` and `version` were taken already. `mark`
 /// stands in for lone surrogate escapes ([`super::surrogates`]), when the file had any.
-pub(super) fn read(mut top: Object, mode: Mode, mark: Option<char>) -> Result<Parsed, Unreadable> {
+/// `written` holds the deals as they are written when the top level was read around them (the
+/// quick way, see [`super::quick`]); else they are taken from `top`.
+pub(super) fn read(
+    mut top: Object,
+    written: Option<Vec<&RawValue>>,
+    mode: Mode,
+    mark: Option<char>,
+) -> Result<Parsed, Unreadable> {
     let frame = read_frame(&mut top).map_err(Unreadable::Invalid)?;
-    let deals = match top.take("deals") {
-        Some(value) => array(&top.at().key("deals"), value).map_err(Unreadable::Invalid)?,
-        None => {
+    let deals = match (written, top.take("deals")) {
+        (Some(written), _) => written.into_iter().map(Item::Written).collect(),
+        (None, Some(value)) => array(&top.at().key("deals"), value)
+            .map_err(Unreadable::Invalid)?
+            .into_iter()
+            .map(Item::Value)
+            .collect(),
+        (None, None) => {
             return Err(Unreadable::Invalid(problem(
                 &top.at().key("deals"),
                 ProblemKind::Required,
@@ -211,10 +224,16 @@ struct Deals {
     undated: BTreeSet<DealId>,
 }
 
+/// A deal of the file: as written (tried the quick way first), or already a JSON value.
+enum Item<'t> {
+    Written(&'t RawValue),
+    Value(Value),
+}
+
 /// Reads each deal on its own; the good ones in file order, and the rejected ones. A deal whose
 /// id an earlier deal of the file already used (whether that one was read or not) is rejected,
 /// and so is a deal with a lone surrogate escape anywhere in it (`mark` stands in for those).
-fn read_deals(values: Vec<Value>, mode: Mode, mark: Option<char>) -> Deals {
+fn read_deals(values: Vec<Item>, mode: Mode, mark: Option<char>) -> Deals {
     let mut seen = HashSet::with_capacity(values.len());
     let mut out = Deals {
         deals: Vec::with_capacity(values.len()),
@@ -224,7 +243,23 @@ fn read_deals(values: Vec<Value>, mode: Mode, mark: Option<char>) -> Deals {
     };
     let top = At::Top;
     let list = top.key("deals");
-    for (index, value) in values.into_iter().enumerate() {
+    for (index, item) in values.into_iter().enumerate() {
+        let value = match item {
+            Item::Written(raw) => match quick::deal(raw, mode, &seen) {
+                Some((deal, [created, updated])) => {
+                    seen.insert(deal.id.as_str().to_string());
+                    out.stamped += usize::from(created || updated);
+                    if updated {
+                        out.undated.insert(deal.id.clone());
+                    }
+                    out.deals.push(Rc::new(deal));
+                    continue;
+                }
+                // valid JSON: the top level was read around it
+                None => serde_json::from_str(raw.get()).unwrap_or(Value::Null),
+            },
+            Item::Value(value) => value,
+        };
         let at = list.index(index);
         let deal = match mark.and_then(|mark| surrogates::marked(&value, mark, &at)) {
             Some(broken) => Err(Broken {

@@ -1,0 +1,255 @@
+//! The reader's quick way through deals written as keyplan writes them agrees with the careful
+//! way on every file: same deals, same rejections with the same paths, same stamps, in both modes.
+use chrono::{TimeZone, Utc};
+use keyplan::domain::plan_file::{read, read_carefully, Mode};
+use proptest::prelude::*;
+use proptest::test_runner::Config as ProptestConfig;
+
+/// How each field may be written: `None` leaves it out.
+const FIELDS: &[(&str, &[Option<&str>])] = &[
+    (
+        "id",
+        &[
+            Some(r#""a""#),
+            Some(r#""b""#),
+            Some(r#""c""#),
+            Some(r#"" ""#),
+            Some("7"),
+            Some(r#""\u0061""#),
+            None,
+        ],
+    ),
+    (
+        "name",
+        &[
+            Some(r#""智能仓储系统""#),
+            Some(r#""a\"b\\c\n\u4e2d""#),
+            Some(r#""""#),
+            Some("null"),
+            Some("5"),
+            None,
+        ],
+    ),
+    ("customer", &[Some(r#""蓝海物流""#), Some(r#""  ""#), None]),
+    (
+        "amount",
+        &[
+            Some("1250000.5"),
+            Some("1250000.50"),
+            Some(r#""1250000.50""#),
+            Some(r#""1,250,000""#),
+            Some("0"),
+            Some("-3"),
+            Some("1e3"),
+            Some("1E-2"),
+            Some("1.005"),
+            Some("1e2147483648"),
+            Some("null"),
+            Some(r#""abc""#),
+            Some("99999999999999999999999"),
+            None,
+        ],
+    ),
+    (
+        "stage",
+        &[
+            Some(r#""P3""#),
+            Some(r#""p7""#),
+            Some(r#"" P1 ""#),
+            Some(r#""P9""#),
+            Some("3"),
+            None,
+        ],
+    ),
+    (
+        "status",
+        &[
+            Some(r#""open""#),
+            Some(r#""won""#),
+            Some(r#""lost""#),
+            Some(r#""WON""#),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "expected_close",
+        &[
+            Some(r#""2027-01-15""#),
+            Some(r#""2027-02-30""#),
+            Some(r#""2027-1-5""#),
+            Some(r#""20a7-01-01""#),
+            Some(r#""+2027-01-15""#),
+            Some(r#""0000-01-01""#),
+            Some("null"),
+            Some("20270115"),
+            None,
+        ],
+    ),
+    (
+        "closed_on",
+        &[
+            Some(r#""2026-11-02""#),
+            Some(r#""2026-11-02T00:00:00Z""#),
+            None,
+        ],
+    ),
+    (
+        "owner",
+        &[Some(r#""王晓明""#), Some("null"), Some("[]"), None],
+    ),
+    (
+        "notes",
+        &[Some(r#""预算 400 万""#), Some(r#""\ud83d\ude00""#), None],
+    ),
+    (
+        "probability",
+        &[
+            Some("50"),
+            Some("0"),
+            Some("100"),
+            Some("101"),
+            Some("-0"),
+            Some("50.0"),
+            Some("1e1"),
+            Some(r#""50""#),
+            Some("255"),
+            Some("256"),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "category",
+        &[
+            Some(r#""commit""#),
+            Some(r#""best_case""#),
+            Some(r#""maybe""#),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "gates",
+        &[
+            Some("{}"),
+            Some(r#"{"p0-info-accurate": {"on": "2026-10-02"}}"#),
+            Some(
+                r#"{"g": {"on": "2026-10-02", "evidence": "电话确认"}, "h": {"on": "2026-10-05", "evidence": null}}"#,
+            ),
+            Some(r#"{"g": {"on": "2026-10-02", "x": 1}}"#),
+            Some(r#"{"g": {"on": null}}"#),
+            Some(r#"{"g": {"on": "2026-10-02"}, "g": {"on": "2026-10-03"}}"#),
+            Some(r#"{"g": 5}"#),
+            Some("[]"),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "history",
+        &[
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T08:00:00Z"}]"#),
+            Some(
+                r#"[{"from": "P1", "to": "P0", "at": "2026-10-06T08:00:00+08:00", "reason": "r", "missing": ["g"], "status": "open", "competitor": ""}]"#,
+            ),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T08:00:60Z"}]"#),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T08:00:00.5Z"}]"#),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T24:00:00Z"}]"#),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06 08:00:00Z"}]"#),
+            Some(r#"[{"from": "P0", "to": "P9", "at": "2026-10-06T08:00:00Z"}]"#),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T08:00:00Z", "note": 1}]"#),
+            Some(r#"[{"from": "P0", "to": "P1", "at": "2026-10-06T08:00:00Z", "status": "done"}]"#),
+            Some("[]"),
+            None,
+        ],
+    ),
+    (
+        "self_check",
+        &[Some(r#"["q1", "q2", "q1"]"#), Some("[1]"), Some("[]"), None],
+    ),
+    (
+        "created",
+        &[
+            Some(r#""2026-09-30T08:00:00Z""#),
+            Some(r#""2026-09-30T08:00:00.123Z""#),
+            Some(r#""2026-13-30T08:00:00Z""#),
+            Some(r#""2026-09-30""#),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "updated",
+        &[
+            Some(r#""2026-11-20T08:00:00Z""#),
+            Some(r#""2026-11-20T08:00:00-05:00""#),
+            Some("null"),
+            None,
+        ],
+    ),
+    ("x-custom", &[Some(r#"{"k": [1, 2]}"#), None]),
+    ("name", &[Some(r#""again""#), None]),
+];
+
+/// One deal: every field in its first (good) spelling but for up to three, each written one of
+/// its ways; an unknown field and a repeated key count among those ways.
+fn deal_text() -> impl Strategy<Value = String> {
+    let picks: Vec<_> = FIELDS.iter().map(|(_, ways)| 0..ways.len()).collect();
+    let varied = prop::collection::vec(0..FIELDS.len(), 0..=3);
+    (picks, varied).prop_map(|(picks, varied)| {
+        let fields: Vec<String> = FIELDS
+            .iter()
+            .zip(picks)
+            .enumerate()
+            .filter_map(|(i, ((key, ways), pick))| {
+                let extra = *key == "x-custom" || i == FIELDS.len() - 1;
+                let pick = match (varied.contains(&i), extra) {
+                    (true, _) => pick,
+                    (false, true) => return None,
+                    (false, false) => 0,
+                };
+                ways[pick].map(|way| format!("\"{key}\": {way}"))
+            })
+            .collect();
+        format!("{{{}}}", fields.join(", "))
+    })
+}
+
+fn file() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![8 => deal_text(), 1 => Just("5".to_string()), 1 => Just("null".to_string())],
+        0..6,
+    )
+    .prop_map(|deals| {
+        format!(
+            r#"{{"format": "keyplan.plan", "version": 1, "title": "t", "deals": [{}]}}"#,
+            deals.join(", ")
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_quick_way_reads_every_file_as_the_careful_way_does(text in file()) {
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+        for mode in [Mode::Strict, Mode::Lenient { now }] {
+            prop_assert_eq!(read(&text, mode), read_carefully(&text, mode), "{}", text);
+        }
+    }
+}
+
+/// Deals as keyplan writes them go the quick way (a wrong answer there would differ from the
+/// careful way, which the property above catches; this one guards that the quick way is taken).
+#[test]
+fn a_deal_as_keyplan_writes_it_is_read_the_quick_way() {
+    let now = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+    let plan = keyplan::domain::sample::sample_plan(now.date_naive(), now);
+    let text = keyplan::domain::plan_file::encode(&plan, now);
+    assert_eq!(
+        keyplan::domain::plan_file::quick_share(&text),
+        Some((plan.deals.len(), plan.deals.len()))
+    );
+}
