@@ -2,7 +2,7 @@
 mod common;
 
 use common::{date, plan_with};
-use keyplan::domain::list::{sort_deals, Direction, SortKey};
+use keyplan::domain::list::{first_and_kept, sort_deals, Direction, SortKey};
 use keyplan::domain::{Deal, Stage};
 
 fn order(deals: &[std::rc::Rc<Deal>], key: SortKey, direction: Direction) -> Vec<&str> {
@@ -55,4 +55,18 @@ fn first_clicks_sort_the_natural_way_and_flip() {
     assert_eq!(SortKey::Amount.natural_direction(), Direction::Descending);
     assert_eq!(SortKey::Close.natural_direction(), Direction::Ascending);
     assert_eq!(Direction::Ascending.flipped(), Direction::Descending);
+}
+
+#[test]
+fn a_long_list_shows_its_first_items_and_the_kept_one_after_them() {
+    let items: Vec<u32> = (0..10).collect();
+    assert_eq!(first_and_kept(&items, 3, |_| false), vec![&0, &1, &2]);
+    assert_eq!(first_and_kept(&items, 3, |i| *i == 7), vec![&0, &1, &2, &7]);
+    assert_eq!(
+        first_and_kept(&items, 3, |i| *i == 1),
+        vec![&0, &1, &2],
+        "shown once"
+    );
+    assert_eq!(first_and_kept(&items, 20, |i| *i == 9).len(), 10);
+    assert_eq!(first_and_kept(&items, 0, |i| *i == 4), vec![&4]);
 }

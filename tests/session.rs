@@ -259,6 +259,43 @@ fn an_action_that_changes_nothing_keeps_the_same_state() {
     }
 }
 
+/// The deal just created, saved or stepped is the one the board and the list keep in sight.
+#[test]
+fn the_deal_last_created_saved_or_moved_is_remembered() {
+    let state = state_with(Plan::default());
+    assert_eq!(state.touched, None);
+    let state = state
+        .reduce(Action::NewDeal(id("n")))
+        .reduce(Action::SaveDeal {
+            base: None,
+            fields: fields("新项目", 100, Stage::P1),
+            then: None,
+            now: now(),
+        });
+    assert_eq!(state.touched, Some(id("n")));
+    let state = state
+        .reduce(Action::NewDeal(id("m")))
+        .reduce(Action::SaveDeal {
+            base: None,
+            fields: fields("另一个", 100, Stage::P0),
+            then: None,
+            now: now(),
+        });
+    assert_eq!(state.touched, Some(id("m")));
+    let state = state.reduce(Action::Step {
+        id: id("n"),
+        forward: false,
+        now: later(1),
+    });
+    assert_eq!(state.touched, Some(id("n")), "stepped back to P0");
+    let state = state.reduce(Action::OpenDeal(id("m")));
+    assert_eq!(
+        state.touched,
+        Some(id("n")),
+        "opening a deal changes nothing"
+    );
+}
+
 #[test]
 fn new_open_and_save_deals_through_one_dialog() {
     let state = state_with(Plan::default());

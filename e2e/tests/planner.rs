@@ -1091,6 +1091,64 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
 
 /// A column shows its first cards in plan order and more on request; its count and total stay
 /// those of all its deals. The closed deals and the list view likewise.
+
+/// A deal created in a column that already shows its first 20 cards is shown too (after them),
+/// and so is its row in a list of more than 50: the person sees what they just made.
+#[tokio::test]
+async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deals: Vec<Value> = (0..60)
+        .map(|i| {
+            json!({"id": format!("p{i:02}"), "name": format!("项目 {i}"), "customer": "客户",
+                   "amount": 1000 + i, "stage": "P0",
+                   "created": "2026-11-01T00:00:00Z", "updated": "2026-11-01T00:00:00Z"})
+        })
+        .collect();
+    let plan = json!({"format": "keyplan.plan", "version": 1, "deals": deals});
+    b.storage_set(PLAN_KEY, &plan.to_string()).await;
+    b.refresh().await;
+    b.wait_for(&tid("board")).await;
+    let p0 = "[data-testid=stage-column][data-stage=P0]";
+    assert_eq!(b.count(&format!("{p0} [data-deal-id]")).await, 20);
+    b.click(&tid("new-deal")).await;
+    b.wait_for(&tid("deal-editor")).await;
+    b.fill("#deal-name", "刚建的项目").await;
+    b.fill("#deal-customer", "新客户").await;
+    b.fill("#deal-amount", "5").await;
+    b.select_value("#deal-stage", "P0").await;
+    b.click(&tid("save-deal")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+    b.eventually("the new card after the first 20", || async {
+        (b.count(&format!("{p0} [data-deal-id]")).await == 21).then_some(())
+    })
+    .await;
+    let last = b
+        .js(&format!(
+            "const cards = document.querySelectorAll('{p0} [data-deal-id]'); return cards[cards.length - 1].textContent;"
+        ))
+        .await;
+    assert!(
+        last.as_str().unwrap_or_default().contains("刚建的项目"),
+        "{last}"
+    );
+    assert_eq!(
+        b.text(&format!("{p0} {}", tid("show-more"))).await,
+        "Show 20 more (40 not shown)"
+    );
+    // the list, largest amount first: the new deal (the smallest) is row 61 of 61, shown after 50
+    b.click(&tid("view-list")).await;
+    b.wait_for(&tid("list")).await;
+    assert_eq!(b.count(&tid("deal-row")).await, 51);
+    let rows = b
+        .js("const rows = document.querySelectorAll('[data-testid=deal-row]'); return rows[rows.length - 1].textContent;")
+        .await;
+    assert!(
+        rows.as_str().unwrap_or_default().contains("刚建的项目"),
+        "{rows}"
+    );
+}
 #[tokio::test]
 async fn long_lists_show_their_first_cards_and_more_on_request() {
     let b = start().await;

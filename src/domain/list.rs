@@ -68,3 +68,11 @@ fn oriented(ordering: Ordering, direction: Direction) -> Ordering {
         Direction::Descending => ordering.reverse(),
     }
 }
+
+/// What a long list shows: its first `shown` items, and after them the first later item `kept`
+/// picks (the deal just created, saved or moved, which the person must see).
+pub fn first_and_kept<T>(items: &[T], shown: usize, kept: impl Fn(&T) -> bool) -> Vec<&T> {
+    let mut listed: Vec<&T> = items.iter().take(shown).collect();
+    listed.extend(items.iter().skip(shown).find(|item| kept(item)));
+    listed
+}

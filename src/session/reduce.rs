@@ -14,9 +14,31 @@ use crate::domain::{DealId, Plan};
 impl Session {
     /// The state after `action`; the same `Rc` when nothing changed (so nothing re-renders).
     pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let touched = self.touches(&action);
         match self.next(action) {
-            Some(next) => Rc::new(next),
+            Some(mut next) => {
+                if touched.is_some() {
+                    next.touched = touched;
+                }
+                Rc::new(next)
+            }
             None => self,
+        }
+    }
+
+    /// The deal `action` creates, saves, moves, closes or reopens, if any.
+    fn touches(&self, action: &Action) -> Option<DealId> {
+        match action {
+            Action::SaveDeal { .. } | Action::ResolveEdit { .. } => match &self.dialog {
+                Some(Dialog::NewDeal(id)) => Some(id.clone()),
+                _ => self.open_deal().cloned(),
+            },
+            Action::Step { id, .. }
+            | Action::Move { id, .. }
+            | Action::Win { id, .. }
+            | Action::Lose { id, .. }
+            | Action::Reopen { id, .. } => Some(id.clone()),
+            _ => None,
         }
     }
 

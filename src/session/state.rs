@@ -226,6 +226,9 @@ pub struct Session {
     pub restorable: bool,
     /// The last method edit that was refused.
     pub method_error: Option<MethodError>,
+    /// The deal last created, saved, moved, closed or reopened here: the board and the list
+    /// show it even where it falls beyond the cards or rows they show at first.
+    pub touched: Option<DealId>,
 }
 
 impl Session {
@@ -246,6 +249,7 @@ impl Session {
             usage: loaded.usage,
             restorable: loaded.restorable,
             method_error: None,
+            touched: None,
         }
     }
 

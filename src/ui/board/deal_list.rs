@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::list::{sort_deals, Direction, SortKey};
+use crate::domain::list::{first_and_kept, sort_deals, Direction, SortKey};
 use crate::domain::method::Method;
 use crate::domain::weighting::weighted;
 use crate::domain::{Currency, Deal, DealId};
@@ -22,6 +22,9 @@ pub struct DealListProps {
     pub lang: Lang,
     pub plan: PlanRef,
     pub sort: (SortKey, Direction),
+    /// The deal just created, saved or moved: listed even beyond the first rows.
+    #[prop_or_default]
+    pub touched: Option<DealId>,
 }
 
 #[component]
@@ -43,7 +46,8 @@ pub fn DealList(props: &DealListProps) -> Html {
         })
     };
     let shown = use_state(|| ROWS_PAGE);
-    let hidden = deals.len().saturating_sub(*shown);
+    let listed = first_and_kept(&deals, *shown, |d| Some(&d.id) == props.touched.as_ref());
+    let hidden = deals.len() - listed.len();
     let more = {
         let shown = shown.clone();
         move |_| shown.set(*shown + ROWS_PAGE)
@@ -88,7 +92,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for deals.iter().take(*shown).map(|deal| html! {
+                    { for listed.into_iter().map(|deal| html! {
                         <DealRow key={deal.id.as_str().to_string()} lang={props.lang} deal={deal.clone()}
                             method={method.clone()} currency={props.plan.currency.clone()} on_open={on_open.clone()} />
                     }) }

@@ -17,6 +17,9 @@ use crate::web::{bench, clock};
 pub struct PipelineBoardProps {
     pub lang: Lang,
     pub plan: PlanRef,
+    /// The deal just created, saved or moved: its column shows it even beyond its first cards.
+    #[prop_or_default]
+    pub touched: Option<DealId>,
 }
 
 type Deals = Shared<Vec<Rc<Deal>>>;
@@ -75,7 +78,8 @@ pub fn PipelineBoard(props: &PipelineBoardProps) -> Html {
     let column = |key: usize, group: Group, deals: &Deals| {
         html! {
             <StageColumn {key} lang={props.lang} {group} deals={deals.clone()} method={method.clone()}
-                currency={currency.clone()} {today} on_open={on_open.clone()} on_step={on_step.clone()} />
+                currency={currency.clone()} {today} on_open={on_open.clone()} on_step={on_step.clone()}
+                keep={props.touched.clone()} />
         }
     };
     html! {

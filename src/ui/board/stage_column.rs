@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::deal_card::{CardDeal, DealCard};
 use crate::domain::gates::standing;
+use crate::domain::list::first_and_kept;
 use crate::domain::method::Method;
 use crate::domain::summary::StageTotals;
 use crate::domain::{Currency, Deal, DealId, DealStatus, Money};
@@ -41,6 +42,9 @@ pub struct StageColumnProps {
     pub today: NaiveDate,
     pub on_open: Callback<DealId>,
     pub on_step: Callback<(DealId, bool)>,
+    /// A deal shown even beyond the first cards (the one just created, saved or moved).
+    #[prop_or_default]
+    pub keep: Option<DealId>,
 }
 
 #[component]
@@ -48,14 +52,15 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
     let t = props.lang.texts();
     let currency = &props.currency;
     let shown = use_state(|| CARDS_PAGE);
-    let hidden = props.deals.len().saturating_sub(*shown);
+    let listed = first_and_kept(&props.deals, *shown, |d| Some(&d.id) == props.keep.as_ref());
+    let hidden = props.deals.len() - listed.len();
     let more = {
         let shown = shown.clone();
         move |_| shown.set(*shown + CARDS_PAGE)
     };
     let cards = html! {
         <>
-            { for props.deals.iter().take(*shown).map(|deal| {
+            { for listed.into_iter().map(|deal| {
                 let card = CardDeal {
                     deal: deal.clone(),
                     standing: standing(&props.method, deal, props.today, &Local),

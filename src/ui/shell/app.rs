@@ -49,8 +49,12 @@ pub fn App() -> Html {
         html! { <EmptyState {lang} /> }
     } else {
         match state.view {
-            View::Board => html! { <PipelineBoard {lang} plan={plan.clone()} /> },
-            View::List => html! { <DealList {lang} plan={plan.clone()} sort={state.sort} /> },
+            View::Board => {
+                html! { <PipelineBoard {lang} plan={plan.clone()} touched={state.touched.clone()} /> }
+            }
+            View::List => {
+                html! { <DealList {lang} plan={plan.clone()} sort={state.sort} touched={state.touched.clone()} /> }
+            }
             View::Forecast => {
                 html! { <ForecastView {lang} plan={plan.clone()} filter={state.filter.clone()} /> }
             }
