@@ -1,6 +1,7 @@
 //! Chart geometry in pure functions: the SVG components only turn these numbers into shapes.
 pub mod bars;
 pub mod label;
+pub mod people_map;
 pub mod rings;
 pub mod scale;
 
