@@ -2,6 +2,7 @@
 pub mod bars;
 pub mod label;
 pub mod people_map;
+pub mod people_svg;
 pub mod rings;
 pub mod scale;
 

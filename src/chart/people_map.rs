@@ -101,15 +101,19 @@ pub struct MapLayout {
     pub bands: Vec<Band>,
     pub cards: Vec<CardBox>,
     pub links: Vec<LinkPath>,
+    /// The people (indices into the input) in reading order: band by band, row by row, left to
+    /// right; a table of the map lists them in this order.
+    pub order: Vec<usize>,
 }
 
 /// The x of column `col`'s left edge.
-fn col_x(col: usize) -> i32 {
+pub fn col_x(col: usize) -> i32 {
     LEFT + col as i32 * (CARD_W + GAP_X)
 }
 
-/// Lays out `people` and the `links` between them. Links naming a key that is not on the map, or
-/// joining a person to themselves, are left out; when two people share a key, links go to the first.
+/// Lays out `people` and the `links` between them. Links naming a key that is not on the map,
+/// or joining a person to themselves, are left out; when two people share a key, links go to the
+/// first.
 pub fn layout(people: &[MapPerson], links: &[MapLink]) -> MapLayout {
     let level = |i: usize| usize::from(people[i].level).min(LEVELS - 1);
     let index_of = |key: &str| people.iter().position(|p| p.key == key);
@@ -122,12 +126,13 @@ pub fn layout(people: &[MapPerson], links: &[MapLink]) -> MapLayout {
             }
         }
     }
-    let manager = |i: usize| {
-        joined
-            .iter()
-            .find(|&&(kind, from, _)| kind == LinkKind::ReportsTo && from == i)
-            .map(|&(_, _, to)| to)
-    };
+    // the first manager of each person (a second one only gets its line)
+    let mut manager: Vec<Option<usize>> = vec![None; people.len()];
+    for &(kind, from, to) in joined.iter().rev() {
+        if kind == LinkKind::ReportsTo {
+            manager[from] = Some(to);
+        }
+    }
 
     let widest = (0..LEVELS)
         .map(|l| (0..people.len()).filter(|&i| level(i) == l).count())
@@ -136,20 +141,20 @@ pub fn layout(people: &[MapPerson], links: &[MapLink]) -> MapLayout {
     let cols = widest.clamp(1, MAX_COLS);
 
     let mut cards: Vec<Option<CardBox>> = vec![None; people.len()];
-    // order of placement so far: a manager placed earlier sorts its reports by this
-    let mut placed_at: Vec<Option<usize>> = vec![None; people.len()];
-    let mut placed = 0usize;
+    // everyone placed so far, in reading order
+    let mut order: Vec<usize> = Vec::with_capacity(people.len());
     let mut bands = Vec::with_capacity(LEVELS);
     let mut row = 0usize;
     let mut y = 0;
     for l in 0..LEVELS {
-        let upper = |i: usize| manager(i).filter(|&m| level(m) < l);
-        let mut members: Vec<usize> = (0..people.len()).filter(|&i| level(i) == l).collect();
-        members.sort_by_key(|&i| (upper(i).and_then(|m| placed_at[m]).unwrap_or(usize::MAX), i));
-        for &i in &members {
-            placed_at[i] = Some(placed);
-            placed += 1;
+        let upper = |i: usize| manager[i].filter(|&m| level(m) < l);
+        // the reports of people placed above, in their managers' order; then the others
+        let mut members: Vec<usize> = Vec::new();
+        for &m in &order {
+            members.extend((0..people.len()).filter(|&i| level(i) == l && upper(i) == Some(m)));
         }
+        members.extend((0..people.len()).filter(|&i| level(i) == l && upper(i).is_none()));
+        order.extend(&members);
         let band_y = y;
         let rows = members.len().div_ceil(cols);
         for (r, line) in members.chunks(cols).enumerate() {
@@ -197,6 +202,7 @@ pub fn layout(people: &[MapPerson], links: &[MapLink]) -> MapLayout {
         bands,
         cards,
         links,
+        order,
     }
 }
 
@@ -281,7 +287,8 @@ fn influence_path(from: &CardBox, to: &CardBox) -> String {
     let sx = from.x + CARD_W * 3 / 4;
     let ex = to.x + CARD_W / 4;
     if from.row == to.row {
-        let lift = GAP_Y * 2 / 3;
+        // as high as the padding above a band's top row, so that the arc stays on the map
+        let lift = PAD_Y;
         let (sy, ey) = (from.y, to.y);
         return format!("M{sx} {sy}C{sx} {} {ex} {} {ex} {ey}", sy - lift, ey - lift);
     }
@@ -292,221 +299,4 @@ fn influence_path(from: &CardBox, to: &CardBox) -> String {
     };
     let my = (sy + ey) / 2;
     format!("M{sx} {sy}C{sx} {my} {ex} {my} {ex} {ey}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn person(key: &str, level: u8) -> MapPerson {
-        MapPerson {
-            key: key.to_string(),
-            level,
-        }
-    }
-
-    fn link(from: &str, to: &str, kind: LinkKind) -> MapLink {
-        MapLink {
-            from: from.to_string(),
-            to: to.to_string(),
-            kind,
-        }
-    }
-
-    fn reports(from: &str, to: &str) -> MapLink {
-        link(from, to, LinkKind::ReportsTo)
-    }
-
-    /// Two cards keep at least the gaps between them.
-    fn apart(a: &CardBox, b: &CardBox) -> bool {
-        a.x + CARD_W + GAP_X <= b.x
-            || b.x + CARD_W + GAP_X <= a.x
-            || a.y + CARD_H + GAP_Y <= b.y
-            || b.y + CARD_H + GAP_Y <= a.y
-    }
-
-    fn check_layout(people: &[MapPerson], links: &[MapLink]) -> Result<(), TestCaseError> {
-        let map = layout(people, links);
-        prop_assert_eq!(map.cards.len(), people.len());
-        for (i, a) in map.cards.iter().enumerate() {
-            prop_assert!(
-                a.x >= LEFT && a.x + CARD_W <= map.width,
-                "{:?} outside {}",
-                a,
-                map.width
-            );
-            prop_assert!(
-                a.y >= 0 && a.y + CARD_H <= map.height,
-                "{:?} outside {}",
-                a,
-                map.height
-            );
-            let band = map.bands[usize::from(people[i].level).min(2)];
-            prop_assert!(a.y >= band.y && a.bottom() <= band.y + band.height);
-            for b in &map.cards[i + 1..] {
-                prop_assert!(apart(a, b), "{:?} overlaps {:?}", a, b);
-            }
-        }
-        for l in &map.links {
-            prop_assert!(l.from < people.len() && l.to < people.len() && l.from != l.to);
-        }
-        let mut per_level = [0; LEVELS];
-        for p in people {
-            per_level[usize::from(p.level).min(LEVELS - 1)] += 1;
-        }
-        let cols = per_level.into_iter().max().unwrap_or(0).clamp(1, MAX_COLS);
-        prop_assert_eq!(
-            map.width,
-            col_x(cols),
-            "as wide as the widest band, up to MAX_COLS"
-        );
-        prop_assert_eq!(&layout(people, links), &map, "same input, same map");
-        Ok(())
-    }
-
-    fn people_and_links() -> impl Strategy<Value = (Vec<MapPerson>, Vec<MapLink>)> {
-        proptest::collection::vec(0u8..5, 0..=30).prop_flat_map(|levels| {
-            let n = levels.len();
-            let people: Vec<MapPerson> = levels
-                .iter()
-                .enumerate()
-                .map(|(i, &l)| person(&format!("p{i}"), l))
-                .collect();
-            // keys up to n + 2: some links name people who are not on the map
-            let ends = 0..n + 3;
-            let links = proptest::collection::vec((ends.clone(), ends, any::<bool>()), 0..40)
-                .prop_map(|links| {
-                    links
-                        .into_iter()
-                        .map(|(a, b, r)| {
-                            let kind = if r {
-                                LinkKind::ReportsTo
-                            } else {
-                                LinkKind::Influences
-                            };
-                            link(&format!("p{a}"), &format!("p{b}"), kind)
-                        })
-                        .collect::<Vec<_>>()
-                });
-            (Just(people), links)
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(400))]
-        #[test]
-        fn cards_never_overlap_stay_in_their_band_and_the_map_is_deterministic(
-            (people, links) in people_and_links()
-        ) {
-            check_layout(&people, &links)?;
-        }
-    }
-
-    #[test]
-    fn thirty_people_on_one_level_wrap_into_five_rows_of_six() {
-        let people: Vec<MapPerson> = (0..30).map(|i| person(&format!("p{i}"), 1)).collect();
-        let map = layout(&people, &[]);
-        assert_eq!(map.width, col_x(MAX_COLS));
-        let rows: std::collections::BTreeSet<usize> = map.cards.iter().map(|c| c.row).collect();
-        assert_eq!(rows.len(), 5);
-        assert_eq!(map.bands[1].height, 2 * PAD_Y + 5 * CARD_H + 4 * GAP_Y);
-        assert_eq!(map.bands[0].height, EMPTY_H);
-        assert_eq!(map.height, 2 * EMPTY_H + map.bands[1].height);
-        check_layout(&people, &[]).unwrap();
-    }
-
-    #[test]
-    fn reports_sit_under_their_manager_and_the_line_runs_from_bottom_to_top() {
-        // input order puts the CTO's report before the CEO's
-        let people = [
-            person("ceo", 0),
-            person("cto", 0),
-            person("dev", 1),
-            person("fin", 1),
-            person("ops", 2),
-        ];
-        let links = [
-            reports("dev", "cto"),
-            reports("fin", "ceo"),
-            reports("ops", "dev"),
-        ];
-        let map = layout(&people, &links);
-        let c = &map.cards;
-        assert!(c[3].x < c[2].x, "the CEO's report comes first: {c:?}");
-        assert_eq!(c[2].col, c[1].col, "dev under the CTO");
-        assert_eq!(c[3].col, c[0].col, "fin under the CEO");
-        assert_eq!(c[4].col, c[2].col, "ops under dev");
-        let line = map.links.iter().find(|l| l.from == 2).unwrap();
-        assert_eq!((line.to, line.kind), (1, LinkKind::ReportsTo));
-        let lane = c[1].bottom() + GAP_Y / 2 + (c[1].col % 3) as i32 * 6 - 6;
-        assert_eq!(
-            line.d,
-            format!(
-                "M{} {}V{lane}H{}V{}",
-                c[1].centre_x(),
-                c[1].bottom(),
-                c[2].centre_x(),
-                c[2].y
-            )
-        );
-    }
-
-    #[test]
-    fn several_reports_are_centred_under_their_manager() {
-        let mut people = vec![person("boss", 0), person("other", 0), person("third", 0)];
-        people.extend((0..3).map(|i| person(&format!("r{i}"), 1)));
-        let links: Vec<MapLink> = (0..3).map(|i| reports(&format!("r{i}"), "other")).collect();
-        let map = layout(&people, &links);
-        assert_eq!(map.cards[1].col, 1);
-        let cols: Vec<usize> = map.cards[3..].iter().map(|c| c.col).collect();
-        assert_eq!(cols, [0, 1, 2]);
-    }
-
-    #[test]
-    fn a_line_that_skips_a_row_runs_down_a_lane_between_columns() {
-        let people = [person("ceo", 0), person("clerk", 2), person("mid", 1)];
-        let map = layout(&people, &[reports("clerk", "ceo")]);
-        let d = &map.links[0].d;
-        let lane_x = map.cards[1].x - GAP_X / 2;
-        assert!(d.contains(&format!("H{lane_x}V")), "{d}");
-        // no vertical segment crosses a card: every x the path runs down is outside all cards
-        assert!(map
-            .cards
-            .iter()
-            .all(|c| lane_x < c.x || lane_x > c.x + CARD_W));
-    }
-
-    #[test]
-    fn links_with_missing_ends_self_links_and_repeats_are_dropped() {
-        let people = [person("a", 0), person("b", 1)];
-        let links = [
-            reports("b", "a"),
-            reports("b", "a"),
-            reports("b", "gone"),
-            link("nobody", "a", LinkKind::Influences),
-            link("a", "a", LinkKind::Influences),
-            link("a", "b", LinkKind::Influences),
-        ];
-        let map = layout(&people, &links);
-        let kept: Vec<(LinkKind, usize, usize)> =
-            map.links.iter().map(|l| (l.kind, l.from, l.to)).collect();
-        assert_eq!(
-            kept,
-            [(LinkKind::ReportsTo, 1, 0), (LinkKind::Influences, 0, 1)]
-        );
-        assert!(map.links[1].d.contains('C'), "influence is a curve");
-    }
-
-    #[test]
-    fn an_empty_map_has_three_empty_bands() {
-        let map = layout(&[], &[person_link()]);
-        assert!(map.cards.is_empty() && map.links.is_empty());
-        assert_eq!(map.bands.len(), 3);
-        assert_eq!((map.width, map.height), (col_x(1), 3 * EMPTY_H));
-    }
-
-    fn person_link() -> MapLink {
-        reports("x", "y")
-    }
 }
