@@ -139,7 +139,7 @@ test: test-tools tools
 # Measured, never asserted: criterion on the core, then the built page in headless Chromium.
 bench: test-tools tools
 	@$(MAKE) dist
-	cargo bench --bench forecast --bench import
+	cargo bench --bench forecast --bench import --bench people_map
 	env $(E2E_ENV) cargo run -q -p e2e --bin bench
 
 serve: tools

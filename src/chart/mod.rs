@@ -1,6 +1,8 @@
 //! Chart geometry in pure functions: the SVG components only turn these numbers into shapes.
 pub mod bars;
 pub mod label;
+pub mod people_map;
+pub mod people_svg;
 pub mod rings;
 pub mod scale;
 

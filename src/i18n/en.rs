@@ -290,7 +290,20 @@ pub const TEXTS: Texts = Texts {
     nothing_to_import: "The files hold no deal that can be imported; the plan stays as it is.",
     replace_confirm_button: "Replace the plan",
     chart_no_data: "No data",
-    retry_save: "Try saving again",};
+    retry_save: "Try saving again",
+    map_title: "Decision map",
+    map_reports_to: "Reports to",
+    map_influences: "Influences",
+    map_attitude: "Attitude",
+    map_relationship: "Relationship",
+    map_owner: "Our owner",
+    map_influence: "Influence",
+    map_level: "Level",
+    map_name: "Name",
+    map_job_title: "Title",
+    map_roles: "Roles",
+    map_thick_border: "Thick border: high influence",
+};
 
 /// The deck's English stage names.
 const STAGES: [&str; 8] = [
@@ -740,5 +753,18 @@ impl Language for En {
             n => format!("{n} owners"),
         };
         format!("{owners}: claimed {claimed} in total, verified {verified}, difference {gap}.")
+    }
+
+    fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String {
+        let n = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        format!(
+            "{}: {} (solid), {} (dashed).",
+            n(people, "person", "people"),
+            n(reports, "reporting line", "reporting lines"),
+            n(influences, "influence line", "influence lines")
+        )
     }
 }

@@ -106,6 +106,8 @@ pub trait Language {
     fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String;
     /// What the claimed-against-verified bars show, for screen readers.
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String;
+    /// What the 渔网图 shows, for screen readers: how many people and lines of each kind.
+    fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String;
 
     /// A forecast bucket's name.
     fn bucket(&self, bucket: Bucket) -> String {
@@ -642,6 +644,18 @@ texts! {
     nothing_to_import,
     replace_confirm_button,
     retry_save,
+    map_title,
+    map_reports_to,
+    map_influences,
+    map_attitude,
+    map_relationship,
+    map_owner,
+    map_influence,
+    map_level,
+    map_name,
+    map_job_title,
+    map_roles,
+    map_thick_border,
 }
 
 #[cfg(test)]

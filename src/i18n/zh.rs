@@ -291,7 +291,20 @@ pub const TEXTS: Texts = Texts {
     nothing_to_import: "文件中没有可以导入的项目，本计划不会改变。",
     replace_confirm_button: "确认整体替换",
     chart_no_data: "暂无数据",
-    retry_save: "重新保存",};
+    retry_save: "重新保存",
+    map_title: "重点客户渔网图",
+    map_reports_to: "汇报给",
+    map_influences: "影响",
+    map_attitude: "态度",
+    map_relationship: "关系程度",
+    map_owner: "我方负责人",
+    map_influence: "影响力",
+    map_level: "层级",
+    map_name: "姓名",
+    map_job_title: "职务",
+    map_roles: "角色",
+    map_thick_border: "粗框：影响力高",
+};
 
 /// The deck's stage names.
 const STAGES: [&str; 8] = [
@@ -740,5 +753,9 @@ impl Language for Zh {
 
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String {
         format!("{owners} 位负责人：申报合计 {claimed}，验证合计 {verified}，差额 {gap}。")
+    }
+
+    fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String {
+        format!("{people} 人：{reports} 条汇报关系（实线），{influences} 条影响关系（虚线）。")
     }
 }

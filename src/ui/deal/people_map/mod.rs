@@ -1,0 +1,31 @@
+//! A deal's 渔网图 (the map of the customer's people) as SVG, and the same people as a table.
+//! Geometry and markup come from `crate::chart::people_map` and `crate::chart::people_svg`; the
+//! people arrive with their words already in the reader's language (role badges, and the names of
+//! levels, attitudes and relationship degrees in [`MapVocab`]), so that the map knows nothing of
+//! the contact model.
+mod legend;
+mod map;
+mod table;
+
+pub use crate::chart::people_map::{LinkKind, MapLink};
+pub use crate::chart::people_svg::{MapCard, MapVocab};
+pub use map::PeopleMap;
+pub use table::PeopleTable;
+
+use crate::chart::people_map::{layout, MapLayout};
+
+/// The people and the lines between them, with the words for them.
+#[derive(yew::Properties, PartialEq)]
+pub struct PeopleProps {
+    pub lang: crate::i18n::Lang,
+    pub people: Vec<MapCard>,
+    pub links: Vec<MapLink>,
+    pub vocab: MapVocab,
+}
+
+impl PeopleProps {
+    fn layout(&self) -> MapLayout {
+        let people: Vec<_> = self.people.iter().map(MapCard::person).collect();
+        layout(&people, &self.links)
+    }
+}
