@@ -1089,9 +1089,6 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
     b.close().await;
 }
 
-/// A column shows its first cards in plan order and more on request; its count and total stay
-/// those of all its deals. The closed deals and the list view likewise.
-
 /// A deal created in a column that already shows its first 20 cards is shown too (after them),
 /// and so is its row in a list of more than 50: the person sees what they just made.
 #[tokio::test]
@@ -1149,6 +1146,9 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
         "{rows}"
     );
 }
+
+/// A column shows its first cards in plan order and more on request; its count and total stay
+/// those of all its deals. The closed deals and the list view likewise.
 #[tokio::test]
 async fn long_lists_show_their_first_cards_and_more_on_request() {
     let b = start().await;
