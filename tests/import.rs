@@ -1051,6 +1051,7 @@ prop_compose! {
             name, customer, amount: Money::from_minor(minor), stage, status,
             expected_close, closed_on, owner, product, region, segment, next_step, notes,
             probability, category, gates, history, self_check, created, updated, extra,
+            people: Default::default(),
         }
     }
 }

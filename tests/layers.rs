@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The domain's modules by layer, lowest first (a module may use only lower layers).
 const LAYERS: &[&[&str]] = &[
     &["file_name", "money", "period", "stage"],
-    &["category", "csv", "method"],
+    &["category", "csv", "method", "people"],
     &["deal"],
     &["filter", "quota"],
     &["gates"],

@@ -20,6 +20,7 @@ pub mod stage;
 pub mod category;
 pub mod csv;
 pub mod method;
+pub mod people;
 
 // 3
 pub mod deal;

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
+use super::people::People;
 use super::period::{Granularity, Period};
 use super::plan::Plan;
 use super::quota::{Quota, QuotaPeriod};
@@ -360,6 +361,7 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 gates,
                 history,
                 self_check: BTreeSet::new(),
+                people: People::default(),
                 created,
                 updated,
                 extra: BTreeMap::new(),
@@ -406,7 +408,11 @@ fn progress_of(
                 item.id.clone(),
                 GateCheck {
                     on: moment(k).date_naive(),
-                    evidence: evidence.unwrap_or_default(),
+                    // an item the method wants evidence for cites the visit notes of its day
+                    evidence: evidence.unwrap_or_else(|| match item.evidence {
+                        true => format!("拜访纪要 {}", moment(k).date_naive()),
+                        false => String::new(),
+                    }),
                 },
             );
         }

@@ -290,7 +290,9 @@ pub const TEXTS: Texts = Texts {
     nothing_to_import: "The files hold no deal that can be imported; the plan stays as it is.",
     replace_confirm_button: "Replace the plan",
     chart_no_data: "No data",
-    retry_save: "Try saving again",};
+    retry_save: "Try saving again",
+    field_people: "People & competition",
+};
 
 /// The deck's English stage names.
 const STAGES: [&str; 8] = [
@@ -462,6 +464,14 @@ impl Language for En {
                 format!("A criterion is at most {MAX_ITEM_TEXT} characters")
             }
             MethodError::NoSuchItem(id) => format!("There is no criterion {}", id.as_str()),
+            MethodError::ContactDays(d) => format!(
+                "Days without contact are 1 to {MAX_STALE_DAYS}, not {}",
+                shown(*d)
+            ),
+            MethodError::Weight(w) => {
+                format!("A weight is a whole number from 0 to 100, not {}", shown(*w))
+            }
+            MethodError::NoWeight => "At least one part of the score needs a weight".to_string(),
         }
     }
 
@@ -556,6 +566,21 @@ impl Language for En {
                 )
             }
             ProblemKind::StageCount(n) => format!("expected 8 stages, found {n}"),
+            ProblemKind::NotOneOf { found, allowed } => format!(
+                "unknown value {found} (expected {})",
+                allowed.join(", "),
+                found = iso(found)
+            ),
+            ProblemKind::ContactIdUsedTwice(id) => {
+                format!("contact id {id} is used twice in this deal", id = iso(id))
+            }
+            ProblemKind::UnknownContact(id) => {
+                format!("no contact of this deal has the id {id}", id = iso(id))
+            }
+            ProblemKind::SelfLink => "a link from a contact to itself".to_string(),
+            ProblemKind::CompetitorTwice(name) => {
+                format!("competitor {name} is listed twice", name = iso(name))
+            }
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())
             }

@@ -170,6 +170,7 @@ pub trait Language {
             Field::Gates => t.tab_gates,
             Field::History => t.tab_history,
             Field::SelfCheck => t.field_self_check,
+            Field::People => t.field_people,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
             Field::Extra => t.field_extra,
@@ -642,6 +643,7 @@ texts! {
     nothing_to_import,
     replace_confirm_button,
     retry_save,
+    field_people,
 }
 
 #[cfg(test)]

@@ -291,7 +291,9 @@ pub const TEXTS: Texts = Texts {
     nothing_to_import: "文件中没有可以导入的项目，本计划不会改变。",
     replace_confirm_button: "确认整体替换",
     chart_no_data: "暂无数据",
-    retry_save: "重新保存",};
+    retry_save: "重新保存",
+    field_people: "决策链与竞争",
+};
 
 /// The deck's stage names.
 const STAGES: [&str; 8] = [
@@ -513,6 +515,11 @@ impl Language for Zh {
             MethodError::EmptyText => "验收节点不能为空".to_string(),
             MethodError::TextTooLong => format!("验收节点最多 {MAX_ITEM_TEXT} 个字"),
             MethodError::NoSuchItem(id) => format!("没有编号为 {} 的验收节点", id.as_str()),
+            MethodError::ContactDays(d) => {
+                format!("未联系天数应为 1 到 {MAX_STALE_DAYS}，不能是 {}", shown(*d))
+            }
+            MethodError::Weight(w) => format!("权重应为 0 到 100 之间的整数，不能是 {}", shown(*w)),
+            MethodError::NoWeight => "评分至少要有一项权重".to_string(),
         }
     }
 
@@ -596,6 +603,21 @@ impl Language for Zh {
                 )
             }
             ProblemKind::StageCount(n) => format!("应有 8 个阶段，实际有 {n} 个"),
+            ProblemKind::NotOneOf { found, allowed } => format!(
+                "未知取值 {found}（应为 {}）",
+                allowed.join("、"),
+                found = iso(found)
+            ),
+            ProblemKind::ContactIdUsedTwice(id) => {
+                format!("联系人编号 {id} 在本项目中重复", id = iso(id))
+            }
+            ProblemKind::UnknownContact(id) => {
+                format!("本项目没有编号为 {id} 的联系人", id = iso(id))
+            }
+            ProblemKind::SelfLink => "联系人不能连向自己".to_string(),
+            ProblemKind::CompetitorTwice(name) => {
+                format!("竞争对手 {name} 重复列出", name = iso(name))
+            }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())
             }

@@ -68,9 +68,12 @@ pub fn method_with(items: usize) -> Method {
                     },
                     ours: false,
                     retired: false,
+                    evidence: false,
+                    map: None,
                 })
                 .collect(),
         }),
+        people: Default::default(),
     }
 }
 
