@@ -12,7 +12,7 @@ const LAYERS: &[&[&str]] = &[
     &["deal"],
     &["filter", "quota"],
     &["gates"],
-    &["weighting"],
+    &["weighting", "coverage", "score"],
     &["plan"],
     &["forecast", "list", "summary", "validate"],
     &["plan_file"],

@@ -31,6 +31,8 @@ pub mod quota;
 // 4
 pub mod gates;
 
+pub mod coverage;
+pub mod score;
 pub mod weighting;
 
 // 5

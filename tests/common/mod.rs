@@ -131,6 +131,7 @@ pub fn set_status(
                     signed_on: on,
                     amount,
                     reason: "signed".into(),
+                    review: Default::default(),
                 },
                 at,
             )
@@ -143,6 +144,7 @@ pub fn set_status(
                     lost_on: on,
                     reason: "lost".into(),
                     competitor: String::new(),
+                    review: Default::default(),
                 },
                 at,
             )

@@ -73,7 +73,12 @@ impl MapRule {
 
     /// The code in plan files.
     pub fn code(self) -> &'static str {
-        ["decision_chain", "middle_relations", "top_relation", "map_complete"][self as usize]
+        [
+            "decision_chain",
+            "middle_relations",
+            "top_relation",
+            "map_complete",
+        ][self as usize]
     }
 
     pub fn parse(code: &str) -> Option<MapRule> {

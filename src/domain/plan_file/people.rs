@@ -101,7 +101,10 @@ fn contact(at: &At, value: Value) -> Read<Contact> {
     let mut c = Object::new(*at, value)?;
     let id = c.required_with("id", string)?;
     if id.trim().is_empty() {
-        return Err(problem(&at.key("id"), ProblemKind::Field(FieldProblem::Required)));
+        return Err(problem(
+            &at.key("id"),
+            ProblemKind::Field(FieldProblem::Required),
+        ));
     }
     let name = named(at, &mut c)?;
     let mut roles = c
@@ -237,9 +240,7 @@ pub(super) fn rules(at: &At, value: Value) -> Read<PeopleRules> {
                     competition: w
                         .optional_with("competition", weight)?
                         .unwrap_or(d.competition),
-                    freshness: w
-                        .optional_with("freshness", weight)?
-                        .unwrap_or(d.freshness),
+                    freshness: w.optional_with("freshness", weight)?.unwrap_or(d.freshness),
                     slips: w.optional_with("slips", weight)?.unwrap_or(d.slips),
                 })
             })?
