@@ -86,6 +86,17 @@ coded! {
     }
 }
 
+impl Role {
+    /// `roles` each once, in [`Role::ALL`]'s order.
+    pub fn in_order(roles: &[Role]) -> Vec<Role> {
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|r| roles.contains(r))
+            .collect()
+    }
+}
+
 coded! {
     /// How much a person weighs on this decision.
     Influence {
@@ -266,7 +277,7 @@ pub struct Link {
 /// A competitor for this deal (金三角's third corner).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Competitor {
-    /// Required, not blank; unique in the deal (ignoring case and surrounding blanks).
+    /// Required, not blank; unique in the deal ([`same_name`]).
     pub name: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub strengths: String,
@@ -385,8 +396,10 @@ pub enum PeopleEdit {
     SetReview(Review),
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+/// Whether two competitor names are the same, ignoring surrounding blanks and the case of
+/// ASCII letters (Unicode case tables would cost the download more than they are worth here).
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 impl People {
@@ -521,7 +534,6 @@ fn checked(mut contact: Contact) -> Result<Contact, PeopleError> {
     if contact.name.trim().is_empty() {
         return Err(PeopleError::NameRequired);
     }
-    contact.roles.sort();
-    contact.roles.dedup();
+    contact.roles = Role::in_order(&contact.roles);
     Ok(contact)
 }

@@ -71,14 +71,17 @@ impl MapRule {
         MapRule::MapComplete,
     ];
 
+    /// The codes in plan files, in [`MapRule::ALL`]'s order.
+    pub const CODES: &'static [&'static str] = &[
+        "decision_chain",
+        "middle_relations",
+        "top_relation",
+        "map_complete",
+    ];
+
     /// The code in plan files.
     pub fn code(self) -> &'static str {
-        [
-            "decision_chain",
-            "middle_relations",
-            "top_relation",
-            "map_complete",
-        ][self as usize]
+        MapRule::CODES[self as usize]
     }
 
     pub fn parse(code: &str) -> Option<MapRule> {

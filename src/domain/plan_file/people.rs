@@ -2,15 +2,17 @@
 //! method's rules about them, field by field, with the path of every problem
 //! (`deals[2].contacts[1].attitude`). A problem here is a problem of the deal, as in its gates or
 //! history: a lenient read leaves that deal out and says where, a strict one refuses the text.
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use super::error::ProblemKind;
-use super::json::{date, each, problem, quoted, stage, string, whole_at_most, At, Object, Read};
+use super::json::{
+    array, date, each, problem, quoted, stage, string, whole_at_most, At, Object, Read,
+};
 use crate::domain::method::{MapRule, PeopleRules, Weights};
 use crate::domain::people::{
-    Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
+    same_name, Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
     PricePosition, Relationship, Review, Role, Swot,
 };
 use crate::domain::validate::Problem as FieldProblem;
@@ -19,10 +21,10 @@ use crate::domain::validate::Problem as FieldProblem;
 pub(super) fn read(deal: &mut Object) -> Read<People> {
     let contacts = deal
         .optional_with("contacts", |at, value| {
-            let mut ids = HashSet::new();
+            let mut ids = BTreeSet::new();
             each(at, value, |at, value| {
                 let contact = contact(at, value)?;
-                if !ids.insert(contact.id.clone()) {
+                if !ids.insert(contact.id.0.clone()) {
                     return Err(problem(
                         &at.key("id"),
                         ProblemKind::ContactIdUsedTwice(quoted(contact.id.as_str())),
@@ -32,32 +34,40 @@ pub(super) fn read(deal: &mut Object) -> Read<People> {
             })
         })?
         .unwrap_or_default();
-    let links = deal
-        .optional_with("links", |at, value| {
-            let mut seen = HashSet::new();
-            let mut links = each(at, value, |at, value| {
-                let link = link(at, value, &contacts)?;
-                Ok(seen.insert(link.clone()).then_some(link))
-            })?;
-            links.retain(Option::is_some);
-            Ok(links.into_iter().flatten().collect())
-        })?
-        .unwrap_or_default();
-    let competitors = deal
-        .optional_with("competitors", |at, value| {
-            let mut names = HashSet::new();
-            each(at, value, |at, value| {
-                let competitor = competitor(at, value)?;
-                if !names.insert(competitor.name.trim().to_lowercase()) {
-                    return Err(problem(
-                        &at.key("name"),
-                        ProblemKind::CompetitorTwice(quoted(&competitor.name)),
-                    ));
-                }
-                Ok(competitor)
-            })
-        })?
-        .unwrap_or_default();
+    let mut links: Vec<Link> = Vec::new();
+    for (i, value) in deal
+        .optional_with("links", array)?
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        let at = deal.at().key("links");
+        let link = link(&at.index(i), value, &contacts)?;
+        if !links.contains(&link) {
+            links.push(link);
+        }
+    }
+    let mut competitors: Vec<Competitor> = Vec::new();
+    for (i, value) in deal
+        .optional_with("competitors", array)?
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+    {
+        let at = deal.at().key("competitors");
+        let at = at.index(i);
+        let competitor = competitor(&at, value)?;
+        if competitors
+            .iter()
+            .any(|c| same_name(&c.name, &competitor.name))
+        {
+            return Err(problem(
+                &at.key("name"),
+                ProblemKind::CompetitorTwice(quoted(&competitor.name)),
+            ));
+        }
+        competitors.push(competitor);
+    }
     Ok(People {
         contacts,
         links,
@@ -67,15 +77,19 @@ pub(super) fn read(deal: &mut Object) -> Read<People> {
     })
 }
 
-/// One of a closed set of codes.
-fn code<T>(
-    at: &At,
-    value: Value,
-    codes: &'static [&'static str],
-    parse: fn(&str) -> Option<T>,
-) -> Read<T> {
+/// Optional texts (absent or `null`: empty), one per key.
+fn texts<const N: usize>(object: &mut Object, keys: [&str; N]) -> Read<[String; N]> {
+    let mut out: [String; N] = std::array::from_fn(|_| String::new());
+    for (slot, key) in out.iter_mut().zip(keys) {
+        *slot = object.text(key)?;
+    }
+    Ok(out)
+}
+
+/// The position in `codes` of a text that must be one of them.
+fn code_at(at: &At, value: Value, codes: &'static [&'static str]) -> Read<usize> {
     let text = string(at, value)?;
-    parse(&text).ok_or_else(|| {
+    codes.iter().position(|c| *c == text).ok_or_else(|| {
         problem(
             at,
             ProblemKind::NotOneOf {
@@ -84,6 +98,15 @@ fn code<T>(
             },
         )
     })
+}
+
+/// An optional field holding one of `codes`: its position.
+fn optional_code(
+    object: &mut Object,
+    key: &str,
+    codes: &'static [&'static str],
+) -> Read<Option<usize>> {
+    object.optional_with(key, |at, value| code_at(at, value, codes))
 }
 
 fn named(at: &At, object: &mut Object) -> Read<String> {
@@ -107,32 +130,40 @@ fn contact(at: &At, value: Value) -> Read<Contact> {
         ));
     }
     let name = named(at, &mut c)?;
-    let mut roles = c
+    let roles: Vec<Role> = c
         .optional_with("roles", |at, value| {
-            each(at, value, |at, v| code(at, v, Role::CODES, Role::parse))
+            each(at, value, |at, v| code_at(at, v, Role::CODES))
         })?
-        .unwrap_or_default();
-    roles.sort();
-    roles.dedup();
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| Role::ALL[i])
+        .collect();
+    let [title, department, owner, wants_result, wants_win, notes] = texts(
+        &mut c,
+        [
+            "title",
+            "department",
+            "owner",
+            "wants_result",
+            "wants_win",
+            "notes",
+        ],
+    )?;
     let read = Contact {
         id: ContactId::new(id),
         name,
-        title: c.text("title")?,
-        department: c.text("department")?,
-        level: c.optional_with("level", |at, v| code(at, v, Level::CODES, Level::parse))?,
-        roles,
-        influence: c.optional_with("influence", |at, v| {
-            code(at, v, Influence::CODES, Influence::parse)
-        })?,
-        attitude: c.optional_with("attitude", |at, v| {
-            code(at, v, Attitude::CODES, Attitude::parse)
-        })?,
-        relationship: c.optional_with("relationship", relationship)?,
-        owner: c.text("owner")?,
+        title,
+        department,
+        level: optional_code(&mut c, "level", Level::CODES)?.map(|i| Level::ALL[i]),
+        roles: Role::in_order(&roles),
+        influence: optional_code(&mut c, "influence", Influence::CODES)?.map(|i| Influence::ALL[i]),
+        attitude: optional_code(&mut c, "attitude", Attitude::CODES)?.map(|i| Attitude::ALL[i]),
+        relationship: relationship(&mut c)?,
+        owner,
         last_contact: c.optional_with("last_contact", date)?,
-        wants_result: c.text("wants_result")?,
-        wants_win: c.text("wants_win")?,
-        notes: c.text("notes")?,
+        wants_result,
+        wants_win,
+        notes,
         extra: Default::default(),
     };
     Ok(Contact {
@@ -141,8 +172,8 @@ fn contact(at: &At, value: Value) -> Read<Contact> {
     })
 }
 
-fn relationship(at: &At, value: Value) -> Read<Relationship> {
-    code(at, value, Relationship::CODES, Relationship::parse)
+fn relationship(object: &mut Object) -> Read<Option<Relationship>> {
+    Ok(optional_code(object, "relationship", Relationship::CODES)?.map(|i| Relationship::ALL[i]))
 }
 
 /// A link between two contacts of the deal, not of one to itself.
@@ -163,57 +194,64 @@ fn link(at: &At, value: Value, contacts: &[Contact]) -> Read<Link> {
     if from == to {
         return Err(problem(at, ProblemKind::SelfLink));
     }
-    let kind = l.required_with("kind", |at, v| {
-        code(at, v, LinkKind::CODES, LinkKind::parse)
-    })?;
+    let kind = LinkKind::ALL[l.required_with("kind", |at, v| code_at(at, v, LinkKind::CODES))?];
     Ok(Link { from, to, kind })
 }
 
 fn competitor(at: &At, value: Value) -> Read<Competitor> {
     let mut c = Object::new(*at, value)?;
+    let name = named(at, &mut c)?;
+    let [strengths, weaknesses] = texts(&mut c, ["strengths", "weaknesses"])?;
     Ok(Competitor {
-        name: named(at, &mut c)?,
-        strengths: c.text("strengths")?,
-        weaknesses: c.text("weaknesses")?,
-        relationship: c.optional_with("relationship", relationship)?,
-        price: c.optional_with("price", |at, v| {
-            code(at, v, PricePosition::CODES, PricePosition::parse)
-        })?,
+        name,
+        strengths,
+        weaknesses,
+        relationship: relationship(&mut c)?,
+        price: optional_code(&mut c, "price", PricePosition::CODES)?.map(|i| PricePosition::ALL[i]),
     })
 }
 
 fn swot(at: &At, value: Value) -> Read<Swot> {
-    let mut s = Object::new(*at, value)?;
+    let [strengths, weaknesses, opportunities, threats, so, st, wo, wt] = texts(
+        &mut Object::new(*at, value)?,
+        [
+            "strengths",
+            "weaknesses",
+            "opportunities",
+            "threats",
+            "so",
+            "st",
+            "wo",
+            "wt",
+        ],
+    )?;
     Ok(Swot {
-        strengths: s.text("strengths")?,
-        weaknesses: s.text("weaknesses")?,
-        opportunities: s.text("opportunities")?,
-        threats: s.text("threats")?,
-        so: s.text("so")?,
-        st: s.text("st")?,
-        wo: s.text("wo")?,
-        wt: s.text("wt")?,
+        strengths,
+        weaknesses,
+        opportunities,
+        threats,
+        so,
+        st,
+        wo,
+        wt,
     })
 }
 
 fn review(at: &At, value: Value) -> Read<Review> {
-    let mut r = Object::new(*at, value)?;
+    let [why, competitor, learned] = texts(
+        &mut Object::new(*at, value)?,
+        ["why", "competitor", "learned"],
+    )?;
     Ok(Review {
-        why: r.text("why")?,
-        competitor: r.text("competitor")?,
-        learned: r.text("learned")?,
+        why,
+        competitor,
+        learned,
     })
 }
 
 /// A gate item's link to a test of the map.
 pub(super) fn map_rule(at: &At, value: Value) -> Read<MapRule> {
-    const CODES: &[&str] = &[
-        "decision_chain",
-        "middle_relations",
-        "top_relation",
-        "map_complete",
-    ];
-    code(at, value, CODES, MapRule::parse)
+    code_at(at, value, MapRule::CODES).map(|i| MapRule::ALL[i])
 }
 
 /// The method's rules about people; what is absent takes the default.
