@@ -231,7 +231,10 @@ pub fn map_says(deal: &Deal, rule: MapRule) -> Verdict {
     }
 }
 
-/// A gate item linked to a map rule, what the map says about it, and whether it is ticked.
+/// A gate item linked to a map rule, what the map says about it, and whether it is met.
+///
+/// "Tick with the map as evidence": when the verdict supports the item, the page ticks it with
+/// `lang.map_why(verdict.why())` as its evidence text (through `Action::CheckGate`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GateMap {
     pub stage: Stage,

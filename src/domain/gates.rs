@@ -2,7 +2,8 @@
 //! supports, whether a move forward is allowed, and whether the deal has gone stale.
 //!
 //! Gate k is the acceptance of stage Pk: it must be met before a deal leaves Pk forward. A deal's
-//! verified stage is therefore P0 plus the number of consecutive gates met from P0 on.
+//! verified stage is therefore P0 plus the number of consecutive gates met from P0 on. An item
+//! is met when it is ticked, with evidence text when the method requires evidence for it.
 use chrono::{NaiveDate, TimeZone};
 
 use super::deal::{Deal, DealStatus, StageChange};
