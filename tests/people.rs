@@ -398,6 +398,16 @@ fn the_score_adds_up_by_hand() {
     );
     assert!(Lang::En.score_why(&s.parts[0].why).contains("P2"));
     assert!(!Lang::Zh.raise(s.raise_most().unwrap(), &method).is_empty());
+    // 14 days past a close date with a 21-day limit: slips 10·7/21 = 3.3 → 3
+    assert_eq!(limit, 21);
+    let mut late = deal.clone();
+    late.expected_close = Some(date("2026-11-13"));
+    let slips = &score(&method, &late, today(), &Utc).parts[4];
+    assert_eq!(
+        (slips.points, &slips.why),
+        (3, &ScoreWhy::Overdue { days: 14 })
+    );
+    assert_eq!(slips.raise, Some(Raise::Redate));
 
     let mut weights_only_chain = (*method).clone();
     for part in ScorePart::ALL
@@ -544,6 +554,7 @@ fn the_training_case_has_the_cases_a_trainer_discusses() {
     assert!(rules_of(3).contains(&"single_threaded"));
     assert!(rules_of(6).contains(&"top_not_reached"));
     assert!(rules_of(7).contains(&"blocker_without_plan"));
+    assert!(plan.deals[10].people.review.learned.contains("高层"));
     // ticked items carry the evidence the method asks for
     for deal in &plan.deals {
         for (id, check) in &deal.gates {

@@ -11,7 +11,7 @@ use super::method::{GateId, Method};
 use super::money::{Currency, Money};
 use super::people::{
     Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
-    PricePosition, Relationship, Role,
+    PricePosition, Relationship, Review, Role,
 };
 use super::period::{Granularity, Period};
 use super::plan::Plan;
@@ -345,6 +345,22 @@ const RIVALS: [&str; 12] = [
     "",
 ];
 
+/// The post-mortems of the closed deals: deal index, why, against whom, what was learned.
+const REVIEWS: [(usize, &str, &str, &str); 2] = [
+    (
+        9,
+        "一期交付口碑好，AGV 调度方案贴合二期需求",
+        "",
+        "老客户的扩容靠一期的交付质量",
+    ),
+    (
+        10,
+        "价格高于竞品 18%，高层关系没有突破",
+        "本地供应商",
+        "P4 前必须建立高层关系；报价前先摸清竞品价格",
+    ),
+];
+
 fn code<T: Copy>(all: &[T], c: char, letters: &str) -> Option<T> {
     letters.find(c).map(|i| all[i])
 }
@@ -394,6 +410,13 @@ fn people_of(i: usize, owner: &str, today: NaiveDate) -> People {
             ),
             ..Competitor::default()
         });
+    }
+    if let Some((_, why, competitor, learned)) = REVIEWS.iter().find(|r| r.0 == i) {
+        people.review = Review {
+            why: why.to_string(),
+            competitor: competitor.to_string(),
+            learned: learned.to_string(),
+        };
     }
     people
 }
