@@ -98,7 +98,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| encode(black_box(p), now))
         });
     }
-    for n in [5_000] {
+    {
+        let n = 5_000;
         let text = json!({
             "format": "keyplan.plan", "version": 1, "title": "Bench",
             "deals": (0..n).map(with_people).collect::<Vec<_>>()
