@@ -76,6 +76,7 @@ fn plan_of(n: usize) -> Plan {
                     signed_on: today - Duration::days((next() % 60) as i64),
                     amount,
                     reason: "signed".to_string(),
+                    review: Default::default(),
                 };
                 plan.win(&id, win, now).unwrap();
             }
@@ -84,6 +85,7 @@ fn plan_of(n: usize) -> Plan {
                     lost_on: today,
                     reason: "price".to_string(),
                     competitor: String::new(),
+                    review: Default::default(),
                 };
                 plan.lose(&id, loss, now).unwrap();
             }

@@ -31,6 +31,34 @@ fn typical(i: usize) -> Value {
     })
 }
 
+/// A typical deal with a decision chain of six people (5,000 of them make a 13 MB file), three reports-to links and two
+/// competitors (issue 10).
+fn with_people(i: usize) -> Value {
+    let mut deal = typical(i);
+    let contact = |k: usize| {
+        let level = ["top", "middle", "operational"][k % 3];
+        let role = ["decision_maker", "technical", "user"][k % 3];
+        json!({
+            "id": format!("c{k}"), "name": format!("联系人{k}"), "title": "信息部部长",
+            "department": "信息部", "level": level,
+            "roles": [role, "influencer"],
+            "influence": "high", "attitude": "supportive", "relationship": "familiar",
+            "owner": "王晓明", "last_contact": "2026-11-20", "notes": "每月拜访一次"
+        })
+    };
+    deal["contacts"] = (0..6).map(contact).collect();
+    deal["links"] = json!([
+        {"from": "c1", "to": "c0", "kind": "reports_to"},
+        {"from": "c2", "to": "c1", "kind": "reports_to"},
+        {"from": "c4", "to": "c3", "kind": "reports_to"}
+    ]);
+    deal["competitors"] = json!([
+        {"name": "竞品甲", "relationship": "trusted", "price": "lower"},
+        {"name": "竞品乙", "relationship": "acquainted", "price": "similar"}
+    ]);
+    deal
+}
+
 fn file_of(n: usize) -> String {
     json!({
         "format": "keyplan.plan", "version": 1, "title": "Bench",
@@ -68,6 +96,17 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("encode", n), &full, |b, p| {
             b.iter(|| encode(black_box(p), now))
+        });
+    }
+    {
+        let n = 5_000;
+        let text = json!({
+            "format": "keyplan.plan", "version": 1, "title": "Bench",
+            "deals": (0..n).map(with_people).collect::<Vec<_>>()
+        })
+        .to_string();
+        group.bench_with_input(BenchmarkId::new("read_with_people", n), &text, |b, t| {
+            b.iter(|| read(black_box(t), lenient).unwrap())
         });
     }
     group.finish();

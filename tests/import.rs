@@ -13,6 +13,10 @@ use keyplan::domain::import::{
     merge, preview, replace, Choice, FieldChange, FieldValue, Preview, Rule,
 };
 use keyplan::domain::method::{GateId, Method};
+use keyplan::domain::people::{
+    same_name, Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
+    PricePosition, Relationship, Role,
+};
 use keyplan::domain::plan_file::{
     check_size, decode, encode, encode_pretty, read, Mode, Parsed, ProblemKind, Rejected,
     Unreadable, MAX_FILE_BYTES,
@@ -990,6 +994,90 @@ fn extra() -> impl Strategy<Value = BTreeMap<String, Value>> {
     proptest::collection::btree_map("x_[a-z]{1,6}", json_value(), 0..3)
 }
 
+/// `None` for 0, else the value at `i - 1`.
+fn pick<T: Copy>(all: &[T], i: usize) -> Option<T> {
+    i.checked_sub(1).map(|i| all[i % all.len()])
+}
+
+/// Valid people of a deal: unique contact ids, links between distinct contacts (each once),
+/// competitors of distinct names, roles in order.
+fn people() -> impl Strategy<Value = People> {
+    let contact = (
+        (
+            filled(8),
+            0usize..4,
+            0u8..64,
+            0usize..4,
+            0usize..6,
+            0usize..6,
+        ),
+        (proptest::option::of(day()), text(10), text(6), extra()),
+    );
+    (
+        proptest::collection::vec(contact, 0..4),
+        proptest::collection::vec((0usize..4, 0usize..4, any::<bool>()), 0..4),
+        proptest::collection::vec((filled(8), 0usize..6, 0usize..4), 0..3),
+        (text(6), text(6)),
+    )
+        .prop_map(|(contacts, links, rivals, (so, learned))| {
+            let mut people = People::default();
+            for (
+                i,
+                ((name, level, roles, influence, attitude, rel), (last, notes, owner, extra)),
+            ) in contacts.into_iter().enumerate()
+            {
+                let mut c = Contact::named(ContactId::new(format!("c{i}")), name);
+                c.level = pick(Level::ALL, level);
+                c.roles = Role::ALL
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| roles & (1 << k) != 0)
+                    .map(|(_, r)| *r)
+                    .collect();
+                c.influence = pick(Influence::ALL, influence);
+                c.attitude = pick(Attitude::ALL, attitude);
+                c.relationship = pick(Relationship::ALL, rel);
+                c.last_contact = last;
+                c.notes = notes;
+                c.owner = owner;
+                c.extra = extra;
+                people.contacts.push(c);
+            }
+            let n = people.contacts.len();
+            for (from, to, reports) in links {
+                if n < 2 || from % n == to % n {
+                    continue;
+                }
+                let link = Link {
+                    from: ContactId::new(format!("c{}", from % n)),
+                    to: ContactId::new(format!("c{}", to % n)),
+                    kind: if reports {
+                        LinkKind::ReportsTo
+                    } else {
+                        LinkKind::Influences
+                    },
+                };
+                if !people.links.contains(&link) {
+                    people.links.push(link);
+                }
+            }
+            for (name, rel, price) in rivals {
+                if people.competitors.iter().any(|c| same_name(&c.name, &name)) {
+                    continue;
+                }
+                people.competitors.push(Competitor {
+                    name,
+                    relationship: pick(Relationship::ALL, rel),
+                    price: pick(PricePosition::ALL, price),
+                    ..Competitor::default()
+                });
+            }
+            people.swot.so = so;
+            people.review.learned = learned;
+            people
+        })
+}
+
 fn gate_id() -> impl Strategy<Value = GateId> {
     prop_oneof!["p[0-7]-[a-z]{1,6}", text(8)].prop_map(GateId)
 }
@@ -1044,13 +1132,14 @@ prop_compose! {
             proptest::collection::vec(stage_change(), 0..3),
             proptest::collection::btree_set("[a-z0-9-]{1,10}", 0..3),
         ),
-        (created, updated, extra) in (moment(), moment(), extra()),
+        (created, updated, extra, people) in (moment(), moment(), extra(), people()),
     ) -> Deal {
         Deal {
             id: DealId::new("placeholder"),
             name, customer, amount: Money::from_minor(minor), stage, status,
             expected_close, closed_on, owner, product, region, segment, next_step, notes,
             probability, category, gates, history, self_check, created, updated, extra,
+            people,
         }
     }
 }
@@ -1876,17 +1965,22 @@ proptest! {
             for deal in &once.deals {
                 let my = mine_deals.iter().find(|d| d.id == deal.id);
                 let their = their_deals.iter().find(|d| d.id == deal.id);
+                // the version the rule keeps, with the people only the other version has
                 let expected = match (my, their) {
-                    (Some(m), Some(t)) => match rule {
-                        Rule::TakeTheirs => t,
-                        Rule::KeepMine => m,
-                        Rule::NewestWins => if t.updated > m.updated { t } else { m },
-                    },
-                    (Some(m), None) => m,
-                    (None, Some(t)) => t,
+                    (Some(m), Some(t)) if m == t => m.clone(),
+                    (Some(m), Some(t)) => {
+                        let (kept, other) = match rule {
+                            Rule::TakeTheirs => (t, m),
+                            Rule::KeepMine => (m, t),
+                            Rule::NewestWins => if t.updated > m.updated { (t, m) } else { (m, t) },
+                        };
+                        Deal { people: People::merged(&kept.people, &other.people), ..kept.clone() }
+                    }
+                    (Some(m), None) => m.clone(),
+                    (None, Some(t)) => t.clone(),
                     (None, None) => unreachable!(),
                 };
-                prop_assert_eq!(&**deal, expected);
+                prop_assert_eq!(&**deal, &expected);
             }
         }
     }

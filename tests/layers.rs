@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 /// The domain's modules by layer, lowest first (a module may use only lower layers).
 const LAYERS: &[&[&str]] = &[
     &["file_name", "iso_date", "money", "period", "stage"],
-    &["category", "csv", "method"],
+    &["category", "csv", "method", "people"],
     &["deal"],
     &["filter", "quota"],
     &["gates"],
-    &["weighting"],
+    &["weighting", "coverage", "score"],
     &["plan"],
     &["forecast", "list", "summary", "validate"],
     &["plan_file"],

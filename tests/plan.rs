@@ -131,6 +131,7 @@ fn win(on: &str, major: i64, reason: &str) -> Win {
         signed_on: date(on),
         amount: Money::from_major(major),
         reason: reason.to_string(),
+        review: Default::default(),
     }
 }
 
@@ -220,6 +221,7 @@ fn a_loss_needs_a_reason_and_keeps_the_competitor() {
         lost_on: date("2026-11-20"),
         reason: reason.to_string(),
         competitor: " 本地供应商 ".to_string(),
+        review: Default::default(),
     };
     assert_eq!(
         plan.lose(&id("a"), loss(" "), later(1)),

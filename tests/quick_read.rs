@@ -188,6 +188,60 @@ const FIELDS: &[(&str, &[Option<&str>])] = &[
             None,
         ],
     ),
+    (
+        "contacts",
+        &[
+            Some(
+                r#"[{"id": "c1", "name": "张总", "level": "top", "roles": ["coach", "decision_maker"], "influence": "high", "attitude": "champion", "relationship": "trusted", "last_contact": "2026-11-01", "x": 1}, {"id": "c2", "name": "李工"}]"#,
+            ),
+            Some(r#"[{"id": "c1", "name": "x", "attitude": "angry"}]"#),
+            Some(r#"[{"id": "c1", "name": "a"}, {"id": "c1", "name": "b"}]"#),
+            Some(r#"[{"id": "c1", "name": " "}]"#),
+            Some("null"),
+            Some("{}"),
+            None,
+        ],
+    ),
+    (
+        "links",
+        &[
+            Some(
+                r#"[{"from": "c1", "to": "c2", "kind": "reports_to"}, {"from": "c1", "to": "c2", "kind": "reports_to"}]"#,
+            ),
+            Some(r#"[{"from": "c1", "to": "c9", "kind": "influences"}]"#),
+            Some(r#"[{"from": "c1", "to": "c1", "kind": "influences"}]"#),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "competitors",
+        &[
+            Some(
+                r#"[{"name": "友商A", "price": "lower", "relationship": "familiar", "strengths": "价格"}]"#,
+            ),
+            Some(r#"[{"name": "A"}, {"name": " a "}]"#),
+            Some(r#"[{"name": "B", "price": "cheap"}]"#),
+            None,
+        ],
+    ),
+    (
+        "swot",
+        &[
+            Some(r#"{"strengths": "s", "so": "x"}"#),
+            Some(r#"{"so": 5}"#),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
+        "review",
+        &[
+            Some(r#"{"why": "价格", "competitor": "友商A", "learned": "早接触高层"}"#),
+            Some("[]"),
+            None,
+        ],
+    ),
     ("x-custom", &[Some(r#"{"k": [1, 2]}"#), None]),
     ("name", &[Some(r#""again""#), None]),
 ];

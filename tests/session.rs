@@ -377,6 +377,7 @@ fn saving_then_marking_won_opens_the_close_dialog() {
             signed_on: date("2026-11-20"),
             amount: Money::from_major(118),
             reason: String::new(),
+            review: Default::default(),
         },
         now: later(2),
     });
@@ -420,6 +421,7 @@ fn a_win_past_unmet_gates_needs_a_reason_and_a_loss_needs_why() {
             signed_on: today(),
             amount: Money::from_major(10),
             reason: reason.to_string(),
+            review: Default::default(),
         },
         now: later(1),
     };
@@ -450,6 +452,7 @@ fn a_win_past_unmet_gates_needs_a_reason_and_a_loss_needs_why() {
             lost_on: today(),
             reason: reason.to_string(),
             competitor: "对手 A".into(),
+            review: Default::default(),
         },
         now: later(1),
     };

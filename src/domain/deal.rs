@@ -8,6 +8,7 @@ use super::category::Category;
 use super::iso_date;
 use super::method::GateId;
 use super::money::Money;
+use super::people::People;
 use super::stage::Stage;
 
 /// A deal's stable identifier, unique within a plan. Never reused, never shown as a number.
@@ -136,6 +137,10 @@ pub struct Deal {
     /// Self-check questions ticked while preparing the next visit.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub self_check: BTreeSet<String>,
+    /// The people who decide, the competition and the post-mortem (`contacts`, `links`,
+    /// `competitors`, `swot`, `review` in files; each only when not empty).
+    #[serde(flatten)]
+    pub people: People,
     /// When the deal was created (UTC).
     #[serde(serialize_with = "iso_date::moment")]
     pub created: DateTime<Utc>,
@@ -168,6 +173,8 @@ pub enum Field {
     Gates,
     History,
     SelfCheck,
+    /// Contacts, links, competitors, SWOT and review, together.
+    People,
     Created,
     Updated,
     /// The fields keyplan does not know, together.
@@ -176,7 +183,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the file format's order.
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 22] = [
         Field::Name,
         Field::Customer,
         Field::Amount,
@@ -195,6 +202,7 @@ impl Field {
         Field::Gates,
         Field::History,
         Field::SelfCheck,
+        Field::People,
         Field::Created,
         Field::Updated,
         Field::Extra,
@@ -226,6 +234,7 @@ impl Field {
             Field::Gates => "gates",
             Field::History => "history",
             Field::SelfCheck => "self_check",
+            Field::People => "people",
             Field::Created => "created",
             Field::Updated => "updated",
             Field::Extra => "extra",
@@ -278,6 +287,7 @@ impl Deal {
             gates: BTreeMap::new(),
             history: Vec::new(),
             self_check: BTreeSet::new(),
+            people: People::default(),
             created: now,
             updated: now,
             extra: BTreeMap::new(),

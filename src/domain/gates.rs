@@ -2,7 +2,8 @@
 //! supports, whether a move forward is allowed, and whether the deal has gone stale.
 //!
 //! Gate k is the acceptance of stage Pk: it must be met before a deal leaves Pk forward. A deal's
-//! verified stage is therefore P0 plus the number of consecutive gates met from P0 on.
+//! verified stage is therefore P0 plus the number of consecutive gates met from P0 on. An item
+//! is met when it is ticked, with evidence text when the method requires evidence for it.
 use chrono::{NaiveDate, TimeZone};
 
 use super::deal::{Deal, DealStatus, StageChange};
@@ -17,28 +18,36 @@ pub struct Missing {
     pub id: GateId,
 }
 
-/// The active items of `stage`'s gate that `deal` has not ticked.
+/// Whether `deal` has met `item`: it is ticked, with evidence text when the method requires
+/// evidence for it (principle 2, "做到的要见到": a tick without the required evidence is not met).
+pub fn met(item: &GateItem, deal: &Deal) -> bool {
+    deal.gates
+        .get(&item.id)
+        .is_some_and(|check| !item.evidence || !check.evidence.trim().is_empty())
+}
+
+/// Whether `item` is ticked but lacks the evidence the method requires for it.
+pub fn lacks_evidence(item: &GateItem, deal: &Deal) -> bool {
+    deal.gates.contains_key(&item.id) && !met(item, deal)
+}
+
+/// The active items of `stage`'s gate that `deal` has not met ([`met`]).
 pub fn missing_in<'m>(method: &'m Method, deal: &Deal, stage: Stage) -> Vec<&'m GateItem> {
     method
         .active_gate(stage)
-        .filter(|item| !deal.gates.contains_key(&item.id))
+        .filter(|item| !met(item, deal))
         .collect()
 }
 
-/// Whether every active item of `stage`'s gate is ticked.
+/// Whether every active item of `stage`'s gate is met ([`met`]).
 pub fn gate_met(method: &Method, deal: &Deal, stage: Stage) -> bool {
-    method
-        .active_gate(stage)
-        .all(|item| deal.gates.contains_key(&item.id))
+    method.active_gate(stage).all(|item| met(item, deal))
 }
 
-/// `(ticked, active)` item counts of a stage's gate.
+/// `(met, active)` item counts of a stage's gate ([`met`]).
 pub fn progress(method: &Method, deal: &Deal, stage: Stage) -> (usize, usize) {
     method.active_gate(stage).fold((0, 0), |(done, all), item| {
-        (
-            done + usize::from(deal.gates.contains_key(&item.id)),
-            all + 1,
-        )
+        (done + usize::from(met(item, deal)), all + 1)
     })
 }
 

@@ -21,6 +21,7 @@ pub mod stage;
 pub mod category;
 pub mod csv;
 pub mod method;
+pub mod people;
 
 // 3
 pub mod deal;
@@ -31,6 +32,8 @@ pub mod quota;
 // 4
 pub mod gates;
 
+pub mod coverage;
+pub mod score;
 pub mod weighting;
 
 // 5

@@ -8,6 +8,7 @@ use super::deal::{Deal, DealFields, DealId, DealStatus, GateCheck, StageChange};
 use super::gates::{missing_before, Missing};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
+use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
 
@@ -43,6 +44,8 @@ pub enum PlanError {
     WrongStatus(DealStatus),
     /// A lost deal needs the reason it was lost.
     ReasonRequired,
+    /// A change to the deal's people was refused.
+    People(PeopleError),
 }
 
 /// What a stage move (or a win, which moves the deal to P7) did.
@@ -68,6 +71,8 @@ pub struct Win {
     pub amount: Money,
     /// Why the deal is won although gate items before P7 are unmet (empty when none are).
     pub reason: String,
+    /// The post-mortem (销售项目总结), kept on the deal; an empty one leaves any earlier one.
+    pub review: Review,
 }
 
 /// What a loss records: when, why and to whom.
@@ -76,9 +81,33 @@ pub struct Loss {
     pub lost_on: NaiveDate,
     pub reason: String,
     pub competitor: String,
+    /// The post-mortem (销售项目总结), kept on the deal; an empty one leaves any earlier one.
+    pub review: Review,
 }
 
 impl Plan {
+    /// Changes the people of a deal ([`PeopleEdit`]); `Ok(true)` when something changed (the
+    /// deal's `updated` moves then).
+    pub fn edit_people(
+        &mut self,
+        id: &DealId,
+        edit: PeopleEdit,
+        now: DateTime<Utc>,
+    ) -> Result<bool, PlanError> {
+        let mut people = self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?
+            .people
+            .clone();
+        if !people.apply(edit).map_err(PlanError::People)? {
+            return Ok(false);
+        }
+        let deal = self.deal_mut(id)?;
+        deal.people = people;
+        deal.updated = now;
+        Ok(true)
+    }
+
     /// A plan of these deals with every other setting at its default.
     pub fn of_deals(deals: impl IntoIterator<Item = Deal>) -> Plan {
         Plan {
@@ -262,6 +291,9 @@ impl Plan {
         deal.status = DealStatus::Won;
         deal.closed_on = Some(win.signed_on);
         deal.amount = win.amount;
+        if !win.review.is_empty() {
+            deal.people.review = win.review;
+        }
         deal.updated = now;
         Ok(MoveOutcome::Moved(Stage::P7))
     }
@@ -284,6 +316,9 @@ impl Plan {
         });
         deal.status = DealStatus::Lost;
         deal.closed_on = Some(loss.lost_on);
+        if !loss.review.is_empty() {
+            deal.people.review = loss.review;
+        }
         deal.updated = now;
         Ok(())
     }

@@ -9,6 +9,10 @@ use std::rc::Rc;
 use super::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
+use super::people::{
+    Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
+    PricePosition, Relationship, Review, Role,
+};
 use super::period::{Granularity, Period};
 use super::plan::Plan;
 use super::quota::{Quota, QuotaPeriod};
@@ -305,6 +309,118 @@ const ROWS: [Row; 12] = [
     },
 ];
 
+/// Each deal's decision chain, one contact per line: name, title, department, level (T top, M
+/// middle, O operational), roles (D decision maker, T technical, U user, B buyer, I influencer,
+/// C coach), influence (H/M/L), attitude 0–4 (opposed … champion), relationship 0–4 (陌生 …
+/// 同盟), days since the last contact, the index of the contact they report to (`-`: none),
+/// notes. Every contact's owner is the deal's owner.
+const CHAINS: [&str; 12] = [
+    "周建国,总裁,总裁办,T,D,H,2,0,40,-,\n吴海涛,物流中心总监,物流中心,M,UI,H,3,1,9,0,\n孙丽,仓储经理,物流中心,O,U,M,3,1,9,1,\n钱磊,采购经理,采购部,M,B,M,2,0,-,0,",
+    "郑国强,副总经理,总经办,T,D,H,2,0,-,-,\n张明,设备部经理,设备部,M,TI,H,3,2,6,0,\n刘洋,能源主管,设备部,O,UC,M,4,2,6,1,\n何静,采购主管,采购部,O,B,L,2,1,20,0,",
+    "陈志远,总经理,总经办,T,D,H,2,1,35,-,\n林涛,信息部部长,信息部,M,TI,H,3,2,4,0,\n黄蕾,生产部部长,生产部,M,U,H,1,1,25,0,\n徐斌,IT 工程师,信息部,O,TC,M,4,3,4,1,\n杨帆,采购经理,采购部,M,B,M,2,1,30,0,",
+    "赵德胜,总经理,集团总部,T,D,H,2,0,-,-,\n马骏,能源处处长,能源处,M,TU,H,3,2,9,0,\n朱红,计划员,能源处,O,U,L,2,1,40,1,\n罗平,采购处处长,采购处,M,B,M,2,1,60,0,",
+    "高建华,院长,院办,T,D,H,3,2,20,-,\n钱总工,总工程师,总工办,T,TI,H,3,3,10,0,\n王工,技术部主任,技术部,M,TC,H,4,3,3,1,\n冯涛,项目经理,技术部,O,U,M,3,2,3,2,\n邓敏,招标办主任,招标办,M,B,M,2,1,15,0,\n韩雪,设计师,技术部,O,U,L,2,1,30,2,",
+    "梁志成,副总裁,集团总部,T,D,H,2,0,-,-,\n宋佳,冷链物流总监,物流部,M,UI,H,3,1,5,0,\n唐亮,仓库主管,物流部,O,U,M,3,1,5,1,\n许飞,采购专员,采购部,O,B,L,2,0,-,0,",
+    "沈行长,分管副行长,行领导,T,D,H,2,1,60,-,\n曹总,信息中心总经理,信息中心,T,TI,H,2,1,45,0,\n彭强,运维处处长,信息中心,M,TU,H,4,4,5,1,\n吕娜,机房主管,信息中心,O,UC,M,4,3,5,2,\n蒋伟,采购委员会秘书,采购部,M,B,M,3,2,12,0,\n袁敏,能耗专员,运维处,O,U,L,3,2,20,2,",
+    "蔡总,总经理,总经办,T,D,H,3,2,12,-,\n潘建,质量总监,质量部,M,TI,H,0,1,8,0,\n杜鹏,生产总监,生产部,M,U,H,3,3,2,0,\n程亮,IT 经理,信息部,M,TC,M,4,3,2,0,\n贾芳,质量工程师,质量部,O,U,L,2,1,20,1,\n魏东,采购总监,采购部,M,B,M,2,2,10,0,\n夏雨,车间主任,生产部,O,U,M,3,2,6,2,",
+    "苏总,总经理,总经办,T,D,H,4,3,3,-,\n丁工,设备部部长,设备部,M,TI,H,4,3,1,0,\n范强,码头运营经理,运营部,M,U,M,3,3,4,0,\n石磊,设备工程师,设备部,O,TUC,M,4,4,1,1,\n姚丽,法务经理,法务部,M,I,M,2,2,2,0,\n谭军,采购经理,采购部,M,B,M,3,2,2,0,",
+    "周建国,总裁,总裁办,T,D,H,4,3,10,-,\n吴海涛,物流中心总监,物流中心,M,UI,H,4,4,3,0,\n孙丽,仓储经理,物流中心,O,UC,M,4,3,3,1,\n钱磊,采购经理,采购部,M,B,M,3,2,15,0,",
+    "康总,总经理,总经办,T,D,H,1,0,-,-,\n卢芳,储运部经理,储运部,M,UI,H,3,2,25,0,\n韦强,信息主管,信息部,O,T,M,3,2,25,0,\n莫雯,采购主管,采购部,O,B,M,1,1,30,0,",
+    "邱总,副总经理,集团总部,T,D,H,2,0,-,-,\n侯伟,生产技术部主任,生产技术部,M,TI,H,2,1,3,0,\n江涛,锅炉车间主任,热电厂,O,U,M,2,0,-,1,\n史青,渠道伙伴联系人,伙伴,O,C,L,3,2,3,-,",
+];
+
+/// Each deal's competitors: name, their relationship 0–4, price (L lower, S similar, H higher).
+const RIVALS: [&str; 12] = [
+    "",
+    "",
+    "竞争对手 A,2,S",
+    "",
+    "本地集成商,2,L",
+    "",
+    "老牌外企,3,H",
+    "竞品甲,2,L\n竞品乙,1,S",
+    "竞品甲,2,L",
+    "",
+    "本地供应商,3,L",
+    "",
+];
+
+/// The post-mortems of the closed deals: deal index, why, against whom, what was learned.
+const REVIEWS: [(usize, &str, &str, &str); 2] = [
+    (
+        9,
+        "一期交付口碑好，AGV 调度方案贴合二期需求",
+        "",
+        "老客户的扩容靠一期的交付质量",
+    ),
+    (
+        10,
+        "价格高于竞品 18%，高层关系没有突破",
+        "本地供应商",
+        "P4 前必须建立高层关系；报价前先摸清竞品价格",
+    ),
+];
+
+fn code<T: Copy>(all: &[T], c: char, letters: &str) -> Option<T> {
+    letters.find(c).map(|i| all[i])
+}
+
+/// The people of sample deal `i`, contacted relative to `today`.
+fn people_of(i: usize, owner: &str, today: NaiveDate) -> People {
+    let mut people = People::default();
+    for (k, line) in CHAINS[i].lines().enumerate() {
+        let f: Vec<&str> = line.split(',').collect();
+        let digit = |s: &str| s.bytes().next().map_or(0, |b| (b - b'0') as usize);
+        let mut contact = Contact::named(ContactId::new(format!("c{}", k + 1)), f[0]);
+        contact.title = f[1].to_string();
+        contact.department = f[2].to_string();
+        contact.level = code(Level::ALL, f[3].chars().next().unwrap_or(' '), "TMO");
+        contact.roles = f[4]
+            .chars()
+            .filter_map(|c| code(Role::ALL, c, "DTUBIC"))
+            .collect();
+        contact.roles.sort();
+        contact.influence = code(Influence::ALL, f[5].chars().next().unwrap_or(' '), "HML");
+        contact.attitude = Some(Attitude::ALL[digit(f[6])]);
+        contact.relationship = Some(Relationship::ALL[digit(f[7])]);
+        contact.owner = owner.to_string();
+        contact.last_contact = f[8]
+            .parse::<u64>()
+            .ok()
+            .and_then(|d| today.checked_sub_days(Days::new(d)));
+        contact.notes = f[10].to_string();
+        if let Ok(boss) = f[9].parse::<usize>() {
+            people.links.push(Link {
+                from: contact.id.clone(),
+                to: ContactId::new(format!("c{}", boss + 1)),
+                kind: LinkKind::ReportsTo,
+            });
+        }
+        people.contacts.push(contact);
+    }
+    for line in RIVALS[i].lines() {
+        let f: Vec<&str> = line.split(',').collect();
+        people.competitors.push(Competitor {
+            name: f[0].to_string(),
+            relationship: Some(Relationship::ALL[(f[1].as_bytes()[0] - b'0') as usize]),
+            price: code(
+                PricePosition::ALL,
+                f[2].chars().next().unwrap_or(' '),
+                "LSH",
+            ),
+            ..Competitor::default()
+        });
+    }
+    if let Some((_, why, competitor, learned)) = REVIEWS.iter().find(|r| r.0 == i) {
+        people.review = Review {
+            why: why.to_string(),
+            competitor: competitor.to_string(),
+            learned: learned.to_string(),
+        };
+    }
+    people
+}
+
 /// The sample plan as it looks on `today` (`now` is the same moment, for timestamps).
 pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
     let method = Method::default();
@@ -360,6 +476,7 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 gates,
                 history,
                 self_check: BTreeSet::new(),
+                people: people_of(i, row.owner, today),
                 created,
                 updated,
                 extra: BTreeMap::new(),
@@ -406,7 +523,11 @@ fn progress_of(
                 item.id.clone(),
                 GateCheck {
                     on: moment(k).date_naive(),
-                    evidence: evidence.unwrap_or_default(),
+                    // an item the method wants evidence for cites the visit notes of its day
+                    evidence: evidence.unwrap_or_else(|| match item.evidence {
+                        true => format!("拜访纪要 {}", moment(k).date_naive()),
+                        false => String::new(),
+                    }),
                 },
             );
         }

@@ -2,11 +2,14 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{iso, ratio_text, shown, Language, Texts};
+use crate::domain::coverage::{Flag, MapWhy};
 use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
 use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
+use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
 use crate::session::StorageError;
@@ -303,6 +306,60 @@ pub const TEXTS: Texts = Texts {
     map_job_title: "Title",
     map_roles: "Roles",
     map_thick_border: "Thick border: high influence",
+    field_people: "People & competition",
+    level_top: "Top",
+    level_middle: "Middle",
+    level_operational: "Operational",
+    role_decision_maker: "Decision maker",
+    role_technical: "Technical evaluator",
+    role_user: "User",
+    role_buyer: "Buyer",
+    role_influencer: "Influencer",
+    role_coach: "Coach",
+    influence_high: "High influence",
+    influence_medium: "Medium influence",
+    influence_low: "Low influence",
+    attitude_opposed: "Opposed",
+    attitude_doubtful: "Doubtful",
+    attitude_neutral: "Neutral",
+    attitude_supportive: "Supportive",
+    attitude_champion: "Champion",
+    rel_stranger: "Stranger",
+    rel_acquainted: "Acquainted",
+    rel_familiar: "Familiar",
+    rel_trusted: "Trusted",
+    rel_ally: "Ally",
+    link_reports_to: "reports to",
+    link_influences: "influences",
+    price_lower: "Cheaper than us",
+    price_similar: "Similar price",
+    price_higher: "Dearer than us",
+    map_decision_chain: "Decision chain known",
+    map_middle_relations: "Middle-level relations good",
+    map_top_relation: "Top-level relation",
+    map_complete: "Complete map and profiles",
+    score_gates: "Gates met",
+    score_chain: "Decision chain",
+    score_competition: "Competitive position",
+    score_freshness: "Freshness",
+    score_slips: "Close date",
+    flag_no_decision_maker: "Decision maker unknown",
+    flag_no_coach: "No coach",
+    raise_decision_maker: "Find and record the decision maker",
+    raise_win_decision_maker: "Win the decision maker's support",
+    raise_coach: "Develop a coach",
+    raise_broaden: "Get to know a second contact well",
+    raise_competitors: "Record the competitors",
+    raise_deepen: "Get closer to the customer than the competition",
+    raise_update: "Update the deal",
+    raise_redate: "Agree a new close date with the customer",
+    why_no_contacts: "No contacts recorded yet",
+    why_no_decision_maker: "No decision maker recorded",
+    why_no_middle: "No middle-level contact at familiar or closer",
+    why_no_top: "No top-level contact at familiar or closer who is not against us",
+    why_no_competitors: "No competitor recorded",
+    people_name_required: "A name is required",
+    people_self_link: "A contact cannot be linked to itself",
 };
 
 /// The deck's English stage names.
@@ -475,6 +532,17 @@ impl Language for En {
                 format!("A criterion is at most {MAX_ITEM_TEXT} characters")
             }
             MethodError::NoSuchItem(id) => format!("There is no criterion {}", id.as_str()),
+            MethodError::ContactDays(d) => format!(
+                "Days without contact are 1 to {MAX_STALE_DAYS}, not {}",
+                shown(*d)
+            ),
+            MethodError::Weight(w) => {
+                format!(
+                    "A weight is a whole number from 0 to 100, not {}",
+                    shown(*w)
+                )
+            }
+            MethodError::NoWeight => "At least one part of the score needs a weight".to_string(),
         }
     }
 
@@ -569,6 +637,21 @@ impl Language for En {
                 )
             }
             ProblemKind::StageCount(n) => format!("expected 8 stages, found {n}"),
+            ProblemKind::NotOneOf { found, allowed } => format!(
+                "unknown value {found} (expected {})",
+                allowed.join(", "),
+                found = iso(found)
+            ),
+            ProblemKind::ContactIdUsedTwice(id) => {
+                format!("contact id {id} is used twice in this deal", id = iso(id))
+            }
+            ProblemKind::UnknownContact(id) => {
+                format!("no contact of this deal has the id {id}", id = iso(id))
+            }
+            ProblemKind::SelfLink => "a link from a contact to itself".to_string(),
+            ProblemKind::CompetitorTwice(name) => {
+                format!("competitor {name} is listed twice", name = iso(name))
+            }
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())
             }
@@ -745,6 +828,98 @@ impl Language for En {
             n => format!("{n} periods"),
         };
         format!("{periods}: won {won} in total, weighted open {weighted}{quota}.")
+    }
+
+    fn flag(&self, flag: &Flag) -> String {
+        match flag {
+            Flag::NoDecisionMaker => TEXTS.flag_no_decision_maker.to_string(),
+            Flag::DecisionMakerNotFor { name, attitude } => format!(
+                "Decision maker {} is {}",
+                iso(name),
+                self.attitude(*attitude).to_lowercase()
+            ),
+            Flag::NoCoach => TEXTS.flag_no_coach.to_string(),
+            Flag::SingleThreaded { close } => format!(
+                "Single-threaded: {close} contact{} at familiar or closer",
+                if *close == 1 { "" } else { "s" }
+            ),
+            Flag::NotContacted {
+                name,
+                days: Some(days),
+            } => {
+                format!(
+                    "{} (high influence) not contacted for {days} days",
+                    iso(name)
+                )
+            }
+            Flag::NotContacted { name, days: None } => {
+                format!("{} (high influence) never contacted", iso(name))
+            }
+            Flag::BlockerWithoutPlan { name } => {
+                format!("Blocker {} has no plan in the notes", iso(name))
+            }
+            Flag::TopNotReached { stage } => {
+                format!("Claims {} without a top-level relationship", stage.code())
+            }
+        }
+    }
+
+    fn map_why(&self, why: &MapWhy) -> String {
+        match why {
+            MapWhy::NoContacts => TEXTS.why_no_contacts.to_string(),
+            MapWhy::DecisionMaker(name) => format!("Decision maker: {}", iso(name)),
+            MapWhy::NoDecisionMaker => TEXTS.why_no_decision_maker.to_string(),
+            MapWhy::Middle(name) => format!("Middle level: {} at familiar or closer", iso(name)),
+            MapWhy::NoMiddle => TEXTS.why_no_middle.to_string(),
+            MapWhy::MiddleOpposed(name) => format!("Middle level: {} is opposed", iso(name)),
+            MapWhy::Top(name) => format!("Top level: {} at familiar or closer", iso(name)),
+            MapWhy::NoTop => TEXTS.why_no_top.to_string(),
+            MapWhy::Complete(n) => format!("Map complete: {n} profiles on every level"),
+            MapWhy::LevelEmpty(level) => {
+                format!("Nobody at the {} level", self.level(*level).to_lowercase())
+            }
+            MapWhy::Incomplete(name) => format!("The profile of {} is incomplete", iso(name)),
+        }
+    }
+
+    fn score_why(&self, why: &ScoreWhy) -> String {
+        match why {
+            ScoreWhy::Verified(stage) => format!(
+                "Evidence supports {} {}",
+                stage.code(),
+                self.stage_name(*stage)
+            ),
+            ScoreWhy::Chain { met } => format!("{met} of 4 chain checks met"),
+            ScoreWhy::NoCompetitors => TEXTS.why_no_competitors.to_string(),
+            ScoreWhy::Position {
+                ours,
+                theirs,
+                cheaper,
+            } => format!(
+                "Our closest relation: {}; the competition's: {}{}",
+                self.relationship(*ours),
+                self.relationship(*theirs),
+                if *cheaper {
+                    "; a competitor is cheaper"
+                } else {
+                    ""
+                }
+            ),
+            ScoreWhy::Idle { days, limit } => format!("Updated {days} days ago (limit {limit})"),
+            ScoreWhy::Overdue { days: 0 } => "Close date not past".to_string(),
+            ScoreWhy::Overdue { days } => format!("Close date {days} days past"),
+        }
+    }
+
+    fn people_error(&self, error: &PeopleError) -> String {
+        match error {
+            PeopleError::NameRequired => TEXTS.people_name_required.to_string(),
+            PeopleError::ContactIdUsed(id) => format!("Contact id {} is used already", id.as_str()),
+            PeopleError::NoSuchContact(id) => format!("There is no contact {}", id.as_str()),
+            PeopleError::SelfLink => TEXTS.people_self_link.to_string(),
+            PeopleError::CompetitorTwice(name) => format!("{} is listed already", iso(name)),
+            PeopleError::NoSuchCompetitor(n) => format!("There is no competitor {}", n + 1),
+        }
     }
 
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String {

@@ -10,15 +10,21 @@ mod zh;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 use crate::domain::category::Category;
+use crate::domain::coverage::{Flag, MapWhy, Serves};
 use crate::domain::deal::{DealStatus, Field};
 use crate::domain::filter::Dimension;
 use crate::domain::forecast::Bucket;
 use crate::domain::import::FieldValue;
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
+use crate::domain::method::{content, MapRule, Method, ScorePart};
 use crate::domain::money::{div_round_half_away, Currency, Money};
+use crate::domain::people::{
+    Attitude, Influence, Level, LinkKind, PeopleError, PricePosition, Relationship, Role,
+};
 use crate::domain::period::Period;
 use crate::domain::plan_file::{Problem as ReadProblem, ProblemKind, Rejected, Unreadable};
+use crate::domain::score::{Raise, ScoreWhy};
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
 pub use crate::session::Lang;
@@ -108,6 +114,123 @@ pub trait Language {
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String;
     /// What the 渔网图 shows, for screen readers: how many people and lines of each kind.
     fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String;
+    /// A coverage flag as a sentence, naming the person when there is one.
+    fn flag(&self, flag: &Flag) -> String;
+    /// Why the map says what it says about a gate item (also the evidence text of a tick made
+    /// with the map as evidence).
+    fn map_why(&self, why: &MapWhy) -> String;
+    /// Why a score part has its points.
+    fn score_why(&self, why: &ScoreWhy) -> String;
+    /// Why a change to a deal's people was refused.
+    fn people_error(&self, error: &PeopleError) -> String;
+
+    fn level(&self, level: Level) -> &'static str {
+        let t = self.texts();
+        [t.level_top, t.level_middle, t.level_operational][level as usize]
+    }
+
+    fn role(&self, role: Role) -> &'static str {
+        let t = self.texts();
+        [
+            t.role_decision_maker,
+            t.role_technical,
+            t.role_user,
+            t.role_buyer,
+            t.role_influencer,
+            t.role_coach,
+        ][role as usize]
+    }
+
+    fn influence(&self, influence: Influence) -> &'static str {
+        let t = self.texts();
+        [t.influence_high, t.influence_medium, t.influence_low][influence as usize]
+    }
+
+    fn attitude(&self, attitude: Attitude) -> &'static str {
+        let t = self.texts();
+        [
+            t.attitude_opposed,
+            t.attitude_doubtful,
+            t.attitude_neutral,
+            t.attitude_supportive,
+            t.attitude_champion,
+        ][attitude as usize]
+    }
+
+    fn relationship(&self, relationship: Relationship) -> &'static str {
+        let t = self.texts();
+        [
+            t.rel_stranger,
+            t.rel_acquainted,
+            t.rel_familiar,
+            t.rel_trusted,
+            t.rel_ally,
+        ][relationship as usize]
+    }
+
+    fn link_kind(&self, kind: LinkKind) -> &'static str {
+        let t = self.texts();
+        [t.link_reports_to, t.link_influences][kind as usize]
+    }
+
+    fn price(&self, price: PricePosition) -> &'static str {
+        let t = self.texts();
+        [t.price_lower, t.price_similar, t.price_higher][price as usize]
+    }
+
+    fn map_rule(&self, rule: MapRule) -> &'static str {
+        let t = self.texts();
+        [
+            t.map_decision_chain,
+            t.map_middle_relations,
+            t.map_top_relation,
+            t.map_complete,
+        ][rule as usize]
+    }
+
+    fn score_part(&self, part: ScorePart) -> &'static str {
+        let t = self.texts();
+        [
+            t.score_gates,
+            t.score_chain,
+            t.score_competition,
+            t.score_freshness,
+            t.score_slips,
+        ][part as usize]
+    }
+
+    /// The next action, a gate item by its text in `method`.
+    fn raise(&self, raise: &Raise, method: &Method) -> String {
+        let t = self.texts();
+        match raise {
+            Raise::MeetGate(id) => method.find_item(id).map_or_else(
+                || id.as_str().to_string(),
+                |(_, i)| self.pick(&i.text).to_string(),
+            ),
+            Raise::RecordDecisionMaker => t.raise_decision_maker.to_string(),
+            Raise::WinDecisionMaker => t.raise_win_decision_maker.to_string(),
+            Raise::FindCoach => t.raise_coach.to_string(),
+            Raise::Broaden => t.raise_broaden.to_string(),
+            Raise::RecordCompetitors => t.raise_competitors.to_string(),
+            Raise::Deepen => t.raise_deepen.to_string(),
+            Raise::Update => t.raise_update.to_string(),
+            Raise::Redate => t.raise_redate.to_string(),
+        }
+    }
+
+    /// What a flag's rule serves: the gate item's text in `method` (its id when `method` has no
+    /// such item) or the principle.
+    fn serves(&self, serves: Serves, method: &Method) -> String {
+        match serves {
+            Serves::Gate(id) => method
+                .stages
+                .iter()
+                .flat_map(|s| &s.gate)
+                .find(|i| i.id.as_str() == id)
+                .map_or_else(|| id.to_string(), |i| self.pick(&i.text).to_string()),
+            Serves::Principle(n) => self.pick(&content().principles[n]).to_string(),
+        }
+    }
 
     /// A forecast bucket's name.
     fn bucket(&self, bucket: Bucket) -> String {
@@ -172,6 +295,7 @@ pub trait Language {
             Field::Gates => t.tab_gates,
             Field::History => t.tab_history,
             Field::SelfCheck => t.field_self_check,
+            Field::People => t.field_people,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
             Field::Extra => t.field_extra,
@@ -656,6 +780,60 @@ texts! {
     map_job_title,
     map_roles,
     map_thick_border,
+    field_people,
+    level_top,
+    level_middle,
+    level_operational,
+    role_decision_maker,
+    role_technical,
+    role_user,
+    role_buyer,
+    role_influencer,
+    role_coach,
+    influence_high,
+    influence_medium,
+    influence_low,
+    attitude_opposed,
+    attitude_doubtful,
+    attitude_neutral,
+    attitude_supportive,
+    attitude_champion,
+    rel_stranger,
+    rel_acquainted,
+    rel_familiar,
+    rel_trusted,
+    rel_ally,
+    link_reports_to,
+    link_influences,
+    price_lower,
+    price_similar,
+    price_higher,
+    map_decision_chain,
+    map_middle_relations,
+    map_top_relation,
+    map_complete,
+    score_gates,
+    score_chain,
+    score_competition,
+    score_freshness,
+    score_slips,
+    flag_no_decision_maker,
+    flag_no_coach,
+    raise_decision_maker,
+    raise_win_decision_maker,
+    raise_coach,
+    raise_broaden,
+    raise_competitors,
+    raise_deepen,
+    raise_update,
+    raise_redate,
+    why_no_contacts,
+    why_no_decision_maker,
+    why_no_middle,
+    why_no_top,
+    why_no_competitors,
+    people_name_required,
+    people_self_link,
 }
 
 #[cfg(test)]

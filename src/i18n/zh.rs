@@ -2,12 +2,15 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{iso, ratio_text, shown, steps, Language, Step, Texts};
+use crate::domain::coverage::{Flag, MapWhy};
 use crate::domain::deal::Field;
 use crate::domain::method::edit::{MethodError, MAX_ITEM_TEXT, MAX_STALE_DAYS};
 use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
+use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
 use crate::session::StorageError;
@@ -304,6 +307,60 @@ pub const TEXTS: Texts = Texts {
     map_job_title: "职务",
     map_roles: "角色",
     map_thick_border: "粗框：影响力高",
+    field_people: "决策链与竞争",
+    level_top: "高层",
+    level_middle: "中层",
+    level_operational: "基层",
+    role_decision_maker: "决策者",
+    role_technical: "技术评估者",
+    role_user: "使用者",
+    role_buyer: "采购",
+    role_influencer: "影响者",
+    role_coach: "内线/教练",
+    influence_high: "影响力高",
+    influence_medium: "影响力中",
+    influence_low: "影响力低",
+    attitude_opposed: "反对",
+    attitude_doubtful: "怀疑",
+    attitude_neutral: "中立",
+    attitude_supportive: "支持",
+    attitude_champion: "支持者",
+    rel_stranger: "陌生",
+    rel_acquainted: "认识",
+    rel_familiar: "熟悉",
+    rel_trusted: "信任",
+    rel_ally: "同盟",
+    link_reports_to: "汇报给",
+    link_influences: "影响",
+    price_lower: "价格低于我方",
+    price_similar: "价格相当",
+    price_higher: "价格高于我方",
+    map_decision_chain: "决策链已知",
+    map_middle_relations: "中层关系良好",
+    map_top_relation: "高层关系已建立",
+    map_complete: "渔网图完整",
+    score_gates: "验收节点",
+    score_chain: "决策链",
+    score_competition: "竞争态势",
+    score_freshness: "更新及时",
+    score_slips: "签约日期",
+    flag_no_decision_maker: "决策者未知",
+    flag_no_coach: "没有内线/教练",
+    raise_decision_maker: "找到并记录决策者",
+    raise_win_decision_maker: "争取决策者的支持",
+    raise_coach: "发展一位内线/教练",
+    raise_broaden: "与第二位联系人建立熟悉的关系",
+    raise_competitors: "记录竞争对手",
+    raise_deepen: "与客户建立比竞争对手更近的关系",
+    raise_update: "更新项目",
+    raise_redate: "与客户重新确认签约日期",
+    why_no_contacts: "还没有记录联系人",
+    why_no_decision_maker: "没有记录决策者",
+    why_no_middle: "没有熟悉或更近的中层联系人",
+    why_no_top: "没有熟悉或更近、且不反对我方的高层联系人",
+    why_no_competitors: "没有记录竞争对手",
+    people_name_required: "请填写姓名",
+    people_self_link: "联系人不能连向自己",
 };
 
 /// The deck's stage names.
@@ -526,6 +583,11 @@ impl Language for Zh {
             MethodError::EmptyText => "验收节点不能为空".to_string(),
             MethodError::TextTooLong => format!("验收节点最多 {MAX_ITEM_TEXT} 个字"),
             MethodError::NoSuchItem(id) => format!("没有编号为 {} 的验收节点", id.as_str()),
+            MethodError::ContactDays(d) => {
+                format!("未联系天数应为 1 到 {MAX_STALE_DAYS}，不能是 {}", shown(*d))
+            }
+            MethodError::Weight(w) => format!("权重应为 0 到 100 之间的整数，不能是 {}", shown(*w)),
+            MethodError::NoWeight => "评分至少要有一项权重".to_string(),
         }
     }
 
@@ -609,6 +671,21 @@ impl Language for Zh {
                 )
             }
             ProblemKind::StageCount(n) => format!("应有 8 个阶段，实际有 {n} 个"),
+            ProblemKind::NotOneOf { found, allowed } => format!(
+                "未知取值 {found}（应为 {}）",
+                allowed.join("、"),
+                found = iso(found)
+            ),
+            ProblemKind::ContactIdUsedTwice(id) => {
+                format!("联系人编号 {id} 在本项目中重复", id = iso(id))
+            }
+            ProblemKind::UnknownContact(id) => {
+                format!("本项目没有编号为 {id} 的联系人", id = iso(id))
+            }
+            ProblemKind::SelfLink => "联系人不能连向自己".to_string(),
+            ProblemKind::CompetitorTwice(name) => {
+                format!("竞争对手 {name} 重复列出", name = iso(name))
+            }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())
             }
@@ -749,6 +826,88 @@ impl Language for Zh {
     fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String {
         let quota = quota.map(|q| format!("，任务合计 {q}")).unwrap_or_default();
         format!("{periods} 个期间：已赢单合计 {won}，加权在谈合计 {weighted}{quota}。")
+    }
+
+    fn flag(&self, flag: &Flag) -> String {
+        match flag {
+            Flag::NoDecisionMaker => TEXTS.flag_no_decision_maker.to_string(),
+            Flag::DecisionMakerNotFor { name, attitude } => {
+                format!("决策者{}的态度：{}", iso(name), self.attitude(*attitude))
+            }
+            Flag::NoCoach => TEXTS.flag_no_coach.to_string(),
+            Flag::SingleThreaded { close } => {
+                format!("单线联系：关系熟悉及以上的联系人只有 {close} 位")
+            }
+            Flag::NotContacted {
+                name,
+                days: Some(days),
+            } => {
+                format!("高影响力的{}已 {days} 天未联系", iso(name))
+            }
+            Flag::NotContacted { name, days: None } => {
+                format!("高影响力的{}从未联系", iso(name))
+            }
+            Flag::BlockerWithoutPlan { name } => {
+                format!("反对者{}还没有应对计划（备注为空）", iso(name))
+            }
+            Flag::TopNotReached { stage } => {
+                format!("项目已到 {}，但尚未建立高层关系", stage.code())
+            }
+        }
+    }
+
+    fn map_why(&self, why: &MapWhy) -> String {
+        match why {
+            MapWhy::NoContacts => TEXTS.why_no_contacts.to_string(),
+            MapWhy::DecisionMaker(name) => format!("决策者：{}", iso(name)),
+            MapWhy::NoDecisionMaker => TEXTS.why_no_decision_maker.to_string(),
+            MapWhy::Middle(name) => format!("中层：与{}的关系熟悉及以上", iso(name)),
+            MapWhy::NoMiddle => TEXTS.why_no_middle.to_string(),
+            MapWhy::MiddleOpposed(name) => format!("中层：{}反对我方", iso(name)),
+            MapWhy::Top(name) => format!("高层：与{}的关系熟悉及以上", iso(name)),
+            MapWhy::NoTop => TEXTS.why_no_top.to_string(),
+            MapWhy::Complete(n) => format!("渔网图完整：各层都有人，{n} 份档案齐全"),
+            MapWhy::LevelEmpty(level) => format!("{}还没有联系人", self.level(*level)),
+            MapWhy::Incomplete(name) => format!("{}的档案不完整", iso(name)),
+        }
+    }
+
+    fn score_why(&self, why: &ScoreWhy) -> String {
+        match why {
+            ScoreWhy::Verified(stage) => {
+                format!("证据支持 {} {}", stage.code(), self.stage_name(*stage))
+            }
+            ScoreWhy::Chain { met } => format!("决策链 4 项检查满足 {met} 项"),
+            ScoreWhy::NoCompetitors => TEXTS.why_no_competitors.to_string(),
+            ScoreWhy::Position {
+                ours,
+                theirs,
+                cheaper,
+            } => format!(
+                "我方最近的关系：{}；竞争对手：{}{}",
+                self.relationship(*ours),
+                self.relationship(*theirs),
+                if *cheaper {
+                    "；有对手价格更低"
+                } else {
+                    ""
+                }
+            ),
+            ScoreWhy::Idle { days, limit } => format!("{days} 天前更新（上限 {limit} 天）"),
+            ScoreWhy::Overdue { days: 0 } => "签约日期未过".to_string(),
+            ScoreWhy::Overdue { days } => format!("签约日期已过 {days} 天"),
+        }
+    }
+
+    fn people_error(&self, error: &PeopleError) -> String {
+        match error {
+            PeopleError::NameRequired => TEXTS.people_name_required.to_string(),
+            PeopleError::ContactIdUsed(id) => format!("联系人编号 {} 已被使用", id.as_str()),
+            PeopleError::NoSuchContact(id) => format!("没有编号为 {} 的联系人", id.as_str()),
+            PeopleError::SelfLink => TEXTS.people_self_link.to_string(),
+            PeopleError::CompetitorTwice(name) => format!("{}已在列表中", iso(name)),
+            PeopleError::NoSuchCompetitor(n) => format!("没有第 {} 个竞争对手", n + 1),
+        }
     }
 
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String {

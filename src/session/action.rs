@@ -7,7 +7,8 @@ use super::state::{DealTab, ImportFiles, Outcome, Seen, StorageError, View};
 use crate::domain::deal::{DealFields, GateCheck};
 use crate::domain::filter::Filter;
 use crate::domain::list::SortKey;
-use crate::domain::method::{GateId, Text};
+use crate::domain::method::{GateId, MapRule, ScorePart, Text};
+use crate::domain::people::PeopleEdit;
 use crate::domain::plan::{Loss, Win};
 use crate::domain::plan_file::Stored;
 use crate::domain::quota::QuotaPeriod;
@@ -22,6 +23,18 @@ pub enum MethodEdit {
     Edit(GateId, Text),
     Move(GateId, bool),
     Retire(GateId, bool),
+    /// Whether a tick of the item needs evidence text to count.
+    Evidence(GateId, bool),
+    /// Links the item to a test of the map, or unlinks it.
+    MapRule(GateId, Option<MapRule>),
+    /// Days after which a high-influence contact not spoken with is flagged.
+    ContactDays(u32),
+    /// The stage from which coverage flags apply.
+    ChainFrom(Stage),
+    /// The stage from which a missing top-level relationship is flagged.
+    TopBy(Stage),
+    /// A score part's weight.
+    Weight(ScorePart, u32),
     Reset,
 }
 
@@ -124,6 +137,12 @@ pub enum Action {
     UncheckGate {
         id: DealId,
         item: GateId,
+        now: DateTime<Utc>,
+    },
+    /// A change to a deal's contacts, links, competitors, SWOT or review.
+    EditPeople {
+        id: DealId,
+        edit: PeopleEdit,
         now: DateTime<Utc>,
     },
     ToggleSelfCheck {

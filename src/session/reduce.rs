@@ -265,6 +265,9 @@ impl Session {
             Action::UncheckGate { id, item, now } => {
                 self.changed_if(|plan| plan.uncheck_gate(&id, &item, now))?
             }
+            Action::EditPeople { id, edit, now } => {
+                self.changed(|plan| plan.edit_people(&id, edit, now))?
+            }
             Action::ToggleSelfCheck { id, question } => {
                 self.changed(|plan| plan.toggle_self_check(&id, &question).map(|()| true))?
             }
@@ -553,6 +556,18 @@ fn apply_method_edit(method: &mut Method, edit: MethodEdit) -> Result<(), Method
         MethodEdit::Edit(id, text) => method.edit_item(&id, text),
         MethodEdit::Move(id, up) => method.move_item(&id, up),
         MethodEdit::Retire(id, retired) => method.set_retired(&id, retired),
+        MethodEdit::Evidence(id, required) => method.set_evidence(&id, required),
+        MethodEdit::MapRule(id, rule) => method.set_map_rule(&id, rule),
+        MethodEdit::ContactDays(days) => method.set_contact_days(days),
+        MethodEdit::ChainFrom(stage) => {
+            method.set_chain_from(stage);
+            Ok(())
+        }
+        MethodEdit::TopBy(stage) => {
+            method.set_top_by(stage);
+            Ok(())
+        }
+        MethodEdit::Weight(part, weight) => method.set_weight(part, weight),
         MethodEdit::Reset => {
             *method = Method::default();
             Ok(())

@@ -68,9 +68,12 @@ pub fn method_with(items: usize) -> Method {
                     },
                     ours: false,
                     retired: false,
+                    evidence: false,
+                    map: None,
                 })
                 .collect(),
         }),
+        people: Default::default(),
     }
 }
 
@@ -128,6 +131,7 @@ pub fn set_status(
                     signed_on: on,
                     amount,
                     reason: "signed".into(),
+                    review: Default::default(),
                 },
                 at,
             )
@@ -140,6 +144,7 @@ pub fn set_status(
                     lost_on: on,
                     reason: "lost".into(),
                     competitor: String::new(),
+                    review: Default::default(),
                 },
                 at,
             )

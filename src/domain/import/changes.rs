@@ -84,6 +84,7 @@ fn differs(field: Field, a: &Deal, b: &Deal) -> bool {
         Field::Gates => a.gates != b.gates,
         Field::History => a.history != b.history,
         Field::SelfCheck => a.self_check != b.self_check,
+        Field::People => a.people != b.people,
         Field::Created => a.created != b.created,
         Field::Updated => a.updated != b.updated,
         Field::Extra => a.extra != b.extra,
@@ -114,6 +115,16 @@ pub fn value(field: Field, d: &Deal) -> FieldValue {
             last: d.history.last().map(|c| (c.from, c.to, c.at)),
         },
         Field::SelfCheck => ticked(d.self_check.iter().map(String::as_str)),
+        Field::People => FieldValue::Text(cut(
+            &d.people
+                .contacts
+                .iter()
+                .map(|c| c.name.as_str())
+                .chain(d.people.competitors.iter().map(|c| c.name.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            120,
+        )),
         Field::Created => FieldValue::Moment(d.created),
         Field::Updated => FieldValue::Moment(d.updated),
         Field::Extra => FieldValue::Unknown(cut(

@@ -8,6 +8,7 @@ use super::changes::{differences, FieldChange};
 use crate::domain::deal::{Deal, DealId};
 use crate::domain::method::Method;
 use crate::domain::money::Currency;
+use crate::domain::people::People;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Rejected};
 use crate::domain::quota::{Quota, QuotaPeriod};
@@ -220,10 +221,8 @@ pub fn merge(
             Some(choice) => *choice == Choice::Theirs,
             None => rule != Rule::KeepMine,
         };
-        if take {
-            if let Some(&i) = at.get(id) {
-                plan.deals[i] = change.theirs.clone();
-            }
+        if let Some(&i) = at.get(id) {
+            plan.deals[i] = with_people(take, &plan.deals[i], &change.theirs);
         }
     }
     for change in &preview.conflicts {
@@ -235,9 +234,7 @@ pub fn merge(
                 None if change.undated => rule == Rule::TakeTheirs,
                 None => rule.takes_theirs(&plan.deals[i], &change.theirs),
             };
-            if take {
-                plan.deals[i] = change.theirs.clone();
-            }
+            plan.deals[i] = with_people(take, &plan.deals[i], &change.theirs);
         }
     }
     for deal in &preview.new {
@@ -298,6 +295,25 @@ fn gather<'a>(files: impl IntoIterator<Item = &'a Plan>) -> Vec<Rc<Deal>> {
         }
     }
     deals
+}
+
+/// The version of a deal a merge keeps (theirs when `take_theirs`), with the people only the
+/// other version has ([`People::merged`]): contacts by id, links, competitors by name, SWOT and
+/// review when the kept one's are empty. Unchanged when the other adds nothing.
+fn with_people(take_theirs: bool, mine: &Rc<Deal>, theirs: &Rc<Deal>) -> Rc<Deal> {
+    let (kept, other) = if take_theirs {
+        (theirs, mine)
+    } else {
+        (mine, theirs)
+    };
+    let people = People::merged(&kept.people, &other.people);
+    if people == kept.people {
+        return kept.clone();
+    }
+    Rc::new(Deal {
+        people,
+        ..(**kept).clone()
+    })
 }
 
 /// Whether a plan has nothing in any currency yet (no deals, no quotas), so that a merge gives it

@@ -1,6 +1,6 @@
 //! Adapting the method: a trainer changes probabilities and stale limits, and adds, edits,
 //! reorders, retires or restores gate items. Retiring never touches recorded evidence.
-use super::{GateId, GateItem, Method, Text};
+use super::{GateId, GateItem, MapRule, Method, ScorePart, Text};
 use crate::domain::stage::Stage;
 
 /// The longest stale limit a stage may have, in days.
@@ -20,7 +20,16 @@ pub enum MethodError {
     /// Longer than [`MAX_ITEM_TEXT`] characters.
     TextTooLong,
     NoSuchItem(GateId),
+    /// Not 1 to [`MAX_STALE_DAYS`] days since the last contact.
+    ContactDays(u32),
+    /// A score weight above [`MAX_WEIGHT`].
+    Weight(u32),
+    /// Every score weight would be zero.
+    NoWeight,
 }
+
+/// The largest weight of a score part.
+pub const MAX_WEIGHT: u32 = 100;
 
 impl Method {
     pub fn set_probability(&mut self, stage: Stage, percent: u32) -> Result<(), MethodError> {
@@ -53,6 +62,8 @@ impl Method {
             text,
             ours: true,
             retired: false,
+            evidence: false,
+            map: None,
         });
         Ok(next)
     }
@@ -88,6 +99,51 @@ impl Method {
     /// Retires an item (it no longer counts) or brings it back.
     pub fn set_retired(&mut self, id: &GateId, retired: bool) -> Result<(), MethodError> {
         self.item_mut(id)?.retired = retired;
+        Ok(())
+    }
+
+    /// Whether a tick of the item needs evidence text to count.
+    pub fn set_evidence(&mut self, id: &GateId, required: bool) -> Result<(), MethodError> {
+        self.item_mut(id)?.evidence = required;
+        Ok(())
+    }
+
+    /// Links an item to a test of the map, or unlinks it.
+    pub fn set_map_rule(&mut self, id: &GateId, rule: Option<MapRule>) -> Result<(), MethodError> {
+        self.item_mut(id)?.map = rule;
+        Ok(())
+    }
+
+    /// Days after which a high-influence contact not spoken with is flagged (1 to 365).
+    pub fn set_contact_days(&mut self, days: u32) -> Result<(), MethodError> {
+        if !(1..=MAX_STALE_DAYS).contains(&days) {
+            return Err(MethodError::ContactDays(days));
+        }
+        self.people.contact_days = days;
+        Ok(())
+    }
+
+    /// The stage from which coverage flags apply.
+    pub fn set_chain_from(&mut self, stage: Stage) {
+        self.people.chain_from = stage;
+    }
+
+    /// The stage from which a missing top-level relationship is flagged.
+    pub fn set_top_by(&mut self, stage: Stage) {
+        self.people.top_by = stage;
+    }
+
+    /// A score part's weight, 0 to [`MAX_WEIGHT`]; not every weight may be zero.
+    pub fn set_weight(&mut self, part: ScorePart, weight: u32) -> Result<(), MethodError> {
+        if weight > MAX_WEIGHT {
+            return Err(MethodError::Weight(weight));
+        }
+        let mut weights = self.people.weights;
+        *weights.get_mut(part) = weight;
+        if weights.total() == 0 {
+            return Err(MethodError::NoWeight);
+        }
+        self.people.weights = weights;
         Ok(())
     }
 

@@ -40,6 +40,140 @@ pub struct GateItem {
     /// No longer required; evidence recorded against it is kept.
     #[serde(default, skip_serializing_if = "is_false")]
     pub retired: bool,
+    /// A tick counts as met only with evidence text ("做到的要见到"); on for the deck's items.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub evidence: bool,
+    /// What the deal's map of people can say about this item, if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapRule>,
+}
+
+/// A test of a deal's map of people that a gate item can be linked to (see
+/// `crate::domain::coverage::map_says` for what each one checks).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MapRule {
+    /// 决策链: the decision maker is known.
+    DecisionChain,
+    /// 中层关系: a middle-level contact at 熟悉 or closer, none of them opposed.
+    MiddleRelations,
+    /// 高层关系: a top-level contact at 熟悉 or closer who is not against us.
+    TopRelation,
+    /// 渔网图完整: every level has someone and every profile is filled in.
+    MapComplete,
+}
+
+impl MapRule {
+    pub const ALL: [MapRule; 4] = [
+        MapRule::DecisionChain,
+        MapRule::MiddleRelations,
+        MapRule::TopRelation,
+        MapRule::MapComplete,
+    ];
+
+    /// The codes in plan files, in [`MapRule::ALL`]'s order.
+    pub const CODES: &'static [&'static str] = &[
+        "decision_chain",
+        "middle_relations",
+        "top_relation",
+        "map_complete",
+    ];
+
+    /// The code in plan files.
+    pub fn code(self) -> &'static str {
+        MapRule::CODES[self as usize]
+    }
+
+    pub fn parse(code: &str) -> Option<MapRule> {
+        MapRule::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// A part of the deal score (量化评测), in the order the score lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScorePart {
+    /// Gates met: the verified stage.
+    Gates,
+    /// Decision-chain coverage and attitudes.
+    Chain,
+    /// Competitive position.
+    Competition,
+    /// Days since the last update.
+    Freshness,
+    /// Close-date slips, from the history.
+    Slips,
+}
+
+impl ScorePart {
+    pub const ALL: [ScorePart; 5] = [
+        ScorePart::Gates,
+        ScorePart::Chain,
+        ScorePart::Competition,
+        ScorePart::Freshness,
+        ScorePart::Slips,
+    ];
+}
+
+/// The weight of each score part: its maximum points before the total is scaled to 100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Weights {
+    pub gates: u32,
+    pub chain: u32,
+    pub competition: u32,
+    pub freshness: u32,
+    pub slips: u32,
+}
+
+impl Weights {
+    pub fn get(&self, part: ScorePart) -> u32 {
+        match part {
+            ScorePart::Gates => self.gates,
+            ScorePart::Chain => self.chain,
+            ScorePart::Competition => self.competition,
+            ScorePart::Freshness => self.freshness,
+            ScorePart::Slips => self.slips,
+        }
+    }
+
+    pub fn get_mut(&mut self, part: ScorePart) -> &mut u32 {
+        match part {
+            ScorePart::Gates => &mut self.gates,
+            ScorePart::Chain => &mut self.chain,
+            ScorePart::Competition => &mut self.competition,
+            ScorePart::Freshness => &mut self.freshness,
+            ScorePart::Slips => &mut self.slips,
+        }
+    }
+
+    pub fn total(&self) -> u32 {
+        ScorePart::ALL.iter().map(|p| self.get(*p)).sum()
+    }
+}
+
+/// The method's rules about people: when the coverage flags apply, their thresholds, and the
+/// deal score's weights.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleRules {
+    /// Coverage flags apply to open deals claiming this stage or later.
+    pub chain_from: Stage,
+    /// A high-influence contact not spoken with for more than this many days is flagged.
+    pub contact_days: u32,
+    /// From this claimed stage on, a deal without a top-level relationship is flagged.
+    pub top_by: Stage,
+    pub weights: Weights,
+}
+
+impl PeopleRules {
+    /// Whether these are the default rules (then plan files leave them out).
+    pub fn is_default(&self) -> bool {
+        *self == content().people
+    }
+}
+
+impl Default for PeopleRules {
+    fn default() -> PeopleRules {
+        content().people.clone()
+    }
 }
 
 fn is_false(b: &bool) -> bool {
@@ -63,6 +197,9 @@ pub struct StageRules {
 pub struct Method {
     /// The rules of P0 to P7, in order.
     pub stages: [StageRules; 8],
+    /// Flags, thresholds and score weights about people; left out of files while the default.
+    #[serde(skip_serializing_if = "PeopleRules::is_default")]
+    pub people: PeopleRules,
 }
 
 /// A piece of coaching text, flagged when keyplan wrote it rather than the deck.
@@ -135,6 +272,8 @@ pub struct Content {
     pub principles: [Text; 4],
     /// P0 to P7, in order.
     pub rows: [Row; 8],
+    /// The default rules about people.
+    pub people: PeopleRules,
 }
 
 /// The default content, parsed once from the compiled-in data file.
@@ -163,6 +302,7 @@ impl Method {
                 stale_days: row.stale_days,
                 gate: row.gate,
             }),
+            people: content().people.clone(),
         }
     }
 

@@ -87,6 +87,19 @@ pub enum ProblemKind {
     /// A string or key with a lone surrogate escape (`\ud800` without its pair): half of a
     /// UTF-16 pair, no character; the file is damaged there.
     LoneSurrogate,
+    /// A text that is none of the codes allowed here (the text quoted, and the codes).
+    NotOneOf {
+        found: String,
+        allowed: &'static [&'static str],
+    },
+    /// A contact id used by an earlier contact of the deal (quoted).
+    ContactIdUsedTwice(String),
+    /// A link to a contact id the deal does not have (quoted).
+    UnknownContact(String),
+    /// A link from a contact to itself.
+    SelfLink,
+    /// A competitor name used by an earlier competitor of the deal (quoted).
+    CompetitorTwice(String),
 }
 
 /// Why a text is not a plan this version can read.

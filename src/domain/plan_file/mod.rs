@@ -6,6 +6,7 @@
 //! writer writes version 2.
 mod error;
 mod json;
+mod people;
 mod quick;
 mod surrogates;
 mod v1;

@@ -10,11 +10,12 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use super::json::parse_amount;
+use super::json::{parse_amount, At, Object};
 use super::Mode;
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::GateId;
+use crate::domain::people::People;
 use crate::domain::stage::Stage;
 use crate::domain::validate::check_deal;
 
@@ -61,6 +62,16 @@ struct Wire<'a> {
     created: Option<Cow<'a, str>>,
     #[serde(borrow)]
     updated: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    contacts: Option<&'a RawValue>,
+    #[serde(borrow)]
+    links: Option<&'a RawValue>,
+    #[serde(borrow)]
+    competitors: Option<&'a RawValue>,
+    #[serde(borrow)]
+    swot: Option<&'a RawValue>,
+    #[serde(borrow)]
+    review: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -160,9 +171,31 @@ pub(super) fn deal(
         self_check: wire.self_check.map(BTreeSet::from_iter).unwrap_or_default(),
         created,
         updated,
+        people: people(&[
+            ("contacts", wire.contacts),
+            ("links", wire.links),
+            ("competitors", wire.competitors),
+            ("swot", wire.swot),
+            ("review", wire.review),
+        ])?,
         extra: BTreeMap::new(),
     };
     check_deal(&deal).is_empty().then_some((deal, stamped))
+}
+
+/// A deal's people, through the careful reader of people ([`super::people`]) given only those
+/// fields (there are few of them in a deal, and its rules are many).
+fn people(fields: &[(&str, Option<&RawValue>)]) -> Option<People> {
+    if fields.iter().all(|(_, raw)| raw.is_none()) {
+        return Some(People::default());
+    }
+    let mut values = serde_json::Map::new();
+    for (key, raw) in fields {
+        if let Some(raw) = raw {
+            values.insert(key.to_string(), serde_json::from_str(raw.get()).ok()?);
+        }
+    }
+    super::people::read(&mut Object::of(At::Top, values)).ok()
 }
 
 fn change(wire: WireChange) -> Option<StageChange> {

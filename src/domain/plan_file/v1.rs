@@ -12,7 +12,7 @@ use super::json::{
     amount, array, boolean, date, date_time, each, problem, quoted, stage, string, whole_at_most,
     At, Object, Read,
 };
-use super::{quick, surrogates, Mode, Parsed, FORMAT};
+use super::{people, quick, surrogates, Mode, Parsed, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -194,7 +194,11 @@ fn read_method(at: &At, value: Value) -> Read<Method> {
         });
     }
     let stages = <[StageRules; 8]>::try_from(read).expect("eight stages were read");
-    Ok(Method { stages })
+    let people = method.optional_with("people", people::rules)?;
+    Ok(Method {
+        stages,
+        people: people.unwrap_or_default(),
+    })
 }
 
 fn read_gate_item(at: &At, value: Value) -> Read<GateItem> {
@@ -212,6 +216,8 @@ fn read_gate_item(at: &At, value: Value) -> Read<GateItem> {
         text,
         ours: item.optional_with("ours", boolean)?.unwrap_or(false),
         retired: item.optional_with("retired", boolean)?.unwrap_or(false),
+        evidence: item.optional_with("evidence", boolean)?.unwrap_or(false),
+        map: item.optional_with("map", people::map_rule)?,
     })
 }
 
@@ -379,6 +385,7 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
             .optional_with("self_check", |at, value| each(at, value, string))?
             .map(BTreeSet::from_iter)
             .unwrap_or_default(),
+        people: people::read(&mut deal)?,
         created: moment(&mut deal, "created", &mut stamped.created)?,
         updated: moment(&mut deal, "updated", &mut stamped.updated)?,
         extra: BTreeMap::new(),

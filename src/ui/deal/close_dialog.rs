@@ -130,6 +130,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                         signed_on: day,
                         amount,
                         reason: draft.reason.clone(),
+                        review: Default::default(),
                     },
                     now,
                 }
@@ -140,6 +141,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                         lost_on: day,
                         reason: draft.reason.clone(),
                         competitor: draft.competitor.clone(),
+                        review: Default::default(),
                     },
                     now,
                 }
