@@ -109,6 +109,23 @@ fn bench(c: &mut Criterion) {
             b.iter(|| read(black_box(t), lenient).unwrap())
         });
     }
+    {
+        // one deal of 20,000 contacts, links and competitors (1.9 MB): what a hostile file can
+        // make the people reader do; linear, or it would take seconds
+        let n = 20_000;
+        let deal = json!({
+            "id": "d", "name": "n", "customer": "c", "amount": 1, "stage": "P2",
+            "contacts": (0..n).map(|i| json!({"id": format!("c{i}"), "name": format!("人{i}")})).collect::<Vec<_>>(),
+            "links": (1..n).map(|i| json!({"from": format!("c{i}"), "to": "c0", "kind": "reports_to"})).collect::<Vec<_>>(),
+            "competitors": (0..n).map(|i| json!({"name": format!("友商{i}")})).collect::<Vec<_>>(),
+        });
+        let text = json!({"format": "keyplan.plan", "version": 2, "deals": [deal]}).to_string();
+        group.bench_with_input(
+            BenchmarkId::new("read_one_deal_of_people", n),
+            &text,
+            |b, t| b.iter(|| read(black_box(t), lenient).unwrap()),
+        );
+    }
     group.finish();
 }
 

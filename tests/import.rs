@@ -106,7 +106,7 @@ fn a_file_with_bad_deals_imports_the_good_ones_and_lists_the_bad() {
     );
     let plan = &parsed.plan;
     assert_eq!(plan.title.as_deref(), Some("华东团队"));
-    assert_eq!(*plan.method, Method::default());
+    assert_eq!(*plan.method, Method::before_evidence(), "a version-1 file");
     assert_eq!(plan.quotas.len(), 1);
     assert_eq!(plan.deals[0].amount, Money::from_minor(125_000_050));
     assert_eq!(plan.deals[1].status, DealStatus::Won);
@@ -255,11 +255,11 @@ fn other_json_is_not_a_plan() {
 
 #[test]
 fn a_future_version_is_refused() {
-    let why = refused(r#"{"format":"keyplan.plan","version":2,"deals":[]}"#);
-    assert_eq!(why, Unreadable::FutureVersion(2));
+    let why = refused(r#"{"format":"keyplan.plan","version":3,"deals":[]}"#);
+    assert_eq!(why, Unreadable::FutureVersion(3));
     assert_eq!(
         said(&why),
-        "the data was saved by a newer keyplan (format version 2) that this copy can't read"
+        "the data was saved by a newer keyplan (format version 3) that this copy can't read"
     );
 }
 

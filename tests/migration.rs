@@ -13,7 +13,7 @@ const FOUNDATION: &str = include_str!("fixtures/plan-v1-foundation.json");
 #[test]
 fn a_foundation_plan_loads_under_the_default_method() {
     let plan = decode(FOUNDATION).unwrap();
-    assert_eq!(*plan.method, Method::default());
+    assert_eq!(*plan.method, Method::before_evidence());
     assert_eq!(plan.deals.len(), 2);
     let deal = &plan.deals[0];
     assert!(deal.gates.is_empty() && deal.history.is_empty() && deal.self_check.is_empty());
@@ -103,4 +103,47 @@ fn a_broken_method_is_named() {
     swapped.stages.swap(0, 1);
     let why = decode(&with_method(&serde_json::to_string(&swapped).unwrap())).unwrap_err();
     assert_eq!(said(&why), "method.stages[0].stage: expected P0, found P1");
+}
+
+/// A deal at P1 whose P0 items were ticked without evidence text, in a file of `version`
+/// without a method.
+fn ticked_without_evidence(version: u64) -> String {
+    serde_json::json!({
+        "format": "keyplan.plan", "version": version,
+        "deals": [{
+            "id": "d1", "name": "n", "customer": "c", "amount": 1, "stage": "P1",
+            "gates": {"p0-info-accurate": {"on": "2026-10-02"}, "p0-info-verified": {"on": "2026-10-05"}},
+            "created": "2026-09-30T08:00:00Z", "updated": "2026-11-20T08:00:00Z"
+        }]
+    })
+    .to_string()
+}
+
+/// Version 2 made evidence text count for the deck's items. A plan saved before (version 1,
+/// default method) keeps its verified stages: its method is the one it was saved under, and it
+/// is written back as version 2 with that method spelled out, so it stays so.
+#[test]
+fn plans_saved_before_evidence_was_required_keep_their_verified_stages() {
+    let old = decode(&ticked_without_evidence(1)).unwrap();
+    assert_eq!(verified_stage(&old.method, &old.deals[0]), Stage::P1);
+    let written = encode(&old, now());
+    let value: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(value["version"], 2);
+    assert!(
+        value.get("method").is_some(),
+        "the method it was saved under"
+    );
+    let again = decode(&written).unwrap();
+    assert_eq!(verified_stage(&again.method, &again.deals[0]), Stage::P1);
+    assert_eq!(again, old);
+
+    let new = decode(&ticked_without_evidence(2)).unwrap();
+    assert_eq!(*new.method, Method::default());
+    assert_eq!(
+        verified_stage(&new.method, &new.deals[0]),
+        Stage::P0,
+        "today's default needs evidence text"
+    );
+    let value: serde_json::Value = serde_json::from_str(&encode(&new, now())).unwrap();
+    assert!(value.get("method").is_none(), "the default is not written");
 }

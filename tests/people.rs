@@ -108,7 +108,7 @@ fn a_bad_contact_leaves_its_deal_out_with_the_path_in_both_languages() {
         (
             base(serde_json::json!([{"id": "c3", "name": " "}]), serde_json::json!([])),
             "deals[1].contacts[0].name: ",
-            "",
+            "不能为空",
         ),
     ];
     for (deal, en, zh) in cases {
@@ -562,4 +562,101 @@ fn the_training_case_has_the_cases_a_trainer_discusses() {
             assert!(!item.evidence || !check.evidence.is_empty());
         }
     }
+}
+
+/// A contact with a blank id is refused by the editor as it is by the file's reader: a plan
+/// holding one could not be read back (the stored text would be unreadable).
+#[test]
+fn a_contact_without_an_id_is_refused_so_the_plan_always_reads_back() {
+    use keyplan::domain::people::{PeopleEdit, PeopleError};
+    let mut deal = deal_at(Stage::P1, vec![]);
+    let blank = contact(" ", "王总", Level::Top, &[Role::DecisionMaker]);
+    assert_eq!(
+        deal.people.apply(PeopleEdit::AddContact(blank.clone())),
+        Err(PeopleError::IdRequired)
+    );
+    assert!(deal.people.contacts.is_empty());
+    assert!(!Lang::Zh.people_error(&PeopleError::IdRequired).is_empty());
+    assert!(!Lang::En.people_error(&PeopleError::IdRequired).is_empty());
+}
+
+/// A file's method rules about people meet the same limits as the method editor's: a file cannot
+/// set a zero-day contact limit (everyone flagged) or weigh every part of the score 0.
+#[test]
+fn method_rules_from_a_file_meet_the_editors_limits() {
+    let file = |people: serde_json::Value| {
+        let mut method = serde_json::to_value(Method::default()).unwrap();
+        method["people"] = people;
+        serde_json::json!({"format": "keyplan.plan", "version": 2, "method": method, "deals": []})
+            .to_string()
+    };
+    let refused = |text: String| match read(&text, Mode::Lenient { now: now() }) {
+        Err(why) => (
+            common::said(&why),
+            keyplan::i18n::Lang::Zh.problem_at(match &why {
+                keyplan::domain::plan_file::Unreadable::Invalid(p) => p,
+                other => panic!("{other:?}"),
+            }),
+        ),
+        Ok(_) => panic!("expected {text} to be refused"),
+    };
+    let (en, zh) = refused(file(serde_json::json!({"contact_days": 0})));
+    assert_eq!(en, "method.people.contact_days: 0 is less than 1");
+    assert!(zh.contains("低于下限"), "{zh}");
+    let zero =
+        serde_json::json!({"gates": 0, "chain": 0, "competition": 0, "freshness": 0, "slips": 0});
+    let (en, zh) = refused(file(serde_json::json!({ "weights": zero })));
+    assert_eq!(
+        en,
+        "method.people.weights: the score's weights cannot all be 0"
+    );
+    assert!(zh.contains("权重"), "{zh}");
+    let fine = file(serde_json::json!({"contact_days": 1, "weights": {"gates": 1, "chain": 0}}));
+    let read = read(&fine, Mode::Lenient { now: now() }).unwrap();
+    assert_eq!(read.plan.method.people.contact_days, 1);
+}
+
+/// A map is complete only when every profile says its level; a deal closer to the customer than
+/// a cheaper competitor is told to answer the price, not to get closer still.
+#[test]
+fn a_profile_without_a_level_leaves_the_map_incomplete_and_a_lead_is_told_to_answer_the_price() {
+    let full = |c: Contact| {
+        let mut c = with(c, Attitude::Supportive, Relationship::Ally, Influence::High);
+        c.owner = "王晓明".into();
+        c
+    };
+    let mut deal = deal_at(
+        Stage::P4,
+        vec![
+            full(contact("t", "张总", Level::Top, &[Role::DecisionMaker])),
+            full(contact("m", "李工", Level::Middle, &[Role::Coach])),
+            full(contact("o", "赵工", Level::Operational, &[Role::User])),
+        ],
+    );
+    assert_eq!(
+        map_says(&deal, MapRule::MapComplete),
+        Verdict::Supports(MapWhy::Complete(3))
+    );
+    let mut unplaced = full(contact("x", "钱工", Level::Middle, &[Role::User]));
+    unplaced.level = None;
+    deal.people.contacts.push(unplaced);
+    assert_eq!(
+        map_says(&deal, MapRule::MapComplete),
+        Verdict::Contradicts(MapWhy::Incomplete("钱工".into()))
+    );
+
+    deal.people.competitors = vec![Competitor {
+        name: "A".into(),
+        relationship: Some(Relationship::Familiar),
+        price: Some(PricePosition::Lower),
+        ..Competitor::default()
+    }];
+    let method = Method::default();
+    let s = score(&method, &deal, today(), &Utc);
+    let competition = &s.parts[2];
+    assert_eq!((competition.points, competition.max), (10, 15));
+    assert_eq!(competition.raise, Some(Raise::AnswerPrice));
+    assert!(Lang::Zh
+        .raise(&Raise::AnswerPrice, &method)
+        .contains("报价"));
 }

@@ -295,6 +295,40 @@ proptest! {
     }
 }
 
+/// A value nested `depth` levels deep (arrays around a number).
+fn nested(depth: usize) -> String {
+    format!("{}1{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+proptest! {
+    /// Around serde_json's limit of 128 levels, wherever the deep value sits, both ways refuse
+    /// (or read) the same files.
+    #[test]
+    fn deep_values_are_refused_where_the_careful_way_refuses_them(
+        depth in 118usize..130,
+        place in 0usize..5,
+    ) {
+        let deep = nested(depth);
+        let good = r#""id": "a", "name": "n", "customer": "c", "amount": 1, "stage": "P0", "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z""#;
+        let deal = match place {
+            0 => format!("{{{good}, \"x\": {deep}}}"),
+            1 => format!(r#"{{{good}, "contacts": [{{"id": "c1", "name": "m", "x": {deep}}}]}}"#),
+            2 => format!(r#"{{{good}, "swot": {{"so": {deep}}}}}"#),
+            3 => format!(r#"{{{good}, "gates": {{"g": {{"on": "2026-01-02", "evidence": {deep}}}}}}}"#),
+            _ => format!("{{{good}}}"),
+        };
+        let top = if place == 4 { format!(r#", "x": {deep}"#) } else { String::new() };
+        let text = format!(
+            r#"{{"format": "keyplan.plan", "version": 1{top}, "deals": [{deal}, {{{good2}}}]}}"#,
+            good2 = good.replace(r#""id": "a""#, r#""id": "b""#)
+        );
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+        for mode in [Mode::Strict, Mode::Lenient { now }] {
+            prop_assert_eq!(read(&text, mode), read_carefully(&text, mode), "depth {} place {}", depth, place);
+        }
+    }
+}
+
 /// Deals as keyplan writes them go the quick way (a wrong answer there would differ from the
 /// careful way, which the property above catches; this one guards that the quick way is taken).
 #[test]

@@ -30,7 +30,7 @@ fn the_encoding_is_the_documented_file_format() {
     common::deal_mut(&mut plan, 0).expected_close = Some(date("2027-03-31"));
     let value: serde_json::Value = serde_json::from_str(&encode(&plan, now())).unwrap();
     assert_eq!(value["format"], "keyplan.plan");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["currency"], "CNY");
     assert_eq!(value["exported_at"], "2026-11-27T09:30:00Z");
     let deal = &value["deals"][0];
@@ -113,8 +113,8 @@ fn other_json_is_not_a_plan() {
 #[test]
 fn versions_are_checked() {
     assert_eq!(
-        unreadable(r#"{"format":"keyplan.plan","version":2,"deals":[]}"#),
-        Unreadable::FutureVersion(2)
+        unreadable(r#"{"format":"keyplan.plan","version":3,"deals":[]}"#),
+        Unreadable::FutureVersion(3)
     );
     let why = unreadable(r#"{"format":"keyplan.plan","version":"1","deals":[]}"#);
     assert_eq!(said(&why), "version: expected a number, found a string");
@@ -123,8 +123,9 @@ fn versions_are_checked() {
     let why = unreadable(r#"{"format":"keyplan.plan","version":0,"deals":[]}"#);
     assert_eq!(said(&why), "version: 0 is not a plan-file version");
     assert_eq!(Version::try_from(1), Ok(Version::V1));
+    assert_eq!(Version::try_from(2), Ok(Version::V2));
     assert_eq!(Version::try_from(7), Err(Unreadable::FutureVersion(7)));
-    assert_eq!(Version::LATEST.number(), 1);
+    assert_eq!(Version::LATEST.number(), 2);
     assert!(
         decode(r#"{"format":"keyplan.plan","version":1,"deals":[]}"#)
             .unwrap()

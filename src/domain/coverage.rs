@@ -214,7 +214,8 @@ pub fn map_says(deal: &Deal, rule: MapRule) -> Verdict {
                 return Verdict::Contradicts(MapWhy::LevelEmpty(*level));
             }
             let incomplete = contacts.iter().find(|c| {
-                c.roles.is_empty()
+                c.level.is_none()
+                    || c.roles.is_empty()
                     || c.influence.is_none()
                     || c.attitude.is_none()
                     || c.relationship.is_none()

@@ -11,7 +11,7 @@
 //! the [`Role::User`] and its coach the [`Role::Coach`]; [`Role::Buyer`] (采购, procurement) and
 //! [`Role::Influencer`] are the two roles Chinese key-account practice adds. The attitude's five
 //! steps map onto the Blue Sheet's −5…+5 rating as −4, −2, 0, +2, +4.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -366,6 +366,8 @@ pub struct People {
 pub enum PeopleError {
     /// A contact or competitor needs a name.
     NameRequired,
+    /// A contact needs an id that is not blank.
+    IdRequired,
     /// A contact with this id is already there (adding) or none is (changing, linking).
     ContactIdUsed(ContactId),
     NoSuchContact(ContactId),
@@ -400,6 +402,12 @@ pub enum PeopleEdit {
 /// ASCII letters (Unicode case tables would cost the download more than they are worth here).
 pub fn same_name(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// A competitor's name as [`same_name`] compares it: two names are the same exactly when their
+/// keys are equal.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
 }
 
 impl People {
@@ -499,23 +507,24 @@ impl People {
     /// copy that still has it (remove it again).
     pub fn merged(chosen: &People, other: &People) -> People {
         let mut out = chosen.clone();
+        // sets, so that merging many people takes linear time
+        let mut ids: HashSet<ContactId> = out.contacts.iter().map(|c| c.id.clone()).collect();
         for contact in &other.contacts {
-            if out.contact(&contact.id).is_none() {
+            if ids.insert(contact.id.clone()) {
                 out.contacts.push(contact.clone());
             }
         }
+        let mut links: HashSet<Link> = out.links.iter().cloned().collect();
         for link in &other.links {
-            let ends = out.contact(&link.from).is_some() && out.contact(&link.to).is_some();
-            if ends && !out.links.contains(link) {
+            let ends = ids.contains(&link.from) && ids.contains(&link.to);
+            if ends && links.insert(link.clone()) {
                 out.links.push(link.clone());
             }
         }
+        let mut names: HashSet<String> =
+            out.competitors.iter().map(|c| name_key(&c.name)).collect();
         for competitor in &other.competitors {
-            if !out
-                .competitors
-                .iter()
-                .any(|c| same_name(&c.name, &competitor.name))
-            {
+            if names.insert(name_key(&competitor.name)) {
                 out.competitors.push(competitor.clone());
             }
         }
@@ -533,6 +542,10 @@ impl People {
 fn checked(mut contact: Contact) -> Result<Contact, PeopleError> {
     if contact.name.trim().is_empty() {
         return Err(PeopleError::NameRequired);
+    }
+    // the file's reader refuses a blank id: a plan holding one could not be read again
+    if contact.id.as_str().trim().is_empty() {
+        return Err(PeopleError::IdRequired);
     }
     contact.roles = Role::in_order(&contact.roles);
     Ok(contact)

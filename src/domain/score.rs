@@ -67,6 +67,8 @@ pub enum Raise {
     RecordCompetitors,
     /// Get closer to the customer than the competition is.
     Deepen,
+    /// Answer a cheaper competitor: the value of our offer, or its terms.
+    AnswerPrice,
     /// Update the deal.
     Update,
     /// Agree a new close date with the customer.
@@ -210,7 +212,12 @@ pub fn score<Tz: TimeZone>(method: &Method, deal: &Deal, today: NaiveDate, zone:
                 theirs,
                 cheaper,
             },
-            Some(Raise::Deepen),
+            // closer than the competition already, the price is what is left to answer
+            Some(if ours > theirs {
+                Raise::AnswerPrice
+            } else {
+                Raise::Deepen
+            }),
         )
     };
 

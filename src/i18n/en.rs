@@ -351,6 +351,7 @@ pub const TEXTS: Texts = Texts {
     raise_broaden: "Get to know a second contact well",
     raise_competitors: "Record the competitors",
     raise_deepen: "Get closer to the customer than the competition",
+    raise_answer_price: "Answer the cheaper competitor: show the value of our offer, or adjust its terms",
     raise_update: "Update the deal",
     raise_redate: "Agree a new close date with the customer",
     why_no_contacts: "No contacts recorded yet",
@@ -595,6 +596,8 @@ impl Language for En {
             ProblemKind::MoreThan { value, max } => {
                 format!("{value} is more than {max}", value = iso(value))
             }
+            ProblemKind::LessThan { value, min } => format!("{value} is less than {min}"),
+            ProblemKind::NoWeight => "the score's weights cannot all be 0".to_string(),
             ProblemKind::NotAVersion(text) => {
                 format!("{text} is not a version number", text = iso(text))
             }
@@ -914,6 +917,7 @@ impl Language for En {
     fn people_error(&self, error: &PeopleError) -> String {
         match error {
             PeopleError::NameRequired => TEXTS.people_name_required.to_string(),
+            PeopleError::IdRequired => "A contact needs an id".to_string(),
             PeopleError::ContactIdUsed(id) => format!("Contact id {} is used already", id.as_str()),
             PeopleError::NoSuchContact(id) => format!("There is no contact {}", id.as_str()),
             PeopleError::SelfLink => TEXTS.people_self_link.to_string(),

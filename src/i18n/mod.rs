@@ -213,6 +213,7 @@ pub trait Language {
             Raise::Broaden => t.raise_broaden.to_string(),
             Raise::RecordCompetitors => t.raise_competitors.to_string(),
             Raise::Deepen => t.raise_deepen.to_string(),
+            Raise::AnswerPrice => t.raise_answer_price.to_string(),
             Raise::Update => t.raise_update.to_string(),
             Raise::Redate => t.raise_redate.to_string(),
         }
@@ -825,6 +826,7 @@ texts! {
     raise_broaden,
     raise_competitors,
     raise_deepen,
+    raise_answer_price,
     raise_update,
     raise_redate,
     why_no_contacts,

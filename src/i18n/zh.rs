@@ -352,6 +352,7 @@ pub const TEXTS: Texts = Texts {
     raise_broaden: "与第二位联系人建立熟悉的关系",
     raise_competitors: "记录竞争对手",
     raise_deepen: "与客户建立比竞争对手更近的关系",
+    raise_answer_price: "应对更低的报价：讲清我方方案的价值，或调整商务条款",
     raise_update: "更新项目",
     raise_redate: "与客户重新确认签约日期",
     why_no_contacts: "还没有记录联系人",
@@ -628,6 +629,8 @@ impl Language for Zh {
             ProblemKind::MoreThan { value, max } => {
                 format!("{value} 超过了上限 {max}", value = iso(value))
             }
+            ProblemKind::LessThan { value, min } => format!("{value} 低于下限 {min}"),
+            ProblemKind::NoWeight => "评分各部分的权重不能全为 0".to_string(),
             ProblemKind::NotAVersion(text) => format!("{text} 不是有效的版本号", text = iso(text)),
             ProblemKind::VersionZero => "0 不是有效的文件版本".to_string(),
             ProblemKind::NotANumber(found) => {
@@ -902,6 +905,7 @@ impl Language for Zh {
     fn people_error(&self, error: &PeopleError) -> String {
         match error {
             PeopleError::NameRequired => TEXTS.people_name_required.to_string(),
+            PeopleError::IdRequired => "联系人编号不能为空".to_string(),
             PeopleError::ContactIdUsed(id) => format!("联系人编号 {} 已被使用", id.as_str()),
             PeopleError::NoSuchContact(id) => format!("没有编号为 {} 的联系人", id.as_str()),
             PeopleError::SelfLink => TEXTS.people_self_link.to_string(),

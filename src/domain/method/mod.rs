@@ -335,6 +335,20 @@ impl Method {
     }
 }
 
+impl Method {
+    /// The default method as version-1 plan files meant it: no tick needs evidence text (files
+    /// written before evidence could be required; see docs/plan-format.md, version 2).
+    pub fn before_evidence() -> Method {
+        let mut method = Method::default();
+        for rules in &mut method.stages {
+            for item in &mut rules.gate {
+                item.evidence = false;
+            }
+        }
+        method
+    }
+}
+
 impl Default for Method {
     fn default() -> Method {
         Method::default_method()

@@ -54,6 +54,13 @@ pub enum ProblemKind {
         value: u64,
         max: u64,
     },
+    /// A whole number below the smallest allowed.
+    LessThan {
+        value: u64,
+        min: u64,
+    },
+    /// Every weight of the deal score is 0: no score could be given.
+    NoWeight,
     /// `version` is a number but not a version number (its text).
     NotAVersion(String),
     /// `version` is 0.

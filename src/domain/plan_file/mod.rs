@@ -1,9 +1,9 @@
 //! The plan file (docs/plan-format.md): one reader for every version, in a strict mode for what
 //! the browser holds and a lenient one for imported files, and the writer of the latest version.
 //!
-//! Each format version has its own file. A version 2 is added as `v2.rs` with its reader and a
-//! `migrate(v1) -> v2`; [`read`] then sends version-1 files through that migration, and the
-//! writer writes version 2.
+//! Versions 1 and 2 share one layout (`v1.rs`) and differ only in what a file without `method`
+//! means ([`Version`]). A version with a new layout gets a file of its own, with its reader and
+//! a `migrate` from the one before; [`read`] then sends older files through that migration.
 mod error;
 mod json;
 mod people;
@@ -35,15 +35,19 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Version {
     V1,
+    /// As version 1, but a file without `method` means today's default method, whose deck items
+    /// need evidence text for a tick to count; in version 1 it means the method without that.
+    V2,
 }
 
 impl Version {
     /// The version this build writes.
-    pub const LATEST: Version = Version::V1;
+    pub const LATEST: Version = Version::V2;
 
     pub fn number(self) -> u64 {
         match self {
             Version::V1 => 1,
+            Version::V2 => 2,
         }
     }
 }
@@ -59,6 +63,7 @@ impl TryFrom<u64> for Version {
                 ProblemKind::VersionZero,
             ))),
             1 => Ok(Version::V1),
+            2 => Ok(Version::V2),
             future => Err(Unreadable::FutureVersion(future)),
         }
     }
@@ -139,9 +144,10 @@ fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable
         if let Some((rest, deals)) = quick_top(text) {
             let mut top = Object::of(At::Top, rest);
             let version = version(&mut top)?;
-            return match version {
-                Version::V1 => v1::read(top, Some(deals), mode, None),
-            };
+            let read = v1::read_written(top, version, deals, mode);
+            if let Some(read) = read {
+                return read;
+            }
         }
     }
     let value: Value = serde_json::from_str(text).map_err(|e| Unreadable::NotJson {
@@ -159,9 +165,7 @@ fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable
     if let Some(mark) = mark {
         surrogates::check_top(&top, mark).map_err(Unreadable::Invalid)?;
     }
-    match version {
-        Version::V1 => v1::read(top, None, mode, mark),
-    }
+    v1::read(top, version, mode, mark)
 }
 
 /// The top level of a file with its deals still as they are written (for [`quick`]): `None`
@@ -171,7 +175,7 @@ fn quick_top(text: &str) -> Option<(serde_json::Map<String, Value>, Vec<&RawValu
     let deals = serde_json::from_str(top.remove("deals")?.get()).ok()?;
     let rest = top
         .into_iter()
-        .map(|(key, value)| Some((key.into_owned(), serde_json::from_str(value.get()).ok()?)))
+        .map(|(key, value)| Some((key.into_owned(), quick::value_at(value, 1)?)))
         .collect::<Option<_>>()?;
     Some((rest, deals))
 }

@@ -2,7 +2,7 @@
 //! method's rules about them, field by field, with the path of every problem
 //! (`deals[2].contacts[1].attitude`). A problem here is a problem of the deal, as in its gates or
 //! history: a lenient read leaves that deal out and says where, a strict one refuses the text.
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::Value;
 
@@ -12,7 +12,7 @@ use super::json::{
 };
 use crate::domain::method::{MapRule, PeopleRules, Weights};
 use crate::domain::people::{
-    same_name, Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
+    name_key, Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
     PricePosition, Relationship, Review, Role, Swot,
 };
 use crate::domain::validate::Problem as FieldProblem;
@@ -34,7 +34,10 @@ pub(super) fn read(deal: &mut Object) -> Read<People> {
             })
         })?
         .unwrap_or_default();
+    // sets, so that a hostile file of many people reads in linear time
+    let ids: HashSet<&str> = contacts.iter().map(|c| c.id.as_str()).collect();
     let mut links: Vec<Link> = Vec::new();
+    let mut linked = HashSet::new();
     for (i, value) in deal
         .optional_with("links", array)?
         .unwrap_or_default()
@@ -42,12 +45,13 @@ pub(super) fn read(deal: &mut Object) -> Read<People> {
         .enumerate()
     {
         let at = deal.at().key("links");
-        let link = link(&at.index(i), value, &contacts)?;
-        if !links.contains(&link) {
+        let link = link(&at.index(i), value, &ids)?;
+        if linked.insert(link.clone()) {
             links.push(link);
         }
     }
     let mut competitors: Vec<Competitor> = Vec::new();
+    let mut names = HashSet::new();
     for (i, value) in deal
         .optional_with("competitors", array)?
         .unwrap_or_default()
@@ -57,10 +61,7 @@ pub(super) fn read(deal: &mut Object) -> Read<People> {
         let at = deal.at().key("competitors");
         let at = at.index(i);
         let competitor = competitor(&at, value)?;
-        if competitors
-            .iter()
-            .any(|c| same_name(&c.name, &competitor.name))
-        {
+        if !names.insert(name_key(&competitor.name)) {
             return Err(problem(
                 &at.key("name"),
                 ProblemKind::CompetitorTwice(quoted(&competitor.name)),
@@ -177,11 +178,11 @@ fn relationship(object: &mut Object) -> Read<Option<Relationship>> {
 }
 
 /// A link between two contacts of the deal, not of one to itself.
-fn link(at: &At, value: Value, contacts: &[Contact]) -> Read<Link> {
+fn link(at: &At, value: Value, contacts: &HashSet<&str>) -> Read<Link> {
     let mut l = Object::new(*at, value)?;
     let mut end = |key: &str| -> Read<ContactId> {
         let id = l.required_with(key, string)?;
-        if !contacts.iter().any(|c| c.id.as_str() == id) {
+        if !contacts.contains(id.as_str()) {
             return Err(problem(
                 &at.key(key),
                 ProblemKind::UnknownContact(quoted(&id)),
@@ -258,7 +259,11 @@ pub(super) fn map_rule(at: &At, value: Value) -> Read<MapRule> {
 pub(super) fn rules(at: &At, value: Value) -> Read<PeopleRules> {
     let mut r = Object::new(*at, value)?;
     let default = PeopleRules::default();
-    let days = |at: &At, v| whole_at_most(at, v, 365).map(|d| d as u32);
+    // as the method editor allows them: 1–365 days, weights not all 0
+    let days = |at: &At, v| match whole_at_most(at, v, 365)? {
+        0 => Err(problem(at, ProblemKind::LessThan { value: 0, min: 1 })),
+        d => Ok(d as u32),
+    };
     let weight = |at: &At, v| whole_at_most(at, v, 100).map(|d| d as u32);
     Ok(PeopleRules {
         chain_from: r
@@ -272,7 +277,7 @@ pub(super) fn rules(at: &At, value: Value) -> Read<PeopleRules> {
             .optional_with("weights", |at, value| {
                 let mut w = Object::new(*at, value)?;
                 let d = default.weights;
-                Ok(Weights {
+                let weights = Weights {
                     gates: w.optional_with("gates", weight)?.unwrap_or(d.gates),
                     chain: w.optional_with("chain", weight)?.unwrap_or(d.chain),
                     competition: w
@@ -280,7 +285,11 @@ pub(super) fn rules(at: &At, value: Value) -> Read<PeopleRules> {
                         .unwrap_or(d.competition),
                     freshness: w.optional_with("freshness", weight)?.unwrap_or(d.freshness),
                     slips: w.optional_with("slips", weight)?.unwrap_or(d.slips),
-                })
+                };
+                if weights.total() == 0 {
+                    return Err(problem(at, ProblemKind::NoWeight));
+                }
+                Ok(weights)
             })?
             .unwrap_or(default.weights),
     })

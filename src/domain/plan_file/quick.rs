@@ -192,10 +192,26 @@ fn people(fields: &[(&str, Option<&RawValue>)]) -> Option<People> {
     let mut values = serde_json::Map::new();
     for (key, raw) in fields {
         if let Some(raw) = raw {
-            values.insert(key.to_string(), serde_json::from_str(raw.get()).ok()?);
+            // inside the top-level object, the list of deals and the deal
+            values.insert(key.to_string(), value_at(raw, 3)?);
         }
     }
     super::people::read(&mut Object::of(At::Top, values)).ok()
+}
+
+/// `raw` as a JSON value, read as deep in as it sits in the file (`depth` arrays or objects
+/// around it), so that serde_json's limit on nesting refuses it exactly where reading the whole
+/// file would; `None` then.
+pub(super) fn value_at(raw: &RawValue, depth: usize) -> Option<serde_json::Value> {
+    let text = format!("{}{}{}", "[".repeat(depth), raw.get(), "]".repeat(depth));
+    let mut value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    for _ in 0..depth {
+        value = match value {
+            serde_json::Value::Array(mut items) => items.pop()?,
+            _ => return None,
+        };
+    }
+    Some(value)
 }
 
 fn change(wire: WireChange) -> Option<StageChange> {

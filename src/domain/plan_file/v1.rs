@@ -1,4 +1,5 @@
-//! Version 1 of the plan file: its layout as written, and its reader.
+//! The plan file's layout as written (version 2), and its reader of versions 1 and 2, which
+//! differ only in what a missing `method` means (see [`Version`]).
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
 
@@ -12,7 +13,7 @@ use super::json::{
     amount, array, boolean, date, date_time, each, problem, quoted, stage, string, whole_at_most,
     At, Object, Read,
 };
-use super::{people, quick, surrogates, Mode, Parsed, FORMAT};
+use super::{people, quick, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -27,7 +28,7 @@ use crate::domain::validate::check_deal;
 pub(super) struct File<'a> {
     /// Always `"keyplan.plan"`.
     format: &'static str,
-    /// Always `1` for this layout.
+    /// The latest version ([`Version::LATEST`]): 2.
     version: u64,
     /// The plan's title.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,7 +54,7 @@ impl<'a> File<'a> {
     pub(super) fn of(plan: &'a Plan, exported_at: DateTime<Utc>) -> File<'a> {
         File {
             format: FORMAT,
-            version: 1,
+            version: Version::LATEST.number(),
             title: plan.title.as_deref(),
             currency: &plan.currency,
             method: (*plan.method != Method::default()).then_some(&*plan.method),
@@ -67,35 +68,58 @@ impl<'a> File<'a> {
 
 /// Reads the rest of a version-1 file whose `format` and `version` were taken already. `mark`
 /// stands in for lone surrogate escapes ([`super::surrogates`]), when the file had any.
-/// `written` holds the deals as they are written when the top level was read around them (the
-/// quick way, see [`super::quick`]); else they are taken from `top`.
 pub(super) fn read(
     mut top: Object,
-    written: Option<Vec<&RawValue>>,
+    version: Version,
     mode: Mode,
     mark: Option<char>,
 ) -> Result<Parsed, Unreadable> {
-    let frame = read_frame(&mut top).map_err(Unreadable::Invalid)?;
-    let deals = match (written, top.take("deals")) {
-        (Some(written), _) => written.into_iter().map(Item::Written).collect(),
-        (None, Some(value)) => array(&top.at().key("deals"), value)
+    let deals = match top.take("deals") {
+        Some(value) => array(&top.at().key("deals"), value)
             .map_err(Unreadable::Invalid)?
             .into_iter()
             .map(Item::Value)
             .collect(),
-        (None, None) => {
+        None => {
             return Err(Unreadable::Invalid(problem(
                 &top.at().key("deals"),
                 ProblemKind::Required,
             )))
         }
     };
+    read_rest(top, version, deals, mode, mark).expect("deals read as values never give up")
+}
+
+/// [`read`] with the deals as they are written, the top level having been read around them (the
+/// quick way, see [`super::quick`]): `None` when a deal cannot be taken as a JSON value where it
+/// sits (too deeply nested), so that the whole file is read the careful way, which says why.
+pub(super) fn read_written(
+    top: Object,
+    version: Version,
+    written: Vec<&RawValue>,
+    mode: Mode,
+) -> Option<Result<Parsed, Unreadable>> {
+    let deals = written.into_iter().map(Item::Written).collect();
+    read_rest(top, version, deals, mode, None)
+}
+
+fn read_rest(
+    mut top: Object,
+    version: Version,
+    deals: Vec<Item>,
+    mode: Mode,
+    mark: Option<char>,
+) -> Option<Result<Parsed, Unreadable>> {
+    let frame = match read_frame(&mut top, version) {
+        Ok(frame) => frame,
+        Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
+    };
     let extra = top.rest().into_iter().collect();
-    let mut read = read_deals(deals, mode, mark);
+    let mut read = read_deals(deals, mode, mark)?;
     if mode == Mode::Strict && !read.rejected.is_empty() {
-        return Err(Unreadable::Invalid(read.rejected.remove(0).problem));
+        return Some(Err(Unreadable::Invalid(read.rejected.remove(0).problem)));
     }
-    Ok(Parsed {
+    Some(Ok(Parsed {
         plan: Plan {
             deals: read.deals,
             extra,
@@ -104,11 +128,11 @@ pub(super) fn read(
         rejected: read.rejected,
         stamped: read.stamped,
         undated: read.undated,
-    })
+    }))
 }
 
 /// Everything of the plan but its deals and unknown fields.
-fn read_frame(top: &mut Object) -> Read<Plan> {
+fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
     let title = top.optional_with("title", string)?;
     let currency = top
         .optional_with("currency", |at, value| {
@@ -119,7 +143,10 @@ fn read_frame(top: &mut Object) -> Read<Plan> {
         .unwrap_or_default();
     let method = top
         .optional_with("method", read_method)?
-        .unwrap_or_default();
+        .unwrap_or_else(|| match version {
+            Version::V1 => Method::before_evidence(),
+            Version::V2 => Method::default(),
+        });
     let quotas = top
         .optional_with("quotas", |at, value| each(at, value, read_quota))?
         .unwrap_or_default();
@@ -239,7 +266,8 @@ enum Item<'t> {
 /// Reads each deal on its own; the good ones in file order, and the rejected ones. A deal whose
 /// id an earlier deal of the file already used (whether that one was read or not) is rejected,
 /// and so is a deal with a lone surrogate escape anywhere in it (`mark` stands in for those).
-fn read_deals(values: Vec<Item>, mode: Mode, mark: Option<char>) -> Deals {
+/// `None` when a deal as written is nested too deeply to be read as a value where it sits.
+fn read_deals(values: Vec<Item>, mode: Mode, mark: Option<char>) -> Option<Deals> {
     let mut seen = HashSet::with_capacity(values.len());
     let mut out = Deals {
         deals: Vec::with_capacity(values.len()),
@@ -261,8 +289,8 @@ fn read_deals(values: Vec<Item>, mode: Mode, mark: Option<char>) -> Deals {
                     out.deals.push(Rc::new(deal));
                     continue;
                 }
-                // valid JSON: the top level was read around it
-                None => serde_json::from_str(raw.get()).unwrap_or(Value::Null),
+                // inside the top-level object and the list of deals
+                None => quick::value_at(raw, 2)?,
             },
             Item::Value(value) => value,
         };
@@ -294,7 +322,7 @@ fn read_deals(values: Vec<Item>, mode: Mode, mark: Option<char>) -> Deals {
             }
         }
     }
-    out
+    Some(out)
 }
 
 /// A deal that could not be read: its id when it had a readable one, and the first problem.
