@@ -1,0 +1,55 @@
+//! The Competition tab of a deal: its competitors, the golden triangle (金三角) they form with the
+//! customer and us, and the deal's SWOT with the TWOS strategies.
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::competitor_list::CompetitorList;
+use super::golden_triangle::GoldenTriangle;
+use super::swot_form::SwotForm;
+use crate::domain::people::PeopleEdit;
+use crate::domain::Deal;
+use crate::i18n::Lang;
+use crate::session::Action;
+use crate::ui::common::context::Dispatch;
+use crate::web::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct CompetitionProps {
+    pub lang: Lang,
+    pub deal: Rc<Deal>,
+}
+
+#[component]
+pub fn Competition(props: &CompetitionProps) -> Html {
+    html! {
+        <div class="competition" data-testid="competition">
+            <CompetitorList lang={props.lang} deal={props.deal.clone()} />
+            <GoldenTriangle lang={props.lang} deal={props.deal.clone()} />
+            <SwotForm key={props.deal.id.as_str().to_string()} lang={props.lang} deal={props.deal.clone()} />
+        </div>
+    }
+}
+
+/// Sends a change to the deal's people once the core accepts it (the reducer drops a refused
+/// one silently); otherwise the refusal in the person's words, and nothing is sent.
+pub fn send_edit(dispatch: &Dispatch, lang: Lang, deal: &Deal, edit: PeopleEdit) -> Result<(), String> {
+    deal.people
+        .clone()
+        .apply(edit.clone())
+        .map_err(|e| lang.people_error(&e))?;
+    dispatch.dispatch(Action::EditPeople {
+        id: deal.id.clone(),
+        edit,
+        now: clock::now(),
+    });
+    Ok(())
+}
+
+/// The value of the input, select or text area an event came from.
+pub fn value_of(e: &Event) -> String {
+    e.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("value")).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
