@@ -1,0 +1,44 @@
+//! A deal's score (量化评测) as a small badge: the total in a band's colour, and in its title
+//! each part's points out of its maximum and why.
+use yew::prelude::*;
+
+use crate::domain::score::Score;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreBadgeProps {
+    pub lang: Lang,
+    pub score: Score,
+}
+
+/// The badge's title: `评分 62/100` and one line per part, `决策链 10/20 · …`.
+pub fn score_title(lang: Lang, score: &Score) -> String {
+    let mut title = format!("{} {}/100", lang.texts().score, score.total);
+    for part in &score.parts {
+        title.push_str(&format!(
+            "\n{} {}/{} · {}",
+            lang.score_part(part.part),
+            part.points,
+            part.max,
+            lang.score_why(&part.why)
+        ));
+    }
+    title
+}
+
+#[component]
+pub fn ScoreBadge(props: &ScoreBadgeProps) -> Html {
+    let total = props.score.total;
+    let band = match total {
+        75.. => "high",
+        50.. => "mid",
+        _ => "low",
+    };
+    let title = score_title(props.lang, &props.score);
+    html! {
+        <span class={classes!("score-badge", band)} data-testid="score-badge" data-score={total.to_string()}
+            title={title.clone()} aria-label={title}>
+            <span class="score-label">{ props.lang.texts().score }</span>{ " " }<b>{ total }</b>
+        </span>
+    }
+}
