@@ -32,7 +32,10 @@ fn plan() -> Plan {
     };
     add("mid", person("m", vec![Role::DecisionMaker], None));
     add("mid2", person("m", vec![Role::DecisionMaker], None));
-    add("high", person("h", vec![Role::DecisionMaker], Some(Attitude::Supportive)));
+    add(
+        "high",
+        person("h", vec![Role::DecisionMaker], Some(Attitude::Supportive)),
+    );
     add("high", person("c", vec![Role::Coach], None));
     plan
 }
@@ -57,8 +60,14 @@ fn the_list_sorts_by_score_both_ways_ties_in_plan_order() {
     assert!(points(&plan, "mid") < points(&plan, "high"));
     assert_eq!(points(&plan, "mid"), points(&plan, "mid2"));
     assert_eq!(SortKey::Score.natural_direction(), Direction::Descending);
-    assert_eq!(order(&plan, Direction::Descending), ["high", "mid", "mid2", "low"]);
-    assert_eq!(order(&plan, Direction::Ascending), ["low", "mid", "mid2", "high"]);
+    assert_eq!(
+        order(&plan, Direction::Descending),
+        ["high", "mid", "mid2", "low"]
+    );
+    assert_eq!(
+        order(&plan, Direction::Ascending),
+        ["low", "mid", "mid2", "high"]
+    );
 }
 
 #[test]
@@ -93,7 +102,11 @@ fn a_score_floor_applies_to_every_figure() {
     assert!(only_high.matches(&plan.method, plan.deal(&DealId::new("high")).unwrap()));
     assert!(!only_high.matches(&plan.method, plan.deal(&DealId::new("mid")).unwrap()));
     assert!(!only_high.is_empty());
-    assert_eq!(only_high.quota_owner(), None, "no quota compares with the best-scored deals");
+    assert_eq!(
+        only_high.quota_owner(),
+        None,
+        "no quota compares with the best-scored deals"
+    );
 
     let summary = summarize(&plan, &only_high, today());
     assert_eq!(summary.open_count, 1);
@@ -104,10 +117,16 @@ fn a_score_floor_applies_to_every_figure() {
         filter: only_high.clone(),
         ..Query::rolling_year(today())
     };
-    assert_eq!(forecast(&plan, &query).total.total.open, Money::from_major(200));
+    assert_eq!(
+        forecast(&plan, &query).total.total.open,
+        Money::from_major(200)
+    );
 
     let mids = floor(points(&plan, "mid"));
-    assert_eq!(summarize(&plan, &mids, today()).open_total, Money::from_major(900));
+    assert_eq!(
+        summarize(&plan, &mids, today()).open_total,
+        Money::from_major(900)
+    );
     assert_eq!(summarize(&plan, &floor(0), today()).open_count, 4);
 
     // the other filters keep the floor, and the floor keeps them

@@ -128,7 +128,9 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
             };
             let (id, now) = (deal.id.clone(), clock::now());
             let review = Review {
-                why: if won { &draft.why } else { &draft.reason }.trim().to_string(),
+                why: if won { &draft.why } else { &draft.reason }
+                    .trim()
+                    .to_string(),
                 competitor: draft.competitor.trim().to_string(),
                 learned: draft.learned.trim().to_string(),
             };

@@ -33,7 +33,12 @@ pub fn Competition(props: &CompetitionProps) -> Html {
 
 /// Sends a change to the deal's people once the core accepts it (the reducer drops a refused
 /// one silently); otherwise the refusal in the person's words, and nothing is sent.
-pub fn send_edit(dispatch: &Dispatch, lang: Lang, deal: &Deal, edit: PeopleEdit) -> Result<(), String> {
+pub fn send_edit(
+    dispatch: &Dispatch,
+    lang: Lang,
+    deal: &Deal,
+    edit: PeopleEdit,
+) -> Result<(), String> {
     deal.people
         .clone()
         .apply(edit.clone())

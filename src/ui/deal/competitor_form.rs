@@ -66,7 +66,10 @@ pub fn CompetitorForm(props: &CompetitorFormProps) -> Html {
         }
     };
     let prices = PricePosition::ALL.iter().map(|p| lang.price(*p)).collect();
-    let ladder = Relationship::ALL.iter().map(|r| lang.relationship(*r)).collect();
+    let ladder = Relationship::ALL
+        .iter()
+        .map(|r| lang.relationship(*r))
+        .collect();
     html! {
         <form class="competitor-form form-grid" data-testid="competitor-form" onsubmit={submit} novalidate=true>
             <div class={classes!("form-field", "wide", error.is_some().then_some("invalid"))}>

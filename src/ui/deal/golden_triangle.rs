@@ -25,7 +25,11 @@ pub fn GoldenTriangle(props: &GoldenTriangleProps) -> Html {
         .filter(|c| !c.wants_result.trim().is_empty())
         .map(|c| format!("{}{}{}", c.name, lang.colon(), c.wants_result.trim()))
         .collect();
-    let ours = people.contacts.iter().map(|c| c.relationship_or_none()).max();
+    let ours = people
+        .contacts
+        .iter()
+        .map(|c| c.relationship_or_none())
+        .max();
     let none = || html! { <li class="muted">{ t.no_value }</li> };
     let corner = |x: u32, y: u32, label: &'static str| {
         html! { <text x={x.to_string()} y={y.to_string()} text-anchor="middle">{ label }</text> }

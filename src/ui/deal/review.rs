@@ -18,7 +18,9 @@ pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let t = props.lang.texts();
     let review = &props.deal.people.review;
     let line = |label: &'static str, text: &String, testid: &'static str| {
-        (!text.is_empty()).then(|| html! { <><dt>{ label }</dt><dd data-testid={testid}>{ text.clone() }</dd></> })
+        (!text.is_empty()).then(
+            || html! { <><dt>{ label }</dt><dd data-testid={testid}>{ text.clone() }</dd></> },
+        )
     };
     html! {
         <section class="review" data-testid="review" aria-label={t.review_title}>

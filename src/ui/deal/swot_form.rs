@@ -44,7 +44,12 @@ pub fn SwotForm(props: &SwotFormProps) -> Html {
         let (dispatch, deal, draft) = (dispatch.clone(), props.deal.clone(), draft.clone());
         move |e: SubmitEvent| {
             e.prevent_default();
-            let _ = send_edit(&dispatch, lang, &deal, PeopleEdit::SetSwot((*draft).clone()));
+            let _ = send_edit(
+                &dispatch,
+                lang,
+                &deal,
+                PeopleEdit::SetSwot((*draft).clone()),
+            );
         }
     };
     html! {

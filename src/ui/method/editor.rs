@@ -3,8 +3,8 @@
 //! to — the rules about people, and a reset to the default method.
 use yew::prelude::*;
 
-use crate::domain::method::edit::MethodError;
 use super::people_rules::PeopleRulesEditor;
+use crate::domain::method::edit::MethodError;
 use crate::domain::method::{content, GateId, GateItem, MapRule, Method, Text};
 use crate::domain::Stage;
 use crate::i18n::Lang;

@@ -55,8 +55,9 @@ pub fn PeopleRulesEditor(props: &PeopleRulesEditorProps) -> Html {
     let weight = |part: ScorePart| {
         let id = format!("weight-{}", part as u8);
         let dispatch = dispatch.clone();
-        let onchange =
-            move |e: Event| dispatch.dispatch(Action::EditMethod(MethodEdit::Weight(part, number_of(&e))));
+        let onchange = move |e: Event| {
+            dispatch.dispatch(Action::EditMethod(MethodEdit::Weight(part, number_of(&e))))
+        };
         html! {
             <>
                 <label for={id.clone()}>{ lang.score_part(part) }</label>
