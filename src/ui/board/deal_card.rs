@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::deal_flags::DealFlags;
-use super::score_badge::ScoreBadge;
+use super::score_badge::score_badge;
 use crate::domain::gates::Standing;
 use crate::domain::score::Score;
 use crate::domain::{Currency, Deal, DealId, DealStatus};
@@ -97,7 +97,7 @@ pub fn DealCard(props: &DealCardProps) -> Html {
             </button>
             <div class="amount">
                 { deal.amount.format(&props.currency) }
-                if deal.is_open() { <ScoreBadge lang={props.lang} score={props.card.score.clone()} /> }
+                if deal.is_open() { { score_badge(props.lang, &props.card.score) } }
             </div>
             <div class="meta">
                 if !deal.owner.is_empty() { <span class="owner" title={deal.owner.clone()}>{ deal.owner.clone() }</span> }

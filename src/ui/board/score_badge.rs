@@ -5,12 +5,6 @@ use yew::prelude::*;
 use crate::domain::score::Score;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreBadgeProps {
-    pub lang: Lang,
-    pub score: Score,
-}
-
 /// The badge's title: `评分 62/100` and one line per part, `决策链 10/20 · …`.
 pub fn score_title(lang: Lang, score: &Score) -> String {
     let mut title = format!("{} {}/100", lang.texts().score, score.total);
@@ -26,19 +20,19 @@ pub fn score_title(lang: Lang, score: &Score) -> String {
     title
 }
 
-#[component]
-pub fn ScoreBadge(props: &ScoreBadgeProps) -> Html {
-    let total = props.score.total;
+/// The badge (a plain function: a card draws it with itself).
+pub fn score_badge(lang: Lang, score: &Score) -> Html {
+    let total = score.total;
     let band = match total {
         75.. => "high",
         50.. => "mid",
         _ => "low",
     };
-    let title = score_title(props.lang, &props.score);
+    let title = score_title(lang, score);
     html! {
         <span class={classes!("score-badge", band)} data-testid="score-badge" data-score={total.to_string()}
             title={title.clone()} aria-label={title}>
-            <span class="score-label">{ props.lang.texts().score }</span>{ " " }<b>{ total }</b>
+            <span class="score-label">{ lang.texts().score }</span>{ " " }<b>{ total }</b>
         </span>
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::competitor_list::CompetitorList;
-use super::golden_triangle::GoldenTriangle;
+use super::golden_triangle::golden_triangle;
 use super::swot_form::SwotForm;
 use crate::domain::people::PeopleEdit;
 use crate::domain::Deal;
@@ -14,19 +14,13 @@ use crate::session::Action;
 use crate::ui::common::context::Dispatch;
 use crate::web::clock;
 
-#[derive(Properties, PartialEq)]
-pub struct CompetitionProps {
-    pub lang: Lang,
-    pub deal: Rc<Deal>,
-}
-
-#[component]
-pub fn Competition(props: &CompetitionProps) -> Html {
+/// The tab's body.
+pub fn competition(lang: Lang, deal: &Rc<Deal>) -> Html {
     html! {
         <div class="competition" data-testid="competition">
-            <CompetitorList lang={props.lang} deal={props.deal.clone()} />
-            <GoldenTriangle lang={props.lang} deal={props.deal.clone()} />
-            <SwotForm key={props.deal.id.as_str().to_string()} lang={props.lang} deal={props.deal.clone()} />
+            <CompetitorList {lang} deal={deal.clone()} />
+            { golden_triangle(lang, deal) }
+            <SwotForm key={deal.id.as_str().to_string()} {lang} deal={deal.clone()} />
         </div>
     }
 }

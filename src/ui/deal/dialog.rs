@@ -6,12 +6,12 @@ use chrono::Local;
 use yew::prelude::*;
 
 use super::coaching::Coaching;
-use super::competition::Competition;
+use super::competition::competition;
 use super::form::{DealForm, Suggestions};
 use super::gate_checklist::GateChecklist;
 use super::history::StageHistory;
 use super::move_control::MoveControl;
-use super::review::ReviewPanel;
+use super::review::review_panel;
 use crate::domain::gates::standing;
 use crate::domain::method::Method;
 use crate::domain::{Currency, Deal, DealId, Plan};
@@ -114,7 +114,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
             html! { <GateChecklist lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
         }
         DealTab::Competition => {
-            html! { <Competition lang={props.lang} deal={deal.clone()} /> }
+            competition(props.lang, deal)
         }
         DealTab::Coaching => {
             html! { <Coaching lang={props.lang} deal={deal.clone()} method={props.method.clone()} verified={standing.verified} /> }
@@ -155,7 +155,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
             </div>
             if !deal.is_open() {
-                <ReviewPanel lang={props.lang} deal={deal.clone()} />
+                { review_panel(props.lang, deal) }
             }
             <div class="tabs" role="tablist" aria-label={title} onkeydown={on_tab_key}>
                 { tab_button(DealTab::Details, t.tab_details, "tab-details") }

@@ -1,24 +1,15 @@
 //! The golden triangle (金三角, methodology §3) of one deal in one view: a small triangle of
 //! 客户·我方·竞争对手 and, under each corner, where that side stands — what the customer's people
 //! want, our closest relationship and our strengths, each competitor's relationship and price.
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::Deal;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct GoldenTriangleProps {
-    pub lang: Lang,
-    pub deal: Rc<Deal>,
-}
-
-#[component]
-pub fn GoldenTriangle(props: &GoldenTriangleProps) -> Html {
-    let lang = props.lang;
+/// The triangle and its three columns (a plain function, drawn with the Competition tab).
+pub fn golden_triangle(lang: Lang, deal: &Deal) -> Html {
     let t = lang.texts();
-    let people = &props.deal.people;
+    let people = &deal.people;
     let wants: Vec<String> = people
         .contacts
         .iter()

@@ -1,22 +1,14 @@
 //! The post-mortem (销售项目总结) of a closed deal, shown above its tabs: why it was won or
 //! lost, against which competitor, what the team learned.
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::domain::Deal;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct ReviewPanelProps {
-    pub lang: Lang,
-    pub deal: Rc<Deal>,
-}
-
-#[component]
-pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
-    let t = props.lang.texts();
-    let review = &props.deal.people.review;
+/// The post-mortem (a plain function, drawn with the dialog).
+pub fn review_panel(lang: Lang, deal: &Deal) -> Html {
+    let t = lang.texts();
+    let review = &deal.people.review;
     let line = |label: &'static str, text: &String, testid: &'static str| {
         (!text.is_empty()).then(
             || html! { <><dt>{ label }</dt><dd data-testid={testid}>{ text.clone() }</dd></> },
