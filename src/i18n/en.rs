@@ -373,7 +373,7 @@ pub const TEXTS: Texts = Texts {
     triangle_title: "Golden triangle (customer · us · competitors)",
     triangle_customer: "Customer",
     triangle_us: "Us",
-    triangle_wants: "What the customer wants",
+    triangle_wants: "What they want",
     triangle_ours: "Our closest relationship",
     triangle_their: "Their relationship and price",
     swot_title: "SWOT and TWOS strategies",

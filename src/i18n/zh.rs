@@ -374,7 +374,7 @@ pub const TEXTS: Texts = Texts {
     triangle_title: "金三角（客户·我方·竞争对手）",
     triangle_customer: "客户",
     triangle_us: "我方",
-    triangle_wants: "客户要什么",
+    triangle_wants: "要什么",
     triangle_ours: "我方最近的关系",
     triangle_their: "对手的关系与价格",
     swot_title: "SWOT 与 TWOS 策略",

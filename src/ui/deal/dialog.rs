@@ -113,9 +113,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         DealTab::Gates => {
             html! { <GateChecklist lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
         }
-        DealTab::Competition => {
-            competition(props.lang, deal)
-        }
+        DealTab::Competition => competition(props.lang, deal),
         DealTab::Coaching => {
             html! { <Coaching lang={props.lang} deal={deal.clone()} method={props.method.clone()} verified={standing.verified} /> }
         }

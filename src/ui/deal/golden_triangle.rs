@@ -22,8 +22,8 @@ pub fn golden_triangle(lang: Lang, deal: &Deal) -> Html {
         .map(|c| c.relationship_or_none())
         .max();
     let none = || html! { <li class="muted">{ t.no_value }</li> };
-    let corner = |x: u32, y: u32, label: &'static str| {
-        html! { <text x={x.to_string()} y={y.to_string()} text-anchor="middle">{ label }</text> }
+    let corner = |x: &'static str, y: &'static str, anchor: &'static str, label: &'static str| {
+        html! { <text {x} {y} text-anchor={anchor}>{ label }</text> }
     };
     html! {
         <section class="panel-part triangle" data-testid="triangle" aria-labelledby="triangle-title">
@@ -31,9 +31,9 @@ pub fn golden_triangle(lang: Lang, deal: &Deal) -> Html {
             <div class="triangle-body">
                 <svg viewBox="0 0 160 120" width="160" height="120" aria-hidden="true">
                     <polygon points="80,22 22,96 138,96" />
-                    { corner(80, 14, t.triangle_customer) }
-                    { corner(26, 114, t.triangle_us) }
-                    { corner(134, 114, t.competitors_title) }
+                    { corner("80", "14", "middle", t.triangle_customer) }
+                    { corner("4", "114", "start", t.triangle_us) }
+                    { corner("156", "114", "end", t.competitors_title) }
                 </svg>
                 <div class="triangle-cols">
                     <div data-testid="triangle-customer">

@@ -59,30 +59,34 @@ pub fn PeopleRulesEditor(props: &PeopleRulesEditorProps) -> Html {
             dispatch.dispatch(Action::EditMethod(MethodEdit::Weight(part, number_of(&e))))
         };
         html! {
-            <>
+            <span class="pair">
                 <label for={id.clone()}>{ lang.score_part(part) }</label>
                 <input id={id.clone()} data-testid={id} type="number" min="0" max={MAX_WEIGHT.to_string()} step="1"
                     value={rules.weights.get(part).to_string()} {onchange} />
-            </>
+            </span>
         }
     };
     html! {
         <section class="method-stage people-rules" data-testid="people-rules" aria-labelledby="people-rules-title">
             <h2 id="people-rules-title">{ t.people_rules }</h2>
-            <div class="method-numbers">
-                <label for="contact-days">{ t.contact_days }</label>
-                <span class="with-unit">
+            <div class="pairs">
+                <span class="pair">
+                    <label for="contact-days">{ t.contact_days }</label>
                     <input id="contact-days" data-testid="contact-days" type="number" min="1" max={MAX_STALE_DAYS.to_string()}
                         step="1" value={rules.contact_days.to_string()} onchange={send(MethodEdit::ContactDays)} />
                     <span class="unit">{ t.days }</span>
                 </span>
-                <label for="chain-from">{ t.chain_from }</label>
-                { stage_select("chain-from", rules.chain_from, MethodEdit::ChainFrom) }
-                <label for="top-by">{ t.top_by }</label>
-                { stage_select("top-by", rules.top_by, MethodEdit::TopBy) }
+                <span class="pair">
+                    <label for="chain-from">{ t.chain_from }</label>
+                    { stage_select("chain-from", rules.chain_from, MethodEdit::ChainFrom) }
+                </span>
+                <span class="pair">
+                    <label for="top-by">{ t.top_by }</label>
+                    { stage_select("top-by", rules.top_by, MethodEdit::TopBy) }
+                </span>
             </div>
             <h3>{ t.score_weights }</h3>
-            <div class="method-numbers">
+            <div class="pairs">
                 { for ScorePart::ALL.into_iter().map(weight) }
             </div>
         </section>
