@@ -96,7 +96,7 @@ pub const TEXTS: Texts = Texts {
     quota_help: "Coverage = weighted open pipeline in the period ÷ remaining quota. An amount of 0 removes a quota.",
     quota_bad_period: "Write the period as 2026-11 (a month) or 2026-Q4 (a quarter)",
     no_quotas: "No quotas set yet.",
-    quotas_filtered: "Quotas are set per owner and for the team; with a product, region or segment filter no quota or attainment is shown.",
+    quotas_filtered: "Quotas are set per owner and for the team; with a product, region, segment or score filter no quota or attainment is shown.",
     quota_amount_placeholder: "3,000,000",
     forecast_file: "forecast",
     risk_title: "Forecast risk: claimed against verified",

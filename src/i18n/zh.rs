@@ -97,7 +97,7 @@ pub const TEXTS: Texts = Texts {
     quota_help: "覆盖倍数 = 期内加权在谈金额 ÷ 剩余任务；任务金额填 0 即删除。",
     quota_bad_period: "期间格式应为 2026-11（月）或 2026-Q4（季度）",
     no_quotas: "还没有设定销售任务。",
-    quotas_filtered: "销售任务按负责人和团队设定；按产品、区域或客户群筛选时不显示任务和达成。",
+    quotas_filtered: "销售任务按负责人和团队设定；按产品、区域、客户群或评分筛选时不显示任务和达成。",
     quota_amount_placeholder: "300万",
     forecast_file: "预测",
     risk_title: "预测风险：申报与验证",

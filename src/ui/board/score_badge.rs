@@ -32,7 +32,7 @@ pub fn score_badge(lang: Lang, score: &Score) -> Html {
     html! {
         <span class={classes!("score-badge", band)} data-testid="score-badge" data-score={total.to_string()}
             title={title.clone()} aria-label={title}>
-            <span class="score-label">{ lang.texts().score }</span>{ " " }<b>{ total }</b>
+            <span class="score-label">{ lang.texts().score }</span>{ " " }<strong>{ total }</strong>
         </span>
     }
 }
