@@ -306,6 +306,7 @@ fn filters_and_group_by_cover_the_matrix() {
     let east = Query {
         filter: Filter {
             only: vec![(Dimension::Region, "华东".into())],
+            score: None,
         },
         ..query()
     };

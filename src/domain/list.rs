@@ -1,4 +1,4 @@
-//! Ordering of the deal list: by amount, close date, stage or name, either way.
+//! Ordering of the deal list: by amount, close date, stage, name or score, either way.
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 
@@ -11,6 +11,8 @@ pub enum SortKey {
     Close,
     Stage,
     Name,
+    /// The deal score (量化评测).
+    Score,
 }
 
 /// Which way: `Ascending` puts the smallest, earliest, first stage or A first.
@@ -31,18 +33,34 @@ impl Direction {
 
 impl SortKey {
     /// The direction a first click on this key sorts in: biggest amounts and latest stages first,
-    /// earliest dates and names A–Z first.
+    /// earliest dates and names A–Z first, best scores first.
     pub fn natural_direction(self) -> Direction {
         match self {
-            SortKey::Amount | SortKey::Stage => Direction::Descending,
+            SortKey::Amount | SortKey::Stage | SortKey::Score => Direction::Descending,
             SortKey::Close | SortKey::Name => Direction::Ascending,
         }
     }
 }
 
-/// Sorts deals (or shared deals) in place. Deals without a close date go last either way; ties
-/// keep plan order.
-pub fn sort_deals<D: Borrow<Deal>>(deals: &mut [D], key: SortKey, direction: Direction) {
+/// Sorts deals (or shared deals) in place; `score` gives a deal's score, asked once per deal and
+/// only when sorting by score. Deals without a close date go last either way; ties keep plan
+/// order.
+pub fn sort_deals<D: Borrow<Deal>>(
+    deals: &mut [D],
+    key: SortKey,
+    direction: Direction,
+    score: impl Fn(&Deal) -> u32,
+) {
+    if key == SortKey::Score {
+        deals.sort_by_cached_key(|d| {
+            let points = score(d.borrow());
+            match direction {
+                Direction::Ascending => points,
+                Direction::Descending => u32::MAX - points,
+            }
+        });
+        return;
+    }
     deals.sort_by(|a, b| {
         let (a, b): (&Deal, &Deal) = (a.borrow(), b.borrow());
         let primary = match key {
@@ -57,6 +75,7 @@ pub fn sort_deals<D: Borrow<Deal>>(deals: &mut [D], key: SortKey, direction: Dir
             SortKey::Amount => a.amount.cmp(&b.amount),
             SortKey::Stage => a.stage.cmp(&b.stage).then(a.amount.cmp(&b.amount)),
             SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Score => Ordering::Equal,
         };
         oriented(primary, direction)
     });

@@ -4,8 +4,9 @@
 //!
 //! 1. `stage`, `money`, `period`, `file_name`: values with no other domain knowledge;
 //! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it);
-//! 3. `deal`, then `filter` and `quota`;
-//! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for);
+//! 3. `deal`, then `quota`;
+//! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
+//!    `coverage` and `score`, then `filter` (which may keep deals by their score);
 //! 5. `plan` (all deals and the verbs that change them);
 //! 6. `summary`, `forecast`, `validate`, `list`; then `plan_file` (the file format, which reads
 //!    by the editor's rules), `import` (preview and merge of read files) and `sample`.
@@ -26,7 +27,6 @@ pub mod people;
 // 3
 pub mod deal;
 
-pub mod filter;
 pub mod quota;
 
 // 4
@@ -35,6 +35,8 @@ pub mod gates;
 pub mod coverage;
 pub mod score;
 pub mod weighting;
+
+pub mod filter;
 
 // 5
 pub mod plan;

@@ -116,6 +116,12 @@ fn share(weight: u32, num: i64, den: i64) -> u32 {
 
 /// The score of `deal` on `today` (in the person's time zone `zone`).
 pub fn score<Tz: TimeZone>(method: &Method, deal: &Deal, today: NaiveDate, zone: &Tz) -> Score {
+    score_on(method, deal, today, local_day(deal.updated, zone))
+}
+
+/// The score with the day of the last update already in local time: one copy of the code for
+/// every time zone type (the download carries it once).
+fn score_on(method: &Method, deal: &Deal, today: NaiveDate, updated: NaiveDate) -> Score {
     let weights = method.people.weights;
     let part = |part, num: i64, den: i64, why, raise: Option<Raise>| {
         let max = weights.get(part);
@@ -223,7 +229,7 @@ pub fn score<Tz: TimeZone>(method: &Method, deal: &Deal, today: NaiveDate, zone:
 
     let limit = method.rules(deal.stage).stale_days.max(1);
     let t = i64::from(limit);
-    let days = (today - local_day(deal.updated, zone)).num_days().max(0);
+    let days = (today - updated).num_days().max(0);
     let freshness = part(
         ScorePart::Freshness,
         if days <= t { t } else { 2 * t - days },

@@ -24,7 +24,7 @@ pub fn stage_totals(plan: &Plan, filter: &Filter) -> [StageTotals; 8] {
     for deal in plan
         .deals
         .iter()
-        .filter(|d| d.is_open() && filter.matches(d))
+        .filter(|d| d.is_open() && filter.matches(&plan.method, d))
     {
         deals[deal.stage.index()].push(deal);
     }
@@ -55,7 +55,11 @@ pub struct PlanSummary {
 }
 
 pub fn summarize(plan: &Plan, filter: &Filter, today: NaiveDate) -> PlanSummary {
-    let kept = || plan.deals.iter().filter(|d| filter.matches(d));
+    let kept = || {
+        plan.deals
+            .iter()
+            .filter(|d| filter.matches(&plan.method, d))
+    };
     let open = || kept().filter(|d| d.is_open());
     let same_month = |d: NaiveDate| d.year() == today.year() && d.month() == today.month();
     let won_this_month = || {

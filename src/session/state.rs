@@ -123,6 +123,7 @@ pub enum DealTab {
     #[default]
     Details,
     Gates,
+    Competition,
     Coaching,
     History,
 }

@@ -259,7 +259,11 @@ pub fn forecast(plan: &Plan, query: &Query) -> Forecast {
     let periods = query.periods();
     let mut all = Accumulator::new(periods.len());
     let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
-    for deal in plan.deals.iter().filter(|d| query.filter.matches(d)) {
+    for deal in plan
+        .deals
+        .iter()
+        .filter(|d| query.filter.matches(&plan.method, d))
+    {
         let Some(bucket) = bucket(deal, query, &periods) else {
             continue;
         };

@@ -1,22 +1,25 @@
-//! A deal on the board: name, customer, amount, owner, close date, its standing against the
-//! method, and one-step stage moves. It takes its deal and callbacks; an unchanged deal is not
-//! redrawn when another one changes.
+//! A deal on the board: name, customer, amount and score, owner, close date, its standing against
+//! the method, and one-step stage moves (a closed deal prints its post-mortem's why). It takes
+//! its deal and callbacks; an unchanged deal is not redrawn when another one changes.
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::deal_flags::DealFlags;
+use super::score_badge::score_badge;
 use crate::domain::gates::Standing;
+use crate::domain::score::Score;
 use crate::domain::{Currency, Deal, DealId, DealStatus};
 use crate::i18n::Lang;
 use crate::ui::common::focus;
 
-/// A deal with its standing, as a card shows it.
+/// A deal with its standing and score, as a card shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardDeal {
     pub deal: Rc<Deal>,
     pub standing: Standing,
+    pub score: Score,
 }
 
 #[derive(Properties, PartialEq)]
@@ -92,13 +95,19 @@ pub fn DealCard(props: &DealCardProps) -> Html {
                 <span class="deal-name">{ deal.name.clone() }</span>
                 <span class="customer">{ deal.customer.clone() }</span>
             </button>
-            <div class="amount">{ deal.amount.format(&props.currency) }</div>
+            <div class="amount">
+                { deal.amount.format(&props.currency) }
+                if deal.is_open() { { score_badge(props.lang, &props.card.score) } }
+            </div>
             <div class="meta">
                 if !deal.owner.is_empty() { <span class="owner" title={deal.owner.clone()}>{ deal.owner.clone() }</span> }
                 { close }
             </div>
             <DealFlags lang={props.lang} stage={deal.stage} standing={props.card.standing.clone()} />
             { moves }
+            if !deal.people.review.why.is_empty() {
+                <p class="print-only review-line">{ format!("{}{}{}", t.review_title, props.lang.colon(), deal.people.review.why) }</p>
+            }
         </article>
     }
 }

@@ -1,18 +1,23 @@
-//! The list view: the deals in a table, sortable by amount, close date, stage or name, a page of
-//! rows at first and more on request. Rows take their deal; the sorted order is derived once per
-//! plan and sort.
+//! The list view: the deals in a table, sortable by amount, close date, stage, name or score, a
+//! page of rows at first and more on request. Rows take their deal and score; the sorted order
+//! is derived once per plan, sort and day.
 use std::rc::Rc;
 
+use chrono::{Local, NaiveDate};
 use yew::prelude::*;
+
+use super::score_badge::score_title;
 
 use crate::domain::list::{first_and_kept, sort_deals, Direction, SortKey};
 use crate::domain::method::Method;
+use crate::domain::score::score;
 use crate::domain::weighting::weighted;
 use crate::domain::{Currency, Deal, DealId};
 use crate::i18n::Lang;
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::shared::Shared;
+use crate::web::clock;
 
 /// Rows shown at first, and added by each "show more".
 const ROWS_PAGE: usize = 50;
@@ -31,11 +36,14 @@ pub struct DealListProps {
 pub fn DealList(props: &DealListProps) -> Html {
     let dispatch = use_dispatch();
     let t = props.lang.texts();
+    let today = clock::today();
     let deals = use_memo(
-        (props.plan.clone(), props.sort),
-        |(plan, (key, direction))| {
+        (props.plan.clone(), props.sort, today),
+        |(plan, (key, direction), today)| {
             let mut deals: Vec<Rc<Deal>> = plan.deals.clone();
-            sort_deals(&mut deals, *key, *direction);
+            sort_deals(&mut deals, *key, *direction, |d| {
+                score(&plan.method, d, *today, &Local).total
+            });
             deals
         },
     );
@@ -89,12 +97,13 @@ pub fn DealList(props: &DealListProps) -> Html {
                         <th scope="col" class="num">{ t.col_weighted }</th>
                         { header(SortKey::Close, t.expected_close, "sort-close", false) }
                         <th scope="col">{ t.field_owner }</th>
+                        { header(SortKey::Score, t.score, "sort-score", true) }
                     </tr>
                 </thead>
                 <tbody>
                     { for listed.into_iter().map(|deal| html! {
                         <DealRow key={deal.id.as_str().to_string()} lang={props.lang} deal={deal.clone()}
-                            method={method.clone()} currency={props.plan.currency.clone()} on_open={on_open.clone()} />
+                            method={method.clone()} currency={props.plan.currency.clone()} on_open={on_open.clone()} {today} />
                     }) }
                 </tbody>
             </table>
@@ -114,6 +123,7 @@ struct DealRowProps {
     method: Shared<Method>,
     currency: Currency,
     on_open: Callback<DealId>,
+    today: NaiveDate,
 }
 
 #[component]
@@ -123,6 +133,7 @@ fn DealRow(props: &DealRowProps) -> Html {
         let (on_open, id) = (props.on_open.clone(), deal.id.clone());
         move |_| on_open.emit(id.clone())
     };
+    let scored = score(&props.method, deal, props.today, &Local);
     let day = if deal.is_open() {
         deal.expected_close
     } else {
@@ -138,6 +149,7 @@ fn DealRow(props: &DealRowProps) -> Html {
             <td class="num">{ weighted(&props.method, deal).format(&props.currency) }</td>
             <td>{ day.map(|d| props.lang.date(d)).unwrap_or_default() }</td>
             <td><span class="clamp" title={deal.owner.clone()}>{ deal.owner.clone() }</span></td>
+            <td class="num" data-testid="row-score" title={score_title(props.lang, &scored)}>{ scored.total }</td>
         </tr>
     }
 }

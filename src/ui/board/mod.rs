@@ -3,4 +3,5 @@ mod deal_card;
 pub mod deal_flags;
 pub mod deal_list;
 pub mod pipeline;
+mod score_badge;
 mod stage_column;

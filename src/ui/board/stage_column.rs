@@ -1,7 +1,7 @@
 //! One group of cards on the board: a stage's column (name, probability, and the count, total
 //! and weighted total of all its deals), or the won or the lost deals. It shows the first cards
 //! in plan order and a button for more, so that a plan of 50,000 deals builds a few hundred
-//! cards, not 50,000; a deal's standing is worked out only for the cards shown.
+//! cards, not 50,000; a deal's standing and score are worked out only for the cards shown.
 use std::rc::Rc;
 
 use chrono::{Local, NaiveDate};
@@ -11,6 +11,7 @@ use super::deal_card::{CardDeal, DealCard};
 use crate::domain::gates::standing;
 use crate::domain::list::first_and_kept;
 use crate::domain::method::Method;
+use crate::domain::score::score;
 use crate::domain::summary::StageTotals;
 use crate::domain::{Currency, Deal, DealId, DealStatus, Money};
 use crate::i18n::Lang;
@@ -64,6 +65,7 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
                 let card = CardDeal {
                     deal: deal.clone(),
                     standing: standing(&props.method, deal, props.today, &Local),
+                    score: score(&props.method, deal, props.today, &Local),
                 };
                 html! {
                     <DealCard key={deal.id.as_str().to_string()} lang={props.lang} {card}

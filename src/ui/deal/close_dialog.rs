@@ -1,6 +1,7 @@
 //! Closing a deal. Won: the signing date (today unless changed) and the contract amount (the
 //! deal's unless changed); signing is the move into P7, so unmet gates before it are listed and
-//! need a reason, as for any forward move. Lost: why, and to whom.
+//! need a reason, as for any forward move. Lost: why, and to whom. Either way the post-mortem
+//! (销售项目总结): why (for a loss, its reason), against which competitor, what the team learned.
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -9,6 +10,7 @@ use yew::prelude::*;
 use super::missing_list::MissingList;
 use crate::domain::gates::missing_before;
 use crate::domain::method::Method;
+use crate::domain::people::Review;
 use crate::domain::plan::{Loss, Win};
 use crate::domain::validate::{parse_optional_date, Problem};
 use crate::domain::{Currency, Deal, Money, Stage};
@@ -35,6 +37,8 @@ struct Draft {
     amount: String,
     reason: String,
     competitor: String,
+    why: String,
+    learned: String,
 }
 
 /// The typed fields' problems, by field name.
@@ -123,6 +127,13 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                 return;
             };
             let (id, now) = (deal.id.clone(), clock::now());
+            let review = Review {
+                why: if won { &draft.why } else { &draft.reason }
+                    .trim()
+                    .to_string(),
+                competitor: draft.competitor.trim().to_string(),
+                learned: draft.learned.trim().to_string(),
+            };
             dispatch.dispatch(if won {
                 Action::Win {
                     id,
@@ -130,7 +141,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                         signed_on: day,
                         amount,
                         reason: draft.reason.clone(),
-                        review: Default::default(),
+                        review: review.clone(),
                     },
                     now,
                 }
@@ -141,7 +152,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                         lost_on: day,
                         reason: draft.reason.clone(),
                         competitor: draft.competitor.clone(),
-                        review: Default::default(),
+                        review,
                     },
                     now,
                 }
@@ -180,11 +191,13 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                                     aria-invalid={problems.amount.is_some().to_string()} />
                             </div>
                             { error("close-amount-error", &problems.amount) }
-                        } else {
-                            <label for="close-competitor">{ t.lose_competitor }</label>
-                            <input id="close-competitor" type="text" data-testid="close-competitor"
-                                value={draft.competitor.clone()} oninput={set(|d, v| d.competitor = v)} />
                         }
+                        <label for="close-competitor">{ if won { t.review_competitor } else { t.lose_competitor } }</label>
+                        <input id="close-competitor" type="text" data-testid="close-competitor" list="close-competitors"
+                            value={draft.competitor.clone()} oninput={set(|d, v| d.competitor = v)} />
+                        <datalist id="close-competitors">
+                            { for props.deal.people.competitors.iter().map(|c| html! { <option value={c.name.clone()} /> }) }
+                        </datalist>
                     </div>
                     if !missing.is_empty() {
                         <p>{ t.win_missing }</p>
@@ -196,6 +209,17 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                             oninput={set(|d, v| d.reason = v)} aria-invalid={problems.reason.is_some().to_string()} />
                         { error("close-reason-error", &problems.reason) }
                     }
+                    <fieldset class="close-review">
+                        <legend>{ t.review_title }</legend>
+                        if won {
+                            <label for="close-why">{ t.review_why }</label>
+                            <textarea id="close-why" data-testid="close-why" rows="2" value={draft.why.clone()}
+                                oninput={set(|d, v| d.why = v)} />
+                        }
+                        <label for="close-learned">{ t.review_learned }</label>
+                        <textarea id="close-learned" data-testid="close-learned" rows="2" value={draft.learned.clone()}
+                            oninput={set(|d, v| d.learned = v)} />
+                    </fieldset>
                 </div>
                 <footer class="editor-actions">
                     <span class="spacer"></span>

@@ -6,10 +6,12 @@ use chrono::Local;
 use yew::prelude::*;
 
 use super::coaching::Coaching;
+use super::competition::competition;
 use super::form::{DealForm, Suggestions};
 use super::gate_checklist::GateChecklist;
 use super::history::StageHistory;
 use super::move_control::MoveControl;
+use super::review::review_panel;
 use crate::domain::gates::standing;
 use crate::domain::method::Method;
 use crate::domain::{Currency, Deal, DealId, Plan};
@@ -67,6 +69,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
             let order = [
                 DealTab::Details,
                 DealTab::Gates,
+                DealTab::Competition,
                 DealTab::Coaching,
                 DealTab::History,
             ];
@@ -110,6 +113,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         DealTab::Gates => {
             html! { <GateChecklist lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
         }
+        DealTab::Competition => competition(props.lang, deal),
         DealTab::Coaching => {
             html! { <Coaching lang={props.lang} deal={deal.clone()} method={props.method.clone()} verified={standing.verified} /> }
         }
@@ -148,9 +152,13 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 }
                 <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
             </div>
+            if !deal.is_open() {
+                { review_panel(props.lang, deal) }
+            }
             <div class="tabs" role="tablist" aria-label={title} onkeydown={on_tab_key}>
                 { tab_button(DealTab::Details, t.tab_details, "tab-details") }
                 { tab_button(DealTab::Gates, t.tab_gates, "tab-gates") }
+                { tab_button(DealTab::Competition, t.tab_competition, "tab-competition") }
                 { tab_button(DealTab::Coaching, t.tab_coaching, "tab-coaching") }
                 { tab_button(DealTab::History, t.tab_history, "tab-history") }
             </div>

@@ -1,7 +1,7 @@
 //! The forecast view: the rolling forecast table with its controls, the charts, quotas and the
 //! claimed-against-verified risk. A filter applies to every figure here (and to the summary line
 //! above), and the printed report names it. It only renders what `domain::forecast` computes.
-use chrono::NaiveDate;
+use chrono::{Local, NaiveDate, Offset};
 use yew::prelude::*;
 
 use super::charts::{
@@ -10,7 +10,7 @@ use super::charts::{
 use super::quota_panel::QuotaPanel;
 use super::table::{csv_rows, ForecastTable};
 use crate::domain::csv::document;
-use crate::domain::filter::{Dimension, Filter};
+use crate::domain::filter::{Dimension, Filter, ScoreFloor, SCORE_FLOORS};
 use crate::domain::forecast::{forecast, risk_by_owner, Bucket, Query};
 use crate::domain::period::Granularity;
 use crate::domain::quota::quota_for;
@@ -129,11 +129,40 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             _ => quota_owner_of_filter.clone(),
         }
     };
-    let filter_words: Vec<String> = filter
+    let mut filter_words: Vec<String> = filter
         .only
         .iter()
         .map(|(d, v)| format!("{}{}{v}", lang.dimension(*d), lang.colon()))
         .collect();
+    if let Some(floor) = filter.score {
+        filter_words.push(format!("{} ≥ {}", t.score, floor.min));
+    }
+    let score_select = {
+        let (dispatch, filter) = (dispatch.clone(), filter.clone());
+        let current = filter.score.map(|f| f.min);
+        let onchange = Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let floor = value.parse().ok().map(|min| ScoreFloor {
+                min,
+                today,
+                zone: Local::now().offset().fix(),
+            });
+            dispatch.dispatch(Action::SetFilter(filter.with_score(floor)));
+        });
+        html! {
+            <label class="control" for="filter-score">
+                <span>{ t.score_filter }</span>
+                <select id="filter-score" data-testid="filter-score" {onchange}>
+                    <option value="" selected={current.is_none()}>{ t.score_any }</option>
+                    { for SCORE_FLOORS.into_iter().map(|n| html! {
+                        <option value={n.to_string()} selected={current == Some(n)}>{ format!("≥ {n}") }</option>
+                    }) }
+                </select>
+            </label>
+        }
+    };
     let export = {
         let (result, cumulative, plan, group_by) = (
             result.clone(),
@@ -296,6 +325,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                     </select>
                 </label>
                 { for Dimension::ALL.into_iter().map(filter_select) }
+                { score_select }
                 <label class="control" for="fc-group"><span>{ t.group_by }</span>
                     <select id="fc-group" data-testid="fc-group" onchange={update(|s, v| s.group_by = Dimension::parse(&v))}>
                         <option value="" selected={settings.group_by.is_none()}>{ t.group_none }</option>

@@ -1,9 +1,11 @@
 //! Adapting the method: stage probabilities, stale limits, and each stage's gate items —
-//! add, edit, reorder, retire, restore — and a reset to the default method.
+//! add, edit, reorder, retire, restore, whether a tick needs evidence, the map test it is linked
+//! to — the rules about people, and a reset to the default method.
 use yew::prelude::*;
 
+use super::people_rules::PeopleRulesEditor;
 use crate::domain::method::edit::MethodError;
-use crate::domain::method::{content, GateId, GateItem, Method, Text};
+use crate::domain::method::{content, GateId, GateItem, MapRule, Method, Text};
 use crate::domain::Stage;
 use crate::i18n::Lang;
 use crate::session::{Action, MethodEdit};
@@ -56,6 +58,7 @@ pub fn MethodEditor(props: &MethodEditorProps) -> Html {
                 <p class="form-alert" role="alert" data-testid="method-error">{ props.lang.method_error(error) }</p>
             }
             <div class="method-stages">
+                <PeopleRulesEditor lang={props.lang} rules={props.method.people.clone()} />
                 { for Stage::ALL.iter().map(|&stage| html! {
                     <MethodStage key={stage.index()} lang={props.lang} method={props.method.clone()} {stage} />
                 }) }
@@ -224,6 +227,27 @@ fn MethodItem(props: &MethodItemProps) -> Html {
                     <button type="button" data-testid="method-retire" onclick={send(MethodEdit::Retire(id.clone(), !props.item.retired))}>
                         { if props.item.retired { t.restore } else { t.retire } }
                     </button>
+                </span>
+                <span class="item-settings">
+                    <label>
+                        <input type="checkbox" data-testid="method-evidence" checked={props.item.evidence}
+                            onchange={let (dispatch, id, on) = (dispatch.clone(), id.clone(), !props.item.evidence);
+                                move |_| dispatch.dispatch(Action::EditMethod(MethodEdit::Evidence(id.clone(), on)))} />
+                        { " " }{ t.needs_evidence }
+                    </label>
+                    <label>
+                        { t.map_rule }{ props.lang.colon() }
+                        <select data-testid="method-map-rule" onchange={let (dispatch, id) = (dispatch.clone(), id.clone());
+                            move |e: Event| {
+                                let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                dispatch.dispatch(Action::EditMethod(MethodEdit::MapRule(id.clone(), MapRule::parse(&code))));
+                            }}>
+                            <option value="" selected={props.item.map.is_none()}>{ t.map_rule_none }</option>
+                            { for MapRule::ALL.into_iter().map(|r| html! {
+                                <option value={r.code()} selected={props.item.map == Some(r)}>{ props.lang.map_rule(r) }</option>
+                            }) }
+                        </select>
+                    </label>
                 </span>
             </>
         },

@@ -11,7 +11,8 @@ use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::store::use_store;
 
-/// The deals as spreadsheet rows, with headers in the interface language.
+/// The deals as spreadsheet rows, with headers in the interface language: each deal's fields and
+/// its post-mortem (why, against whom, what was learned; empty while there is none).
 pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
     let t = lang.texts();
     let header = [
@@ -31,6 +32,9 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
         t.field_segment,
         t.field_next_step,
         t.field_notes,
+        t.review_why,
+        t.review_competitor,
+        t.review_learned,
     ];
     let row = |d: &Deal| {
         vec![
@@ -54,6 +58,9 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
             d.segment.clone(),
             d.next_step.clone(),
             d.notes.clone(),
+            d.people.review.why.clone(),
+            d.people.review.competitor.clone(),
+            d.people.review.learned.clone(),
         ]
     };
     std::iter::once(header.iter().map(|h| h.to_string()).collect())
