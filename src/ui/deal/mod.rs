@@ -3,15 +3,21 @@
 pub mod close_dialog;
 mod coaching;
 pub mod conflict_dialog;
+mod contact_form;
+mod contact_list;
+mod coverage_flags;
 mod cycles_diagram;
 pub mod dialog;
 pub mod form;
 mod form_field;
 mod gate_checklist;
 mod history;
+mod link_editor;
 mod missing_list;
 mod move_control;
 pub mod override_dialog;
-// Not shown yet: the deal dialog shows it once contacts are in the plan (issue 10 item 1).
-#[allow(unused_imports, dead_code)]
+mod people_cards;
 pub mod people_map;
+mod people_print;
+mod people_tab;
+mod score_panel;
