@@ -403,6 +403,38 @@ pub const TEXTS: Texts = Texts {
     chain_from: "Coverage flags from stage",
     top_by: "Top-level relation needed by",
     score_weights: "Score weights",
+    tab_people: "People",
+    people_add: "Add contact",
+    people_new: "New contact",
+    people_editing: "Edit contact",
+    people_empty: "No contacts yet: add the people who decide.",
+    contact_department: "Department",
+    contact_last: "Last contact",
+    contact_wants_result: "Wants for the organisation",
+    contact_wants_win: "Personal win",
+    contact_notes: "Notes (e.g. the plan for a blocker)",
+    links_title: "Links",
+    link_from: "From",
+    link_to: "To",
+    link_kind: "Kind",
+    link_add: "Add link",
+    link_twice: "This link is there already",
+    view_map: "Map",
+    view_table: "Table",
+    flags_title: "Coverage flags",
+    flags_none: "No gaps found in the decision chain",
+    flags_from: "Checked from stage",
+    flag_serves: "Serves",
+    score_title: "Deal score",
+    score_raise_most: "Would raise it most",
+    map_supports: "The map supports this",
+    map_contradicts: "The map contradicts this",
+    map_silent: "The map says nothing",
+    tick_with_map: "Tick with the map as evidence",
+    tick_contradicted: "The map contradicts this tick: look at it again",
+    evidence_required: "Evidence required: the tick does not count until evidence is given",
+    print_people: "Print the map",
+    remove_sure: "Yes, remove",
 };
 
 /// The deck's English stage names.
@@ -881,7 +913,7 @@ impl Language for En {
             Flag::DecisionMakerNotFor { name, attitude } => format!(
                 "Decision maker {} is {}",
                 iso(name),
-                self.attitude(*attitude).to_lowercase()
+                self.attitude(*attitude).to_ascii_lowercase()
             ),
             Flag::NoCoach => TEXTS.flag_no_coach.to_string(),
             Flag::SingleThreaded { close } => format!(
@@ -921,7 +953,10 @@ impl Language for En {
             MapWhy::NoTop => TEXTS.why_no_top.to_string(),
             MapWhy::Complete(n) => format!("Map complete: {n} profiles on every level"),
             MapWhy::LevelEmpty(level) => {
-                format!("Nobody at the {} level", self.level(*level).to_lowercase())
+                format!(
+                    "Nobody at the {} level",
+                    self.level(*level).to_ascii_lowercase()
+                )
             }
             MapWhy::Incomplete(name) => format!("The profile of {} is incomplete", iso(name)),
         }

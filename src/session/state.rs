@@ -126,6 +126,8 @@ pub enum DealTab {
     Competition,
     Coaching,
     History,
+    /// The decision chain (决策链): contacts, links, the 渔网图, flags and the score.
+    People,
 }
 
 /// How a deal is closed.

@@ -28,3 +28,9 @@ pub fn new_deal_id() -> DealId {
     let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;
     DealId::generate(now().timestamp_millis(), random)
 }
+
+/// A fresh id for a contact of a deal.
+pub fn new_contact_id() -> crate::domain::people::ContactId {
+    let random = (js_sys::Math::random() * 2f64.powi(32)) as u64;
+    crate::domain::people::ContactId::generate(now().timestamp_millis(), random)
+}

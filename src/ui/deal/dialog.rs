@@ -11,7 +11,9 @@ use super::form::{DealForm, Suggestions};
 use super::gate_checklist::GateChecklist;
 use super::history::StageHistory;
 use super::move_control::MoveControl;
+use super::people_tab::PeopleTab;
 use super::review::review_panel;
+use crate::domain::coverage::flags;
 use crate::domain::gates::standing;
 use crate::domain::method::Method;
 use crate::domain::{Currency, Deal, DealId, Plan};
@@ -54,12 +56,15 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         None => t.editor_new,
         Some(_) => t.editor_edit,
     };
-    let tab_button = |which: DealTab, label: &'static str, testid: &'static str| {
+    let tab_button = |which: DealTab,
+                      label: &'static str,
+                      testid: &'static str,
+                      count: Option<Html>| {
         let dispatch = dispatch.clone();
         let selected = props.tab == which;
         html! {
             <button type="button" role="tab" class="tab" aria-selected={selected.to_string()} data-testid={testid}
-                tabindex={if selected { "0" } else { "-1" }} onclick={move |_| dispatch.dispatch(Action::ShowTab(which))}>{ label }</button>
+                tabindex={if selected { "0" } else { "-1" }} onclick={move |_| dispatch.dispatch(Action::ShowTab(which))}>{ label }{ count }</button>
         }
     };
     // the arrow keys move between the tabs, as in every tab list
@@ -69,6 +74,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
             let order = [
                 DealTab::Details,
                 DealTab::Gates,
+                DealTab::People,
                 DealTab::Competition,
                 DealTab::Coaching,
                 DealTab::History,
@@ -108,6 +114,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         };
     };
     let standing = standing(&props.method, deal, clock::today(), &Local);
+    let flags = Rc::new(flags(&props.method, deal, clock::today()));
     let body = match props.tab {
         DealTab::Details => form,
         DealTab::Gates => {
@@ -117,6 +124,9 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         DealTab::Coaching => {
             html! { <Coaching lang={props.lang} deal={deal.clone()} method={props.method.clone()} verified={standing.verified} /> }
         }
+        DealTab::People => html! {
+            <PeopleTab lang={props.lang} deal={deal.clone()} method={props.method.clone()} flags={flags.clone()} />
+        },
         DealTab::History => {
             html! { <StageHistory lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }
         }
@@ -156,11 +166,14 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 { review_panel(props.lang, deal) }
             }
             <div class="tabs" role="tablist" aria-label={title} onkeydown={on_tab_key}>
-                { tab_button(DealTab::Details, t.tab_details, "tab-details") }
-                { tab_button(DealTab::Gates, t.tab_gates, "tab-gates") }
-                { tab_button(DealTab::Competition, t.tab_competition, "tab-competition") }
-                { tab_button(DealTab::Coaching, t.tab_coaching, "tab-coaching") }
-                { tab_button(DealTab::History, t.tab_history, "tab-history") }
+                { tab_button(DealTab::Details, t.tab_details, "tab-details", None) }
+                { tab_button(DealTab::Gates, t.tab_gates, "tab-gates", None) }
+                { tab_button(DealTab::People, t.tab_people, "tab-people", (!flags.is_empty()).then(|| html! {
+                    <span class="count" data-testid="flag-count" aria-label={format!("{}{}{}", t.flags_title, props.lang.colon(), flags.len())}>{ flags.len() }</span>
+                })) }
+                { tab_button(DealTab::Competition, t.tab_competition, "tab-competition", None) }
+                { tab_button(DealTab::Coaching, t.tab_coaching, "tab-coaching", None) }
+                { tab_button(DealTab::History, t.tab_history, "tab-history", None) }
             </div>
             <div class="tab-body" role="tabpanel">{ body }</div>
         </dialog>

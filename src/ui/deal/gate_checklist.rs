@@ -5,6 +5,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::domain::coverage::{gate_map, Verdict};
 use crate::domain::deal::GateCheck;
 use crate::domain::gates::{progress, verified_stage};
 use crate::domain::method::{content, GateItem, Method};
@@ -34,6 +35,7 @@ pub fn GateChecklist(props: &GateChecklistProps) -> Html {
     let deal = &props.deal;
     let method = &props.method;
     let principle = props.lang.pick(&content().principles[1]);
+    let map = gate_map(method, deal);
     html! {
         <div class="gates" data-testid="gate-checklist">
             <p class="principle" title={t.principles}>{ format!("“{principle}”") }</p>
@@ -60,7 +62,8 @@ pub fn GateChecklist(props: &GateChecklistProps) -> Html {
                         <ul class="gate-items">
                             { for items.into_iter().map(|item| html! {
                                 <GateRow key={item.id.as_str().to_string()} lang={props.lang} deal={deal.id.clone()}
-                                    item={item.clone()} check={deal.gates.get(&item.id).cloned()} />
+                                    item={item.clone()} check={deal.gates.get(&item.id).cloned()}
+                                    map={map.iter().find(|g| g.item == item.id).map(|g| g.verdict.clone())} />
                             }) }
                         </ul>
                     </details>
@@ -89,6 +92,8 @@ struct GateRowProps {
     deal: DealId,
     item: GateItem,
     check: Option<GateCheck>,
+    /// What the deal's map says about the item, when it is linked to a map rule.
+    map: Option<Verdict>,
 }
 
 #[component]
@@ -149,6 +154,50 @@ fn GateRow(props: &GateRowProps) -> Html {
         }
     });
     let set_evidence = update(|check, value| check.evidence = value.trim().to_string());
+    let lang = props.lang;
+    let lacks_evidence = props.item.evidence
+        && props
+            .check
+            .as_ref()
+            .is_some_and(|c| c.evidence.trim().is_empty());
+    let map_line = props.map.as_ref().map(|verdict| {
+        let (class, says) = match verdict {
+            Verdict::Supports(_) => ("supports", t.map_supports),
+            Verdict::Contradicts(_) => ("contradicts", t.map_contradicts),
+            Verdict::Silent(_) => ("silent", t.map_silent),
+        };
+        let why = lang.map_why(verdict.why());
+        let offer = matches!(verdict, Verdict::Supports(_))
+            && !props.item.retired
+            && (props.check.is_none() || lacks_evidence);
+        let tick = {
+            let (dispatch, deal, item, evidence) =
+                (dispatch.clone(), props.deal.clone(), item_id.clone(), why.clone());
+            move |_| {
+                dispatch.dispatch(Action::CheckGate {
+                    id: deal.clone(),
+                    item: item.clone(),
+                    check: GateCheck {
+                        on: clock::today(),
+                        evidence: evidence.clone(),
+                    },
+                    now: clock::now(),
+                })
+            }
+        };
+        let contradicted = props.check.is_some() && matches!(verdict, Verdict::Contradicts(_));
+        html! {
+            <div class={classes!("map-says", class)} data-testid="map-says" data-verdict={class}>
+                <span>{ format!("{says}{}{why}", lang.colon()) }</span>
+                if offer {
+                    <button type="button" class="ghost small" data-testid="tick-with-map" onclick={tick}>{ t.tick_with_map }</button>
+                }
+                if contradicted {
+                    <strong class="tick-contradicted" data-testid="tick-contradicted">{ format!("⚠ {}", t.tick_contradicted) }</strong>
+                }
+            </div>
+        }
+    });
     html! {
         <li class={classes!("gate-item", props.check.is_some().then_some("done"), props.item.retired.then_some("retired"))}
             data-testid="gate-item" data-item={item_id.as_str().to_string()}>
@@ -167,9 +216,14 @@ fn GateRow(props: &GateRowProps) -> Html {
                     <label class="sr-only" for={format!("{dom_id}-evidence")}>{ t.evidence }</label>
                     <input type="text" id={format!("{dom_id}-evidence")} data-testid="gate-evidence" class="evidence-text"
                         placeholder={t.evidence_placeholder} value={check.evidence.clone()} disabled={props.item.retired}
-                        onchange={set_evidence} />
+                        onchange={set_evidence} aria-invalid={lacks_evidence.to_string()}
+                        aria-describedby={lacks_evidence.then(|| format!("{dom_id}-needs"))} />
+                    if lacks_evidence {
+                        <p class="field-error" id={format!("{dom_id}-needs")} data-testid="evidence-needed">{ t.evidence_required }</p>
+                    }
                 </div>
             }
+            { map_line.unwrap_or_default() }
         </li>
     }
 }

@@ -7,6 +7,9 @@ mod competition;
 mod competitor_form;
 mod competitor_list;
 pub mod conflict_dialog;
+mod contact_form;
+mod contact_list;
+mod coverage_flags;
 mod cycles_diagram;
 pub mod dialog;
 pub mod form;
@@ -14,11 +17,14 @@ mod form_field;
 mod gate_checklist;
 mod golden_triangle;
 mod history;
+mod link_editor;
 mod missing_list;
 mod move_control;
 pub mod override_dialog;
-mod review;
-mod swot_form;
-// Not shown yet: the deal dialog shows it once contacts are in the plan (issue 10 item 1).
-#[allow(unused_imports, dead_code)]
+mod people_cards;
 pub mod people_map;
+mod people_print;
+mod people_tab;
+mod review;
+mod score_panel;
+mod swot_form;

@@ -7,8 +7,9 @@ use crate::chart::people_svg::{people_svg, MapWords};
 use super::legend::legend;
 use super::PeopleProps;
 
-#[component]
-pub fn PeopleMap(props: &PeopleProps) -> Html {
+/// The map (a function rather than a component: each component costs the download its share of
+/// Yew's machinery).
+pub fn people_map(props: &PeopleProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let map = props.layout();

@@ -7,15 +7,14 @@ mod legend;
 mod map;
 mod table;
 
-pub use crate::chart::people_map::{LinkKind, MapLink};
+pub use crate::chart::people_map::MapLink;
 pub use crate::chart::people_svg::{MapCard, MapVocab};
-pub use map::PeopleMap;
-pub use table::PeopleTable;
+pub use map::people_map;
+pub use table::people_table;
 
 use crate::chart::people_map::{layout, MapLayout};
 
 /// The people and the lines between them, with the words for them.
-#[derive(yew::Properties, PartialEq)]
 pub struct PeopleProps {
     pub lang: crate::i18n::Lang,
     pub people: Vec<MapCard>,

@@ -7,8 +7,8 @@ use crate::chart::people_svg::{attitude_class, attitude_glyph};
 
 use super::PeopleProps;
 
-#[component]
-pub fn PeopleTable(props: &PeopleProps) -> Html {
+/// The table (a function, as [`super::people_map`]).
+pub fn people_table(props: &PeopleProps) -> Html {
     let (lang, v) = (props.lang, &props.vocab);
     let t = lang.texts();
     let people = &props.people;
