@@ -25,7 +25,7 @@ BINARYEN_VERSION := 132
 WASM_OPT := $(TOOLS_DIR)/node_modules/.bin/wasm-opt
 # What rustc 1.95 emits for wasm32-unknown-unknown; all in Chromium and Firefox 115+.
 # Named one by one (not -all) so wasm-opt cannot introduce newer features (GC, SIMD, ...).
-WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types \
+WASM_OPT_FLAGS := -Oz --converge --enable-bulk-memory --enable-reference-types \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	--enable-multivalue --strip-producers --strip-target-features
 

@@ -660,3 +660,42 @@ fn a_profile_without_a_level_leaves_the_map_incomplete_and_a_lead_is_told_to_ans
         .raise(&Raise::AnswerPrice, &method)
         .contains("报价"));
 }
+
+/// Competitors are changed and removed by name, so that an edit made on a list another tab has
+/// since reordered changes the competitor the person meant, or none.
+#[test]
+fn competitors_are_changed_and_removed_by_name_not_position() {
+    use keyplan::domain::people::{PeopleEdit, PeopleError};
+    let named = |name: &str| Competitor {
+        name: name.into(),
+        ..Competitor::default()
+    };
+    let mut deal = deal_at(Stage::P2, vec![]);
+    for name in ["甲公司", "乙公司"] {
+        deal.people
+            .apply(PeopleEdit::AddCompetitor(named(name)))
+            .unwrap();
+    }
+    // another tab put 乙 first; this tab still shows 甲 first and edits it
+    deal.people.competitors.reverse();
+    let mut cheaper = named("甲公司");
+    cheaper.price = Some(PricePosition::Lower);
+    deal.people
+        .apply(PeopleEdit::UpdateCompetitor(" 甲公司 ".into(), cheaper))
+        .unwrap();
+    assert_eq!(deal.people.competitors[1].price, Some(PricePosition::Lower));
+    assert_eq!(deal.people.competitors[0].price, None, "乙 untouched");
+    deal.people
+        .apply(PeopleEdit::RemoveCompetitor("乙公司".into()))
+        .unwrap();
+    assert_eq!(deal.people.competitors.len(), 1);
+    assert_eq!(deal.people.competitors[0].name, "甲公司");
+    assert_eq!(
+        deal.people
+            .apply(PeopleEdit::RemoveCompetitor("丙公司".into())),
+        Err(PeopleError::NoSuchCompetitor("丙公司".into()))
+    );
+    assert!(Lang::Zh
+        .people_error(&PeopleError::NoSuchCompetitor("丙公司".into()))
+        .contains("丙公司"));
+}

@@ -91,9 +91,9 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
     b.click(&format!("{} {}", card(&id), tid("open-deal")))
         .await;
     b.wait_for(&tid("deal-editor")).await;
-    // Details → Gates → Competition with the arrow keys
+    // Details → Gates → People → Competition with the arrow keys
     focus(&b, "tab-details").await;
-    keys(&b, &format!("{RIGHT}{RIGHT}")).await;
+    keys(&b, &format!("{RIGHT}{RIGHT}{RIGHT}")).await;
     b.wait_for(&tid("competition")).await;
     assert_eq!(
         b.attr(&tid("tab-competition"), "aria-selected")

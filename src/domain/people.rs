@@ -375,7 +375,7 @@ pub enum PeopleError {
     SelfLink,
     /// A competitor of this name is already there.
     CompetitorTwice(String),
-    NoSuchCompetitor(usize),
+    NoSuchCompetitor(String),
 }
 
 /// A change to a deal's people: the reducer's verbs ([`People::apply`]).
@@ -391,9 +391,11 @@ pub enum PeopleEdit {
     AddLink(Link),
     RemoveLink(Link),
     AddCompetitor(Competitor),
-    /// Replaces the competitor at this position.
-    UpdateCompetitor(usize, Competitor),
-    RemoveCompetitor(usize),
+    /// Replaces the competitor of this name (by name, not position: another tab's save may have
+    /// changed the list since it was shown).
+    UpdateCompetitor(String, Competitor),
+    /// Removes the competitor of this name.
+    RemoveCompetitor(String),
     SetSwot(Swot),
     SetReview(Review),
 }
@@ -455,22 +457,26 @@ impl People {
                 let competitor = self.checked_competitor(competitor, None)?;
                 self.competitors.push(competitor);
             }
-            PeopleEdit::UpdateCompetitor(at, competitor) => {
-                if at >= self.competitors.len() {
-                    return Err(PeopleError::NoSuchCompetitor(at));
-                }
+            PeopleEdit::UpdateCompetitor(name, competitor) => {
+                let at = self.competitor_at(&name)?;
                 self.competitors[at] = self.checked_competitor(competitor, Some(at))?;
             }
-            PeopleEdit::RemoveCompetitor(at) => {
-                if at >= self.competitors.len() {
-                    return Err(PeopleError::NoSuchCompetitor(at));
-                }
+            PeopleEdit::RemoveCompetitor(name) => {
+                let at = self.competitor_at(&name)?;
                 self.competitors.remove(at);
             }
             PeopleEdit::SetSwot(swot) => self.swot = swot,
             PeopleEdit::SetReview(review) => self.review = review,
         }
         Ok(*self != before)
+    }
+
+    /// Where the competitor of this name is ([`same_name`]).
+    fn competitor_at(&self, name: &str) -> Result<usize, PeopleError> {
+        self.competitors
+            .iter()
+            .position(|c| same_name(&c.name, name))
+            .ok_or_else(|| PeopleError::NoSuchCompetitor(name.to_string()))
     }
 
     fn contact_at(&self, id: &ContactId) -> Result<usize, PeopleError> {

@@ -999,7 +999,7 @@ impl Language for En {
             PeopleError::NoSuchContact(id) => format!("There is no contact {}", id.as_str()),
             PeopleError::SelfLink => TEXTS.people_self_link.to_string(),
             PeopleError::CompetitorTwice(name) => format!("{} is listed already", iso(name)),
-            PeopleError::NoSuchCompetitor(n) => format!("There is no competitor {}", n + 1),
+            PeopleError::NoSuchCompetitor(name) => format!("There is no competitor {}", iso(name)),
         }
     }
 

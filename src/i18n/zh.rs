@@ -984,7 +984,7 @@ impl Language for Zh {
             PeopleError::NoSuchContact(id) => format!("没有编号为 {} 的联系人", id.as_str()),
             PeopleError::SelfLink => TEXTS.people_self_link.to_string(),
             PeopleError::CompetitorTwice(name) => format!("{}已在列表中", iso(name)),
-            PeopleError::NoSuchCompetitor(n) => format!("没有第 {} 个竞争对手", n + 1),
+            PeopleError::NoSuchCompetitor(name) => format!("没有名为{}的竞争对手", iso(name)),
         }
     }
 

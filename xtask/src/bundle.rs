@@ -85,18 +85,29 @@ pub fn assemble(
         ));
     }
 
+    // the stylesheet goes into the script, gzipped like the wasm (a fifth of its size); the
+    // bootstrap puts it in place before the app starts
+    let mut css = String::new();
     let page = html::inline_trunk_links(index, |href| {
         if href.starts_with('/') || href.contains("://") {
             return Err(format!("stylesheet href `{href}` must be a relative path"));
         }
         let path = index_dir.join(href);
-        let css = read_text(&path)?;
-        forbid::check(&path.display().to_string(), css.as_bytes(), &args.forbid)?;
-        Ok(shrink::css(&css))
+        let text = read_text(&path)?;
+        forbid::check(&path.display().to_string(), text.as_bytes(), &args.forbid)?;
+        css.push_str(&shrink::css(&text));
+        Ok(String::new())
     })?;
+    let page = page.replace("<style>\n\n</style>", "");
+    let css_gzip = if css.is_empty() {
+        String::new()
+    } else {
+        compress::base64(&compress::gzip_smallest(css.as_bytes()))
+    };
 
     let wasm_gzip = compress::gzip_smallest(wasm);
-    let script = script::module_script(&shrink::js(glue), &compress::base64(&wasm_gzip))?;
+    let script =
+        script::module_script(&shrink::js(glue), &compress::base64(&wasm_gzip), &css_gzip)?;
     let page = html::insert_after_meta_charset(&page, &csp::meta_tag(&script))?;
     let page =
         html::insert_before_body_end(&page, &format!("<script type=\"module\">{script}</script>"))?;
@@ -219,8 +230,8 @@ mod tests {
         let page = fx.output();
         assert!(!page.contains("data-trunk"), "{page}");
         assert!(
-            page.contains("<style>\n.boot{color: #555;}\n</style>"),
-            "the stylesheet, shrunk"
+            !page.contains("<style"),
+            "the stylesheet travels gzipped in the script"
         );
         assert!(page.contains(
             "<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -263,6 +274,21 @@ mod tests {
         let mut wasm = Vec::new();
         GzDecoder::new(&gz[..]).read_to_end(&mut wasm).unwrap();
         assert_eq!(wasm, WASM);
+    }
+
+    #[test]
+    fn embedded_stylesheet_decodes_back_to_the_shrunk_css() {
+        use base64::Engine as _;
+        let fx = Fixture::new();
+        bundle(&fx).unwrap();
+        let page = fx.output();
+        let b64 = between(&page, "const keyplanCssGzipBase64 = \"", "\"");
+        let gz = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap();
+        let mut css = String::new();
+        GzDecoder::new(&gz[..]).read_to_string(&mut css).unwrap();
+        assert_eq!(css, ".boot{color: #555;}");
     }
 
     #[test]

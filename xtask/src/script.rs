@@ -1,17 +1,30 @@
 //! The one inline `<script type="module">`: the wasm-bindgen `--target web` glue, verbatim,
-//! followed by a bootstrap that inflates the embedded wasm and starts the app.
+//! followed by a bootstrap that inflates the embedded stylesheet and wasm and starts the app.
 
 use crate::html::find_ci;
 
 /// Placeholder in [`BOOTSTRAP`] for the base64 of the gzipped wasm.
 const WASM_PLACEHOLDER: &str = "@WASM_GZIP_BASE64@";
+/// Placeholder in [`BOOTSTRAP`] for the base64 of the gzipped stylesheet (empty: none).
+const CSS_PLACEHOLDER: &str = "@CSS_GZIP_BASE64@";
 
 /// Runs after the glue, in the same module, so it can call the glue's `__wbg_init` directly.
 /// Failures (no `DecompressionStream` in an old browser, a trap while the app starts, …) are
 /// shown in `#boot` as plain text and logged. The app removes `#boot` itself once it mounts.
 const BOOTSTRAP: &str = r#"
-// keyplan bootstrap (added by `xtask bundle`): inflate the embedded wasm, start the app.
+// keyplan bootstrap (added by `xtask bundle`): inflate the embedded stylesheet and wasm, start
+// the app.
+const keyplanCssGzipBase64 = "@CSS_GZIP_BASE64@";
 const keyplanWasmGzipBase64 = "@WASM_GZIP_BASE64@";
+
+function keyplanInflate(base64) {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    bytes[i] = text.charCodeAt(i);
+  }
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")));
+}
 
 async function keyplanStart() {
   if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
@@ -19,13 +32,12 @@ async function keyplanStart() {
     error.keyplanUnsupported = true;
     throw error;
   }
-  const text = atob(keyplanWasmGzipBase64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    bytes[i] = text.charCodeAt(i);
+  if (keyplanCssGzipBase64) {
+    const style = document.createElement("style");
+    style.textContent = await keyplanInflate(keyplanCssGzipBase64).text();
+    document.head.append(style);
   }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const buffer = await new Response(stream).arrayBuffer();
+  const buffer = await keyplanInflate(keyplanWasmGzipBase64).arrayBuffer();
   await __wbg_init({ module_or_path: buffer });
 }
 
@@ -56,12 +68,20 @@ keyplanStart().catch(keyplanBootFailed);
 /// The result never contains `</script` (it is escaped as `<\/script`, which means the same
 /// inside JS strings, template literals, regular expressions and comments) nor `<!--`
 /// (refused: it can switch the HTML parser into a mode that swallows the rest of the page).
-pub fn module_script(glue: &str, wasm_gzip_base64: &str) -> Result<String, String> {
-    if !wasm_gzip_base64
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
-    {
+pub fn module_script(
+    glue: &str,
+    wasm_gzip_base64: &str,
+    css_gzip_base64: &str,
+) -> Result<String, String> {
+    let plain = |text: &str| {
+        text.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    };
+    if !plain(wasm_gzip_base64) {
         return Err("the embedded wasm is not plain base64".into());
+    }
+    if !plain(css_gzip_base64) {
+        return Err("the embedded stylesheet is not plain base64".into());
     }
     // The HTML parser turns CR LF and lone CR into LF before the CSP hash is checked.
     let glue = glue.replace("\r\n", "\n").replace('\r', "\n");
@@ -78,7 +98,11 @@ pub fn module_script(glue: &str, wasm_gzip_base64: &str) -> Result<String, Strin
         ));
     }
     let mut script = escape_script_end(&glue);
-    script.push_str(&BOOTSTRAP.replace(WASM_PLACEHOLDER, wasm_gzip_base64));
+    script.push_str(
+        &BOOTSTRAP
+            .replace(CSS_PLACEHOLDER, css_gzip_base64)
+            .replace(WASM_PLACEHOLDER, wasm_gzip_base64),
+    );
     if let Some(at) = find_ci(&script, "<!--") {
         return Err(format!(
             "the JS glue contains `<!--` (at byte {at}), which is unsafe inside an inline <script>"
@@ -109,9 +133,11 @@ mod tests {
 
     #[test]
     fn glue_comes_verbatim_then_the_bootstrap() {
-        let script = module_script(GLUE, "AAEC+/8=").unwrap();
+        let script = module_script(GLUE, "AAEC+/8=", "H4sI").unwrap();
         assert!(script.starts_with(GLUE));
         assert!(script.contains("const keyplanWasmGzipBase64 = \"AAEC+/8=\";"));
+        assert!(script.contains("const keyplanCssGzipBase64 = \"H4sI\";"));
+        assert!(script.contains("document.head.append(style);"));
         assert!(script.contains("await __wbg_init({ module_or_path: buffer });"));
         assert!(script.contains("new DecompressionStream(\"gzip\")"));
         assert!(script.contains("box.textContent ="));
@@ -120,13 +146,13 @@ mod tests {
             !script.contains(".remove()"),
             "the app, not the bootstrap, removes #boot"
         );
-        assert!(!script.contains(WASM_PLACEHOLDER));
+        assert!(!script.contains(WASM_PLACEHOLDER) && !script.contains(CSS_PLACEHOLDER));
     }
 
     #[test]
     fn script_end_tags_are_escaped() {
         let glue = format!("{GLUE}const s = \"</script><SCRIPT>x</Script >\";\n");
-        let script = module_script(&glue, "").unwrap();
+        let script = module_script(&glue, "", "").unwrap();
         assert!(find_ci(&script, "</script").is_none(), "{script}");
         assert!(
             script.contains(r#"const s = "<\/script><SCRIPT>x<\/Script >";"#),
@@ -138,27 +164,29 @@ mod tests {
     #[test]
     fn comment_openers_are_refused() {
         let glue = format!("{GLUE}const s = \"<!--\";\n");
-        assert!(module_script(&glue, "").unwrap_err().contains("<!--"));
+        assert!(module_script(&glue, "", "").unwrap_err().contains("<!--"));
     }
 
     #[test]
     fn non_base64_payload_is_refused() {
-        assert!(module_script(GLUE, "AA</script>")
+        assert!(module_script(GLUE, "AA</script>", "")
             .unwrap_err()
             .contains("base64"));
     }
 
     #[test]
     fn wrong_glue_is_refused() {
-        let err = module_script("export default 1;", "").unwrap_err();
+        let err = module_script("export default 1;", "", "").unwrap_err();
         assert!(err.contains("--target web"), "{err}");
         let glue = format!("import * as s from './snippets/x/inline0.js';\n{GLUE}");
-        assert!(module_script(&glue, "").unwrap_err().contains("snippets"));
+        assert!(module_script(&glue, "", "")
+            .unwrap_err()
+            .contains("snippets"));
     }
 
     #[test]
     fn crlf_is_normalised_so_the_hash_matches_what_the_parser_sees() {
-        let script = module_script(&GLUE.replace('\n', "\r\n"), "").unwrap();
+        let script = module_script(&GLUE.replace('\n', "\r\n"), "", "").unwrap();
         assert!(!script.contains('\r'));
     }
 }

@@ -34,11 +34,13 @@ pub fn CompetitorList(props: &CompetitorListProps) -> Html {
     let competitors = &props.deal.people.competitors;
     let form = |at: Option<usize>| {
         let start = at.map(|i| competitors[i].clone()).unwrap_or_default();
+        // the competitor is found by the name it had when the form opened
+        let was = at.map(|_| start.name.clone());
         let on_save = {
             let (dispatch, deal, editing) = (dispatch.clone(), props.deal.clone(), editing.clone());
             Callback::from(move |c: Competitor| {
-                let edit = match at {
-                    Some(i) => PeopleEdit::UpdateCompetitor(i, c),
+                let edit = match &was {
+                    Some(name) => PeopleEdit::UpdateCompetitor(name.clone(), c),
                     None => PeopleEdit::AddCompetitor(c),
                 };
                 let sent = send_edit(&dispatch, lang, &deal, edit);
@@ -63,9 +65,14 @@ pub fn CompetitorList(props: &CompetitorListProps) -> Html {
             move |_| editing.set(Editing::At(i))
         };
         let remove = {
-            let (dispatch, deal) = (dispatch.clone(), props.deal.clone());
+            let (dispatch, deal, name) = (dispatch.clone(), props.deal.clone(), c.name.clone());
             move |_| {
-                let _ = send_edit(&dispatch, lang, &deal, PeopleEdit::RemoveCompetitor(i));
+                let _ = send_edit(
+                    &dispatch,
+                    lang,
+                    &deal,
+                    PeopleEdit::RemoveCompetitor(name.clone()),
+                );
             }
         };
         let unknown = || t.not_known.to_string();
