@@ -35,7 +35,7 @@ fn plan() -> String {
     {
         gates.insert(id, json!({"on": "2026-11-02", "evidence": "会议纪要"}));
     }
-    json!({"format": "keyplan.plan", "version": 1, "currency": "CNY", "deals": [{
+    json!({"format": "keyplan.plan", "version": 2, "currency": "CNY", "deals": [{
         "id": "d1", "name": "华东电网调度系统", "customer": "华东电网", "amount": "1200000.00",
         "stage": "P3", "owner": "李经理", "gates": gates,
         "created": "2026-11-01T00:00:00Z", "updated": "2026-11-01T00:00:00Z"

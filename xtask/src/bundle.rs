@@ -95,7 +95,14 @@ pub fn assemble(
         let path = index_dir.join(href);
         let text = read_text(&path)?;
         forbid::check(&path.display().to_string(), text.as_bytes(), &args.forbid)?;
-        css.push_str(&shrink::css(&text));
+        let shrunk = shrink::css(&text);
+        if let Some(line) = unbalanced(&shrunk) {
+            return Err(format!(
+                "{href}: a `{{` is never closed or a `}}` closes nothing (near `{line}`); the \
+                 browser would drop every rule after it"
+            ));
+        }
+        css.push_str(&shrunk);
         Ok(String::new())
     })?;
     let page = page.replace("<style>\n\n</style>", "");
@@ -119,6 +126,29 @@ pub fn assemble(
         wasm_gzip: wasm_gzip.len(),
     };
     Ok((page, sizes))
+}
+
+/// Where the braces of a stylesheet go wrong (a few characters around the place), if they do;
+/// quoted strings are skipped.
+fn unbalanced(css: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    let mut escaped = false;
+    let near = |at: usize| css[css.floor_char_boundary(at.saturating_sub(40))..at].to_string();
+    for (at, c) in css.char_indices() {
+        match (quote, c) {
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{') => depth += 1,
+            (None, '}') if depth == 0 => return Some(near(at)),
+            (None, '}') => depth -= 1,
+            _ => {}
+        }
+    }
+    (depth > 0).then(|| near(css.len()))
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
@@ -289,6 +319,22 @@ mod tests {
         let mut css = String::new();
         GzDecoder::new(&gz[..]).read_to_string(&mut css).unwrap();
         assert_eq!(css, ".boot{color: #555;}");
+    }
+
+    #[test]
+    fn a_stylesheet_with_a_brace_left_open_is_refused() {
+        assert_eq!(unbalanced(".a{b:c}@media print{.d{e:f}}"), None);
+        assert_eq!(unbalanced(".a{content:\"{\"}.b{content:'}'}"), None);
+        assert!(unbalanced("@media print{.d{e:f}").is_some());
+        assert!(unbalanced(".a{b:c}}").is_some());
+        let fx = Fixture::new();
+        fs::write(
+            fx.dir.join("styles/main.css"),
+            "@media print {\n.boot{color: #555;}\n",
+        )
+        .unwrap();
+        let err = bundle(&fx).unwrap_err();
+        assert!(err.contains("never closed"), "{err}");
     }
 
     #[test]
