@@ -134,7 +134,13 @@ fn unbalanced(css: &str) -> Option<String> {
     let mut depth = 0usize;
     let mut quote = None;
     let mut escaped = false;
-    let near = |at: usize| css[css.floor_char_boundary(at.saturating_sub(40))..at].to_string();
+    let near = |at: usize| {
+        let from = (0..=at.saturating_sub(40))
+            .rev()
+            .find(|i| css.is_char_boundary(*i))
+            .unwrap_or(0);
+        css[from..at].to_string()
+    };
     for (at, c) in css.char_indices() {
         match (quote, c) {
             (Some(_), _) if escaped => escaped = false,
