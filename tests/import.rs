@@ -1105,6 +1105,7 @@ fn stage_change() -> impl Strategy<Value = StageChange> {
                 missing,
                 status,
                 competitor,
+                close: None,
             },
         )
 }

@@ -405,7 +405,7 @@ fn the_score_adds_up_by_hand() {
     let slips = &score(&method, &late, today(), &Utc).parts[4];
     assert_eq!(
         (slips.points, &slips.why),
-        (3, &ScoreWhy::Overdue { days: 14 })
+        (3, &ScoreWhy::Overdue { days: 14, slips: 0 })
     );
     assert_eq!(slips.raise, Some(Raise::Redate));
 
@@ -698,4 +698,69 @@ fn competitors_are_changed_and_removed_by_name_not_position() {
     assert!(Lang::Zh
         .people_error(&PeopleError::NoSuchCompetitor("丙公司".into()))
         .contains("丙公司"));
+}
+
+/// Moving an open deal's expected signing date is kept in its history; moves later (or taking
+/// the date away) are slips, and slips take the score's slips part down, a third each.
+#[test]
+fn close_date_slips_are_kept_in_the_history_and_count_in_the_score() {
+    use keyplan::domain::deal::CloseMove;
+    let mut plan = Plan::default();
+    let id = DealId::new("a");
+    let mut f = common::fields("MES", 100, Stage::P2);
+    f.expected_close = Some(today() + chrono::Duration::days(30));
+    plan.add(id.clone(), f.clone(), now()).unwrap();
+    assert!(
+        plan.deals[0].history.is_empty(),
+        "the first date is no change"
+    );
+    let slips = |plan: &Plan| {
+        let s = score(&plan.method, &plan.deals[0], today(), &Utc);
+        (s.parts[4].points, s.parts[4].why.clone())
+    };
+    assert_eq!(slips(&plan), (10, ScoreWhy::Overdue { days: 0, slips: 0 }));
+    let mut move_to = |plan: &mut Plan, day: Option<chrono::NaiveDate>, at| {
+        f.expected_close = day;
+        plan.edit(&id, f.clone(), at).unwrap();
+    };
+    let first = today() + chrono::Duration::days(30);
+    let later_day = today() + chrono::Duration::days(60);
+    move_to(&mut plan, Some(later_day), later(1));
+    assert_eq!(
+        plan.deals[0].history.last().and_then(|c| c.close),
+        Some(CloseMove {
+            was: Some(first),
+            now: Some(later_day)
+        })
+    );
+    assert_eq!(
+        plan.deals[0].history.last().map(|c| (c.from, c.to)),
+        Some((Stage::P2, Stage::P2))
+    );
+    // 10 · 2/3 = 6.67 → 7
+    assert_eq!(slips(&plan), (7, ScoreWhy::Overdue { days: 0, slips: 1 }));
+    move_to(&mut plan, Some(first), later(2));
+    assert_eq!(slips(&plan).0, 7, "pulling the date in is no slip");
+    move_to(&mut plan, None, later(3));
+    assert_eq!(slips(&plan), (3, ScoreWhy::Overdue { days: 0, slips: 2 }));
+    move_to(&mut plan, Some(later_day), later(4));
+    move_to(
+        &mut plan,
+        Some(later_day + chrono::Duration::days(1)),
+        later(5),
+    );
+    assert_eq!(slips(&plan), (0, ScoreWhy::Overdue { days: 0, slips: 3 }));
+    assert_eq!(plan.deals[0].history.len(), 5);
+    // an edit that leaves the date alone adds nothing
+    move_to(
+        &mut plan,
+        Some(later_day + chrono::Duration::days(1)),
+        later(6),
+    );
+    assert_eq!(plan.deals[0].history.len(), 5);
+    // kept in the file, both ways
+    let again = decode(&encode(&plan, now())).unwrap();
+    assert_eq!(again.deals[0].history, plan.deals[0].history);
+    assert!(encode(&plan, now()).contains(r#""close":{"was":"#));
+    assert!(Lang::Zh.score_why(&slips(&plan).1).contains("推迟 3 次"));
 }

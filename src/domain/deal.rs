@@ -274,7 +274,8 @@ impl Deal {
             amount: Money::ZERO,
             stage,
             status: DealStatus::Open,
-            expected_close: None,
+            // the date it starts with is no change of it
+            expected_close: fields.expected_close,
             closed_on: None,
             owner: String::new(),
             product: String::new(),
@@ -301,6 +302,17 @@ impl Deal {
     /// gates and history apply.
     pub fn apply(&mut self, fields: DealFields, now: DateTime<Utc>) {
         let before = self.clone();
+        // an open deal's expected signing date that moves is kept in its history (slips count
+        // in the deal's score)
+        if self.is_open() && fields.expected_close != self.expected_close {
+            self.history.push(StageChange {
+                close: Some(CloseMove {
+                    was: self.expected_close,
+                    now: fields.expected_close,
+                }),
+                ..StageChange::moved(self.stage, self.stage, now)
+            });
+        }
         self.name = fields.name;
         self.customer = fields.customer;
         self.amount = fields.amount;
@@ -377,6 +389,36 @@ pub struct StageChange {
     /// A lost deal: to whom.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub competitor: String,
+    /// Set when the entry records a change of the expected signing date (the stage stays).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub close: Option<CloseMove>,
+}
+
+/// A change of an open deal's expected signing date, as its history keeps it: what it was, and
+/// what it became (either may be unset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct CloseMove {
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "iso_date::optional_day"
+    )]
+    pub was: Option<NaiveDate>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "iso_date::optional_day"
+    )]
+    pub now: Option<NaiveDate>,
+}
+
+impl CloseMove {
+    /// A slip: the date was set and moved later, or was taken away.
+    pub fn is_slip(&self) -> bool {
+        match (self.was, self.now) {
+            (Some(was), Some(now)) => now > was,
+            (Some(_), None) => true,
+            (None, _) => false,
+        }
+    }
 }
 
 impl StageChange {
@@ -390,6 +432,7 @@ impl StageChange {
             missing: Vec::new(),
             status: None,
             competitor: String::new(),
+            close: None,
         }
     }
 

@@ -15,9 +15,10 @@
 //!   2/3, below 1/3; one third less (not below 0) when a competitor's price is lower than ours.
 //! - **Freshness**: `d` = days since the last update (local days); `t` = the stage's stale limit;
 //!   `s` = 1 while `d ≤ t`, then `(2t − d) / t`, 0 from `d ≥ 2t`.
-//! - **Slips**: close-date slips are not recorded in the history yet, so the part counts the
-//!   slip under way: an open deal whose expected close is `o` days past (`o > 0`) has
-//!   `s = (t − o) / t` (0 from `o ≥ t`); otherwise 1.
+//! - **Slips**: the lower of two shares. The slip under way: an open deal whose expected close
+//!   is `o` days past (`o > 0`) has `(t − o) / t` (0 from `o ≥ t`), otherwise 1. The slips so far:
+//!   `n` changes of the expected close in the history that moved it later or took it away give
+//!   `(3 − n) / 3` (0 from three slips).
 use chrono::{NaiveDate, TimeZone};
 
 use super::deal::Deal;
@@ -48,9 +49,11 @@ pub enum ScoreWhy {
         days: i64,
         limit: u32,
     },
-    /// Days the expected close is past (0: not past).
+    /// Days the expected close is past (0: not past), and how often it slipped (moved later or
+    /// taken away, as the history records it).
     Overdue {
         days: i64,
+        slips: usize,
     },
 }
 
@@ -107,6 +110,9 @@ impl Score {
         best.and_then(|p| p.raise.as_ref())
     }
 }
+
+/// Slips of the close date after which the slips part has no points left.
+const SLIPS: i64 = 3;
 
 /// `round(w · num / den)`, halves up.
 fn share(weight: u32, num: i64, den: i64) -> u32 {
@@ -242,11 +248,21 @@ fn score_on(method: &Method, deal: &Deal, today: NaiveDate, updated: NaiveDate) 
         Some(close) if deal.is_open() => (today - close).num_days().max(0),
         _ => 0,
     };
+    let slipped = deal
+        .history
+        .iter()
+        .filter_map(|change| change.close)
+        .filter(|close| close.is_slip())
+        .count();
+    // the lower of the two shares: days past the date, and slips so far (none left from three)
     let slips = part(
         ScorePart::Slips,
-        t - overdue,
-        t,
-        ScoreWhy::Overdue { days: overdue },
+        ((t - overdue) * SLIPS).min((SLIPS - (slipped as i64).min(SLIPS)) * t),
+        SLIPS * t,
+        ScoreWhy::Overdue {
+            days: overdue,
+            slips: slipped,
+        },
         Some(Raise::Redate),
     );
 

@@ -208,6 +208,7 @@ pub const TEXTS: Texts = Texts {
     skipped_items: "Criteria not met at the time:",
     history_won: "Won",
     history_lost: "Lost",
+    history_close: "Close date moved",
     history_reopened: "Reopened",
     lost_to: "Lost to",
     customer_cycle: "Customer decision cycle",
@@ -986,8 +987,14 @@ impl Language for En {
                 }
             ),
             ScoreWhy::Idle { days, limit } => format!("Updated {days} days ago (limit {limit})"),
-            ScoreWhy::Overdue { days: 0 } => "Close date not past".to_string(),
-            ScoreWhy::Overdue { days } => format!("Close date {days} days past"),
+            ScoreWhy::Overdue { days: 0, slips: 0 } => {
+                "Close date not past, never slipped".to_string()
+            }
+            ScoreWhy::Overdue { days: 0, slips } => format!("Close date slipped {slips} times"),
+            ScoreWhy::Overdue { days, slips: 0 } => format!("Close date {days} days past"),
+            ScoreWhy::Overdue { days, slips } => {
+                format!("Close date {days} days past, slipped {slips} times")
+            }
         }
     }
 

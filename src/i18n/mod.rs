@@ -684,6 +684,7 @@ texts! {
     history_won,
     history_lost,
     history_reopened,
+    history_close,
     lost_to,
     customer_cycle,
     sales_cycle,

@@ -209,6 +209,7 @@ pub const TEXTS: Texts = Texts {
     skipped_items: "推进时未达成的验收节点：",
     history_won: "赢单",
     history_lost: "丢单",
+    history_close: "签约日期变更",
     history_reopened: "重新打开",
     lost_to: "输给",
     customer_cycle: "客户决策循环",
@@ -971,8 +972,12 @@ impl Language for Zh {
                 }
             ),
             ScoreWhy::Idle { days, limit } => format!("{days} 天前更新（上限 {limit} 天）"),
-            ScoreWhy::Overdue { days: 0 } => "签约日期未过".to_string(),
-            ScoreWhy::Overdue { days } => format!("签约日期已过 {days} 天"),
+            ScoreWhy::Overdue { days: 0, slips: 0 } => "签约日期未过，从未推迟".to_string(),
+            ScoreWhy::Overdue { days: 0, slips } => format!("签约日期已推迟 {slips} 次"),
+            ScoreWhy::Overdue { days, slips: 0 } => format!("签约日期已过 {days} 天"),
+            ScoreWhy::Overdue { days, slips } => {
+                format!("签约日期已过 {days} 天，已推迟 {slips} 次")
+            }
         }
     }
 

@@ -13,7 +13,7 @@ use serde_json::value::RawValue;
 use super::json::{parse_amount, At, Object};
 use super::Mode;
 use crate::domain::category::Category;
-use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::GateId;
 use crate::domain::people::People;
 use crate::domain::stage::Stage;
@@ -99,6 +99,17 @@ struct WireChange<'a> {
     status: Option<Cow<'a, str>>,
     #[serde(borrow)]
     competitor: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    close: Option<WireClose<'a>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireClose<'a> {
+    #[serde(borrow)]
+    was: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    now: Option<Cow<'a, str>>,
 }
 
 /// The deal in `raw`, when the quick way takes it whole: `None` sends it the careful way. Its id
@@ -231,6 +242,13 @@ fn change(wire: WireChange) -> Option<StageChange> {
             None => None,
         },
         competitor: text(wire.competitor),
+        close: match wire.close {
+            Some(close) => Some(CloseMove {
+                was: optional(close.was.as_deref(), date)?,
+                now: optional(close.now.as_deref(), date)?,
+            }),
+            None => None,
+        },
     })
 }
 

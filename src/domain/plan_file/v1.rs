@@ -15,7 +15,7 @@ use super::json::{
 };
 use super::{people, quick, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
-use crate::domain::deal::{Deal, DealId, DealStatus, GateCheck, StageChange};
+use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
@@ -471,5 +471,12 @@ fn read_stage_change(at: &At, value: Value) -> Read<StageChange> {
             .unwrap_or_default(),
         status: change.optional_with("status", read_status)?,
         competitor: change.text("competitor")?,
+        close: change.optional_with("close", |at, value| {
+            let mut close = Object::new(*at, value)?;
+            Ok(CloseMove {
+                was: close.optional_with("was", date)?,
+                now: close.optional_with("now", date)?,
+            })
+        })?,
     })
 }

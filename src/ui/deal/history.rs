@@ -35,16 +35,30 @@ pub fn StageHistory(props: &StageHistoryProps) -> Html {
         ),
         Some(DealStatus::Lost) => format!("{} · {}", t.history_lost, change.to.code()),
         Some(DealStatus::Open) => format!("{} · {}", t.history_reopened, change.to.code()),
-        None => format!("{} → {}", change.from.code(), change.to.code()),
+        None => match change.close {
+            Some(close) => {
+                let day =
+                    |d: Option<chrono::NaiveDate>| d.map_or("—".to_string(), |d| lang.date(d));
+                format!(
+                    "{} · {} → {}",
+                    t.history_close,
+                    day(close.was),
+                    day(close.now)
+                )
+            }
+            None => format!("{} → {}", change.from.code(), change.to.code()),
+        },
     };
     html! {
         <ol class="history" data-testid="history" reversed=true>
             { for deal.history.iter().rev().map(|change| {
                 let forward = change.to > change.from;
-                let kind = match change.status {
-                    Some(status) => status.code(),
-                    None if forward => "forward",
-                    None => "back",
+                let kind = match (change.status, change.close) {
+                    (Some(status), _) => status.code(),
+                    (None, Some(close)) if close.is_slip() => "slip",
+                    (None, Some(_)) => "close",
+                    (None, None) if forward => "forward",
+                    (None, None) => "back",
                 };
                 html! {
                     <li class={classes!("change", kind, change.is_override().then_some("override"))}
