@@ -297,7 +297,34 @@ pub struct Browser {
     profile: tempfile::TempDir,
 }
 
+/// Checks that the page under test exists (failing before any browser starts if not), then
+/// starts a browser.
+pub async fn start() -> Browser {
+    page_url();
+    Browser::start().await
+}
+
 impl Browser {
+    /// Types `keys` into whatever has the keyboard focus.
+    pub async fn keys(&self, keys: &str) {
+        let el = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        el.send_keys(keys).await.expect("typing");
+    }
+
+    /// Opens the app on an empty plan and loads the training case.
+    pub async fn load_sample(&self) {
+        self.open().await;
+        self.wait_for(&tid("empty-state")).await;
+        self.click(&tid("load-sample")).await;
+        self.wait_for(&tid("board")).await;
+        self.wait_for(&tid("deal-card")).await;
+        self.wait_gone(&tid("empty-state")).await;
+    }
+
     /// Spawns chromedriver on a free port and opens a session with a fresh profile.
     pub async fn start() -> Browser {
         let driver_bin =

@@ -11,24 +11,6 @@ const TAB: &str = "\u{E004}";
 const DOWN: &str = "\u{E015}";
 const RIGHT: &str = "\u{E014}";
 
-async fn start() -> Browser {
-    e2e::page_url();
-    Browser::start().await
-}
-
-async fn load_sample(b: &Browser) {
-    b.open().await;
-    b.wait_for(&tid("empty-state")).await;
-    b.click(&tid("load-sample")).await;
-    b.wait_for(&tid("deal-card")).await;
-}
-
-/// Types `keys` into whatever has the keyboard focus.
-async fn keys(b: &Browser, keys: &str) {
-    let el = b.client.active_element().await.expect("a focused element");
-    el.send_keys(keys).await.expect("typing");
-}
-
 /// The `data-testid` of the focused element.
 async fn focused(b: &Browser) -> String {
     b.js("return document.activeElement.getAttribute('data-testid') || document.activeElement.id;")
@@ -63,37 +45,34 @@ async fn add_competitor(
     strengths: &str,
 ) {
     focus(b, "add-competitor").await;
-    keys(b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&tid("competitor-form")).await;
     assert_eq!(
         focused(b).await,
         "competitor-name-input",
         "the name takes the focus"
     );
-    keys(
-        b,
-        &format!(
-            "{name}{TAB}{}{TAB}{}{TAB}{strengths}{TAB}{TAB}",
-            DOWN.repeat(price_steps),
-            DOWN.repeat(rel_steps)
-        ),
-    )
+    b.keys(&format!(
+        "{name}{TAB}{}{TAB}{}{TAB}{strengths}{TAB}{TAB}",
+        DOWN.repeat(price_steps),
+        DOWN.repeat(rel_steps)
+    ))
     .await;
     assert_eq!(focused(b).await, "save-competitor");
-    keys(b, ENTER).await;
+    b.keys(ENTER).await;
 }
 
 #[tokio::test]
 async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let id = card_ids(&b).await[0].clone();
     b.click(&format!("{} {}", card(&id), tid("open-deal")))
         .await;
     b.wait_for(&tid("deal-editor")).await;
     // Details → Gates → People → Competition with the arrow keys
     focus(&b, "tab-details").await;
-    keys(&b, &format!("{RIGHT}{RIGHT}{RIGHT}")).await;
+    b.keys(&format!("{RIGHT}{RIGHT}{RIGHT}")).await;
     b.wait_for(&tid("competition")).await;
     assert_eq!(
         b.attr(&tid("tab-competition"), "aria-selected")
@@ -116,9 +95,9 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
 
     // the same name again: a clear error, and nothing added
     focus(&b, "add-competitor").await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&tid("competitor-form")).await;
-    keys(&b, &format!("甲对手科技{ENTER}")).await;
+    b.keys(&format!("甲对手科技{ENTER}")).await;
     let error = b
         .text(&format!(
             "{} {}",
@@ -132,7 +111,7 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
     );
     assert_eq!(b.count(&tid("competitor")).await, before + 2);
     focus(&b, "cancel-competitor").await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_gone(&tid("competitor-form")).await;
 
     // the SWOT and its four strategies, Tab from field to field, Enter on Save
@@ -147,9 +126,9 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
         "借二期分摊成本",
         "控制报价风险",
     ];
-    keys(&b, &format!("{}{TAB}", swot.join(TAB))).await;
+    b.keys(&format!("{}{TAB}", swot.join(TAB))).await;
     assert_eq!(focused(&b).await, "save-swot");
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
 
     let triangle = b.text(&tid("triangle")).await;
     for seen in ["甲对手科技", "乙对手集团", "本地服务团队"] {
@@ -190,7 +169,7 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
     b.wait_for(&remove).await;
     b.js(&format!("document.querySelector('{remove}').focus();"))
         .await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.eventually("one competitor removed", || async {
         (b.count(&tid("competitor")).await == before + 1).then_some(())
     })
@@ -200,8 +179,8 @@ async fn competitors_and_swot_by_keyboard_make_the_golden_triangle() {
 
 #[tokio::test]
 async fn a_loss_keeps_its_post_mortem() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let id = card_ids(&b).await[1].clone();
     b.click(&format!("{} {}", card(&id), tid("open-deal")))
         .await;
@@ -243,8 +222,8 @@ async fn row_scores(b: &Browser) -> Vec<u32> {
 
 #[tokio::test]
 async fn the_list_sorts_by_score() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("view-list")).await;
     b.wait_for(&tid("deal-row")).await;
     b.click(&tid("sort-score")).await;
@@ -279,8 +258,8 @@ async fn forecast_total(b: &Browser) -> String {
 
 #[tokio::test]
 async fn the_forecast_filters_by_score() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("view-forecast")).await;
     let all = forecast_total(&b).await;
     let summary = b.text(&tid("summary")).await;
@@ -318,8 +297,8 @@ async fn card_scores(b: &Browser) -> Vec<(String, String)> {
 
 #[tokio::test]
 async fn a_score_weight_changes_the_cards_scores() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let before = card_scores(&b).await;
     b.click(&tid("view-method")).await;
     b.wait_for(&tid("people-rules")).await;

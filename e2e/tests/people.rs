@@ -43,11 +43,6 @@ fn plan() -> String {
     .to_string()
 }
 
-async fn start() -> Browser {
-    e2e::page_url();
-    Browser::start().await
-}
-
 /// Opens the app on the test plan.
 async fn open_plan(b: &Browser) -> tempfile::TempDir {
     b.open().await;
@@ -70,12 +65,6 @@ async fn focus(b: &Browser, css: &str) {
         )
         .await;
     assert_eq!(ok, json!(true), "cannot focus `{css}`");
-}
-
-/// Types `keys` into whatever has the focus.
-async fn keys(b: &Browser, keys: &str) {
-    let el = b.client.active_element().await.expect("a focused element");
-    el.send_keys(keys).await.expect("type");
 }
 
 /// The id (or test id) of the focused element.
@@ -109,28 +98,28 @@ struct Person {
 /// Chooses the `n`th option after "not known" of the select `id` with the arrow key.
 async fn choose(b: &Browser, id: &str, n: usize) {
     focus(b, &format!("#{id}")).await;
-    keys(b, &DOWN.repeat(n)).await;
+    b.keys(&DOWN.repeat(n)).await;
 }
 
 /// Adds a contact with the keyboard alone: Enter on "Add contact", the fields, Enter to save.
 async fn add_person(b: &Browser, p: &Person) {
     focus(b, &tid("people-add")).await;
-    keys(b, ENTER).await;
+    b.keys(ENTER).await;
     wait_focus(b, "contact-name").await;
-    keys(b, p.name).await;
+    b.keys(p.name).await;
     // Tab goes on to the title
-    keys(b, "\u{E004}").await;
+    b.keys("\u{E004}").await;
     wait_focus(b, "contact-title").await;
-    keys(b, p.title).await;
+    b.keys(p.title).await;
     choose(b, "contact-level", p.level).await;
     focus(b, &format!("#contact-role-{}", p.role)).await;
-    keys(b, SPACE).await;
+    b.keys(SPACE).await;
     choose(b, "contact-influence", p.influence).await;
     choose(b, "contact-attitude", p.attitude).await;
     choose(b, "contact-relationship", p.relationship).await;
     focus(b, "#contact-owner").await;
-    keys(b, "李经理").await;
-    keys(b, ENTER).await;
+    b.keys("李经理").await;
+    b.keys(ENTER).await;
     b.wait_gone(&tid("contact-form")).await;
     // the focus is back on "Add contact"
     wait_focus(b, "people-add").await;
@@ -162,14 +151,14 @@ fn in_dialog(testid: &str) -> String {
 /// ticked with the map as evidence raises the verified stage and the score.
 #[tokio::test]
 async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() {
-    let b = start().await;
+    let b = e2e::start().await;
     let _plan = open_plan(&b).await;
     focus(&b, &format!("[data-deal-id=\"d1\"] {}", tid("open-deal"))).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&tid("deal-editor")).await;
     // Details → Gates → People with the arrow keys
     focus(&b, &tid("tab-details")).await;
-    keys(&b, &RIGHT.repeat(2)).await;
+    b.keys(&RIGHT.repeat(2)).await;
     b.wait_for(&tid("people-tab")).await;
     wait_focus(&b, "tab-people").await;
     assert!(
@@ -185,14 +174,14 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
 
     // an empty name is refused by the core, next to the field; Escape closes the form only
     focus(&b, &tid("people-add")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     wait_focus(&b, "contact-name").await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     let error = b
         .text("[data-testid=field-error][data-field=contact-name]")
         .await;
     assert!(!error.is_empty(), "an empty name says why");
-    keys(&b, ESCAPE).await;
+    b.keys(ESCAPE).await;
     b.wait_gone(&tid("contact-form")).await;
     wait_focus(&b, "people-add").await;
     assert_eq!(
@@ -269,7 +258,7 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
 
     // the table is the map's text alternative
     focus(&b, &tid("view-table")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&in_dialog("people-table")).await;
     assert_eq!(
         b.count(&format!("{} tbody tr", in_dialog("people-table")))
@@ -277,24 +266,24 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
         5
     );
     focus(&b, &tid("view-map")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&in_dialog("people-map")).await;
 
     // links by choosing two people: 张处长 reports to 王总; a self-link is refused
     choose(&b, "link-from", 1).await; // 张处长
     focus(&b, "#link-to").await;
-    keys(&b, "\u{E013}").await; // up: 王总
+    b.keys("\u{E013}").await; // up: 王总
     focus(&b, &tid("link-add")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for(&tid("link-row")).await;
     assert!(b.text(&tid("link-row")).await.contains("张处长"));
     focus(&b, &tid("link-add")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for("[data-testid=field-error][data-field=link]")
         .await;
     choose(&b, "link-to", 1).await; // 张处长 → 张处长
     focus(&b, &tid("link-add")).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.wait_for("[data-testid=field-error][data-field=link]")
         .await;
     assert_eq!(b.count(&tid("link-row")).await, 1);
@@ -308,9 +297,9 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
     // editing gives the focus back to the edited row
     let edit = format!("[data-contact-id] {}", tid("contact-edit"));
     focus(&b, &edit).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     wait_focus(&b, "contact-name").await;
-    keys(&b, ESCAPE).await;
+    b.keys(ESCAPE).await;
     b.wait_gone(&tid("contact-form")).await;
     wait_focus(&b, "contact-edit").await;
 
@@ -322,7 +311,7 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
 
     // the gate the map supports: tick it with the map as evidence
     focus(&b, &tid("tab-people")).await;
-    keys(&b, "\u{E012}").await; // left: Gates
+    b.keys("\u{E012}").await; // left: Gates
     let item = "[data-testid=gate-item][data-item=p3-mid-relations-good]";
     let says = format!("{item} {}", tid("map-says"));
     assert_eq!(
@@ -331,7 +320,7 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
     );
     assert!(b.text(&says).await.contains("张处长"));
     focus(&b, &format!("{item} {}", tid("tick-with-map"))).await;
-    keys(&b, ENTER).await;
+    b.keys(ENTER).await;
     b.eventually("ticked with the map's reason", || async {
         let v = b
             .js(&format!(
@@ -343,7 +332,7 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
     })
     .await;
     focus(&b, &tid("tab-gates")).await;
-    keys(&b, RIGHT).await;
+    b.keys(RIGHT).await;
     b.wait_for(&tid("people-tab")).await;
     let after = score(&b).await;
     assert!(
@@ -369,7 +358,7 @@ async fn a_decision_chain_built_by_keyboard_shows_on_the_map_and_in_the_gates() 
 /// requires says it does not count.
 #[tokio::test]
 async fn the_gates_flag_a_tick_the_map_contradicts() {
-    let b = start().await;
+    let b = e2e::start().await;
     let _plan = open_plan(&b).await;
     b.click(&format!("[data-deal-id=\"d1\"] {}", tid("open-deal")))
         .await;
@@ -403,7 +392,7 @@ async fn the_gates_flag_a_tick_the_map_contradicts() {
 /// the flags, outside the (hidden) dialog.
 #[tokio::test]
 async fn the_deals_people_print() {
-    let b = start().await;
+    let b = e2e::start().await;
     let _plan = open_plan(&b).await;
     b.click(&format!("[data-deal-id=\"d1\"] {}", tid("open-deal")))
         .await;

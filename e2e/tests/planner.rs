@@ -23,22 +23,6 @@ fn field_error(field: &str) -> String {
     )
 }
 
-/// Checks the artefact exists (failing before any browser starts if not), then starts one.
-async fn start() -> Browser {
-    e2e::page_url();
-    Browser::start().await
-}
-
-/// Opens the app on an empty plan and loads the sample plan.
-async fn load_sample(b: &Browser) {
-    b.open().await;
-    b.wait_for(&tid("empty-state")).await;
-    b.click(&tid("load-sample")).await;
-    b.wait_for(&tid("board")).await;
-    b.wait_for(&tid("deal-card")).await;
-    b.wait_gone(&tid("empty-state")).await;
-}
-
 /// Waits until the card with `id` sits in the column of `stage` (and says so itself).
 async fn wait_card_in(b: &Browser, id: &str, stage: &str) {
     b.eventually(&format!("deal {id} in column {stage}"), || async {
@@ -82,8 +66,8 @@ async fn check_board(b: &Browser) -> usize {
 
 #[tokio::test]
 async fn sample_plan_loads_and_no_network() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
 
     let total = check_board(&b).await;
     let cards = b.count(&tid("deal-card")).await;
@@ -149,8 +133,8 @@ async fn sample_plan_loads_and_no_network() {
 
 #[tokio::test]
 async fn create_move_reload_persists() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let before = id_set(&card_ids(&b).await);
     let close_date = b
         .js("return new Date(Date.now() + 60 * 864e5).toISOString().slice(0, 10);")
@@ -355,8 +339,8 @@ async fn tick_stage(b: &Browser, stage: &str) {
 
 #[tokio::test]
 async fn language_switch() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
 
     async fn switch_to(b: &Browser, button: &str, html_lang: &str) {
         b.click(&tid(button)).await;
@@ -430,8 +414,8 @@ async fn language_switch() {
 
 #[tokio::test]
 async fn delete_and_undo() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let ids = card_ids(&b).await;
     let id = ids.first().expect("a sample card").clone();
     let stage = column_of(&b, &id).await.expect("card is in a column");
@@ -470,8 +454,8 @@ async fn delete_and_undo() {
 
 #[tokio::test]
 async fn validation_errors_keep_dialog_open() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let stored = b
         .eventually("the sample plan to be saved", || async {
             b.storage_get(PLAN_KEY).await
@@ -511,7 +495,7 @@ async fn validation_errors_keep_dialog_open() {
 #[tokio::test]
 async fn corrupt_storage_is_kept_and_reported() {
     const CORRUPT: &str = r#"{"format":"keyplan.plan","version":1,"deals":[oops"#;
-    let b = start().await;
+    let b = e2e::start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     b.storage_set(PLAN_KEY, CORRUPT).await;
@@ -578,8 +562,8 @@ fn direction(v: &[f64]) -> Option<&'static str> {
 
 #[tokio::test]
 async fn list_view_sorts() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let on_board = b.count(&tid("deal-card")).await;
     b.click(&tid("view-list")).await;
     b.wait_for(&tid("list")).await;
@@ -645,8 +629,8 @@ async fn list_view_sorts() {
 /// shows a warning that stays, with a download.
 #[tokio::test]
 async fn refused_save_keeps_the_plan_and_warns() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let before = b
         .storage_get(PLAN_KEY)
         .await
@@ -675,8 +659,8 @@ async fn refused_save_keeps_the_plan_and_warns() {
 /// needs a reason, and the reason stays on the deal as a flag, on the card and after a reload.
 #[tokio::test]
 async fn refused_move_and_override_flag() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     // 全厂MES升级 (sample-03) sits at P2 without knowing its competitors (a P1 item).
     let id = "sample-03";
     assert_eq!(
@@ -743,8 +727,8 @@ async fn refused_move_and_override_flag() {
 /// The gate checklist and the coaching view in both languages, for a person to look at.
 #[tokio::test]
 async fn coaching_and_gates_screens() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     for lang in ["zh", "en"] {
         b.click(&tid(&format!("lang-{lang}"))).await;
         b.click(&in_card("sample-08", "open-deal")).await;
@@ -791,8 +775,8 @@ async fn coaching_and_gates_screens() {
 /// travels with the plan through a reload.
 #[tokio::test]
 async fn method_probability_changes_the_forecast() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("view-method")).await;
     let p6 = format!(
         "{}[data-stage=\"P6\"] {}",
@@ -834,8 +818,8 @@ async fn forecast_totals_follow_the_plan() {
         b.js("return [...document.querySelectorAll('[data-testid=forecast-table] [data-testid=forecast-total] td')].map(td => td.textContent);")
             .await
     }
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("view-forecast")).await;
     b.wait_for(&tid("forecast-table")).await;
     // Columns: won, closed, commit, best case, pipeline, weighted open, forecast, quota.
@@ -884,8 +868,8 @@ async fn forecast_totals_follow_the_plan() {
 /// a tab that finds a save it did not see does not overwrite it silently.
 #[tokio::test]
 async fn two_tabs_stay_consistent() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let first = b.client.window().await.unwrap();
     let second = b.client.new_window(true).await.unwrap().handle;
     b.client.switch_to_window(second.clone()).await.unwrap();
@@ -943,8 +927,8 @@ async fn two_tabs_stay_consistent() {
 /// Export, then import into an empty planner: the same plan comes back, exactly.
 #[tokio::test]
 async fn export_and_reimport_into_an_empty_planner() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     // the exported file is the stored plan written out (the download itself goes to the browser)
     let original = stored_plan(&b).await;
     let (_dir, path) = temp_file(
@@ -977,8 +961,8 @@ async fn export_and_reimport_into_an_empty_planner() {
 /// with one bad deal imports the good ones and lists the bad one; the import can be undone.
 #[tokio::test]
 async fn malformed_import_changes_nothing() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     let before = b.storage_get(PLAN_KEY).await.unwrap();
     let (_d1, broken) = temp_file(
         "broken.json",
@@ -1036,7 +1020,7 @@ async fn malformed_import_changes_nothing() {
 /// into an empty planner, the file brings its title and currency too.
 #[tokio::test]
 async fn a_lone_surrogate_rejects_only_its_deal() {
-    let b = start().await;
+    let b = e2e::start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     let deal = |id: &str, name: &str, notes: &str| {
@@ -1093,7 +1077,7 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
 /// and so is its row in a list of more than 50: the person sees what they just made.
 #[tokio::test]
 async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
-    let b = start().await;
+    let b = e2e::start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     let deals: Vec<Value> = (0..60)
@@ -1151,7 +1135,7 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
 /// those of all its deals. The closed deals and the list view likewise.
 #[tokio::test]
 async fn long_lists_show_their_first_cards_and_more_on_request() {
-    let b = start().await;
+    let b = e2e::start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     let deal = |id: String, status: &str| {
@@ -1233,7 +1217,7 @@ async fn long_lists_show_their_first_cards_and_more_on_request() {
 /// (only a page opened with `?bench` measures itself, for `make bench`).
 #[tokio::test]
 async fn imported_text_is_shown_as_text_and_nothing_is_measured() {
-    let b = start().await;
+    let b = e2e::start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
     // Text from a file is shown as text, never as markup.
@@ -1276,8 +1260,8 @@ fn closed_card(id: &str) -> String {
 /// shows and the editor can correct. Losing asks why and to whom.
 #[tokio::test]
 async fn winning_and_losing_are_real_closes() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("lang-zh")).await;
     b.wait_js(
         "Chinese",
@@ -1383,8 +1367,8 @@ async fn winning_and_losing_are_real_closes() {
 /// filter; grouped by region, no region shows an owner's quota.
 #[tokio::test]
 async fn an_owner_filter_applies_to_every_figure() {
-    let b = start().await;
-    load_sample(&b).await;
+    let b = e2e::start().await;
+    b.load_sample().await;
     b.click(&tid("view-forecast")).await;
     b.wait_for(&tid("forecast-table")).await;
     let everyone = b.text(&tid("summary-open")).await;

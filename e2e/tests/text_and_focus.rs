@@ -7,11 +7,6 @@ use serde_json::{json, Value};
 /// U+202E RIGHT-TO-LEFT OVERRIDE: without isolation it turns the rest of its line around.
 const RLO: &str = "\u{202E}";
 
-async fn start() -> Browser {
-    e2e::page_url();
-    Browser::start().await
-}
-
 /// A plan file with the given deals (each gets dates and an id if missing).
 fn plan_file(deals: Vec<Value>) -> String {
     let deals: Vec<Value> = deals
@@ -89,7 +84,7 @@ async fn reversed_text(b: &Browser, where_: &str) {
 /// import preview and the undo notice.
 #[tokio::test]
 async fn a_bidi_override_in_any_field_stays_in_its_field() {
-    let b = start().await;
+    let b = e2e::start().await;
     let text = |s: &str| format!("{RLO}{s}");
     let deal = |id: &str, stage: &str| {
         json!({
@@ -201,7 +196,7 @@ async fn nothing_overflows(b: &Browser, where_: &str) {
 /// another, at 1366×900 and 1024×768.
 #[tokio::test]
 async fn long_words_never_widen_the_page() {
-    let b = start().await;
+    let b = e2e::start().await;
     let long = |c: &str| c.repeat(200);
     let deal = |id: &str, owner: String, stage: &str| {
         json!({
@@ -291,7 +286,7 @@ async fn press(b: &Browser, key: &str) {
 #[tokio::test]
 async fn focus_follows_the_person() {
     const ESCAPE: &str = "\u{E00C}";
-    let b = start().await;
+    let b = e2e::start().await;
     let _plan = open_with(
         &b,
         vec![
