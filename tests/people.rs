@@ -60,6 +60,7 @@ fn a_plan_without_people_writes_byte_for_byte_as_before_and_people_round_trip() 
         why: "w".into(),
         competitor: "c".into(),
         learned: "l".into(),
+        ..Review::default()
     };
     deal.people.contacts[0]
         .extra
@@ -523,6 +524,7 @@ fn closing_a_deal_records_its_post_mortem() {
         why: "价格".into(),
         competitor: "本地供应商".into(),
         learned: "高层要早突破".into(),
+        ..Review::default()
     };
     plan.lose(
         &DealId::new("a"),
@@ -763,4 +765,32 @@ fn close_date_slips_are_kept_in_the_history_and_count_in_the_score() {
     assert_eq!(again.deals[0].history, plan.deals[0].history);
     assert!(encode(&plan, now()).contains(r#""close":{"was":"#));
     assert!(Lang::Zh.score_why(&slips(&plan).1).contains("推迟 3 次"));
+}
+
+/// Fields a newer keyplan may add to competitors, the SWOT and the post-mortem are kept through
+/// a read and a save, as a contact's are: this version never erases what it does not know.
+#[test]
+fn unknown_fields_of_competitors_swot_and_review_are_kept() {
+    let file = serde_json::json!({"format": "keyplan.plan", "version": 2, "deals": [{
+        "id": "a", "name": "n", "customer": "c", "amount": 1, "stage": "P2",
+        "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z",
+        "competitors": [{"name": "甲公司", "share": 0.3}],
+        "swot": {"so": "x", "matrix": [1, 2]},
+        "review": {"why": "价格", "rating": 4}
+    }]})
+    .to_string();
+    let plan = decode(&file).unwrap();
+    let deal = &plan.deals[0];
+    assert_eq!(
+        deal.people.competitors[0].extra["share"],
+        serde_json::json!(0.3)
+    );
+    assert_eq!(deal.people.swot.extra["matrix"], serde_json::json!([1, 2]));
+    assert_eq!(deal.people.review.extra["rating"], serde_json::json!(4));
+    let written = encode(&plan, now());
+    assert!(written.contains(r#""share":0.3"#), "{written}");
+    assert!(written.contains(r#""matrix":[1,2]"#) && written.contains(r#""rating":4"#));
+    assert_eq!(decode(&written).unwrap(), plan);
+    // the quick reader takes the same way
+    assert_eq!(read(&file, Mode::Strict).unwrap().plan, plan);
 }

@@ -289,6 +289,9 @@ pub struct Competitor {
     /// Their price against ours.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<PricePosition>,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 /// The deal's SWOT and the four TWOS strategies drawn from it.
@@ -314,6 +317,9 @@ pub struct Swot {
     /// Limit weaknesses and avoid threats.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub wt: String,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl Swot {
@@ -334,6 +340,9 @@ pub struct Review {
     /// What the team learned.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub learned: String,
+    /// Fields this version does not know, kept as they came.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
 }
 
 impl Review {

@@ -416,6 +416,7 @@ fn people_of(i: usize, owner: &str, today: NaiveDate) -> People {
             why: why.to_string(),
             competitor: competitor.to_string(),
             learned: learned.to_string(),
+            ..Review::default()
         };
     }
     people

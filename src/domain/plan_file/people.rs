@@ -209,12 +209,14 @@ fn competitor(at: &At, value: Value) -> Read<Competitor> {
         weaknesses,
         relationship: relationship(&mut c)?,
         price: optional_code(&mut c, "price", PricePosition::CODES)?.map(|i| PricePosition::ALL[i]),
+        extra: c.rest().into_iter().collect(),
     })
 }
 
 fn swot(at: &At, value: Value) -> Read<Swot> {
+    let mut object = Object::new(*at, value)?;
     let [strengths, weaknesses, opportunities, threats, so, st, wo, wt] = texts(
-        &mut Object::new(*at, value)?,
+        &mut object,
         [
             "strengths",
             "weaknesses",
@@ -235,18 +237,18 @@ fn swot(at: &At, value: Value) -> Read<Swot> {
         st,
         wo,
         wt,
+        extra: object.rest().into_iter().collect(),
     })
 }
 
 fn review(at: &At, value: Value) -> Read<Review> {
-    let [why, competitor, learned] = texts(
-        &mut Object::new(*at, value)?,
-        ["why", "competitor", "learned"],
-    )?;
+    let mut object = Object::new(*at, value)?;
+    let [why, competitor, learned] = texts(&mut object, ["why", "competitor", "learned"])?;
     Ok(Review {
         why,
         competitor,
         learned,
+        extra: object.rest().into_iter().collect(),
     })
 }
 

@@ -133,6 +133,7 @@ pub fn CloseDialog(props: &CloseDialogProps) -> Html {
                     .to_string(),
                 competitor: draft.competitor.trim().to_string(),
                 learned: draft.learned.trim().to_string(),
+                ..Review::default()
             };
             dispatch.dispatch(if won {
                 Action::Win {
