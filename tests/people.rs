@@ -794,3 +794,80 @@ fn unknown_fields_of_competitors_swot_and_review_are_kept() {
     // the quick reader takes the same way
     assert_eq!(read(&file, Mode::Strict).unwrap().plan, plan);
 }
+
+/// P3's "decision chain known in detail" needs the whole chain with attitudes known, "middle-level
+/// backing" a middle-level supporter, and "middle and lower-level relations" counts the
+/// operational level too (methodology §2.3, P3's gate).
+#[test]
+fn the_p3_map_tests_ask_for_the_chain_in_detail_and_a_middle_level_supporter() {
+    let method = Method::default();
+    let linked = |id: &str| {
+        method
+            .find_item(&keyplan::domain::method::GateId(id.into()))
+            .and_then(|(_, item)| item.map)
+    };
+    assert_eq!(
+        linked("p3-approval-process-known"),
+        Some(MapRule::ChainDetail)
+    );
+    assert_eq!(linked("p3-mid-level-backing"), Some(MapRule::MiddleBacking));
+    assert_eq!(
+        linked("p3-mid-relations-good"),
+        Some(MapRule::MiddleRelations)
+    );
+
+    let dm = with(
+        contact("t", "张总", Level::Top, &[Role::DecisionMaker]),
+        Attitude::Supportive,
+        Relationship::Familiar,
+        Influence::High,
+    );
+    let mut deal = deal_at(Stage::P3, vec![dm]);
+    assert_eq!(
+        map_says(&deal, MapRule::ChainDetail),
+        Verdict::Contradicts(MapWhy::RolesMissing(vec![
+            Role::Technical,
+            Role::User,
+            Role::Buyer
+        ]))
+    );
+    let doubtful = with(
+        contact("m", "李工", Level::Middle, &[Role::Technical, Role::User]),
+        Attitude::Doubtful,
+        Relationship::Familiar,
+        Influence::Medium,
+    );
+    deal.people.contacts.push(doubtful);
+    let mut buyer = contact("b", "赵采购", Level::Operational, &[Role::Buyer]);
+    buyer.relationship = Some(Relationship::Trusted);
+    deal.people.contacts.push(buyer);
+    assert_eq!(
+        map_says(&deal, MapRule::ChainDetail),
+        Verdict::Contradicts(MapWhy::AttitudeUnknown("赵采购".into()))
+    );
+    deal.people.contacts[2].attitude = Some(Attitude::Neutral);
+    assert_eq!(
+        map_says(&deal, MapRule::ChainDetail),
+        Verdict::Supports(MapWhy::ChainKnown(3))
+    );
+    // a familiar but doubtful middle manager is no backing
+    assert_eq!(
+        map_says(&deal, MapRule::MiddleBacking),
+        Verdict::Contradicts(MapWhy::NoBacking)
+    );
+    deal.people.contacts[1].attitude = Some(Attitude::Supportive);
+    assert_eq!(
+        map_says(&deal, MapRule::MiddleBacking),
+        Verdict::Supports(MapWhy::Backing("李工".into()))
+    );
+    // middle and lower levels: an operational contact counts
+    let only_lower = deal_at(Stage::P3, vec![deal.people.contacts[2].clone()]);
+    assert_eq!(
+        map_says(&only_lower, MapRule::MiddleRelations),
+        Verdict::Supports(MapWhy::Middle("赵采购".into()))
+    );
+    assert!(Lang::Zh
+        .map_why(&MapWhy::RolesMissing(vec![Role::Buyer]))
+        .contains("采购"));
+    assert!(!Lang::En.map_rule(MapRule::MiddleBacking).is_empty());
+}

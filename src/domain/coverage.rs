@@ -70,6 +70,14 @@ impl Flag {
     }
 }
 
+/// The parts of a decision chain known in detail (决策链构成的详细状况).
+const CHAIN_ROLES: [Role; 4] = [
+    Role::DecisionMaker,
+    Role::Technical,
+    Role::User,
+    Role::Buyer,
+];
+
 fn close(contact: &Contact) -> bool {
     contact.relationship_or_none() >= Relationship::Familiar
 }
@@ -154,8 +162,18 @@ pub enum MapWhy {
     Middle(String),
     /// No middle-level contact at 熟悉 or closer.
     NoMiddle,
-    /// This middle-level contact is opposed.
+    /// This middle- or operational-level contact is opposed.
     MiddleOpposed(String),
+    /// This middle-level contact is at 熟悉 or closer and supports us.
+    Backing(String),
+    /// No middle-level contact at 熟悉 or closer who supports us.
+    NoBacking,
+    /// These parts of the decision chain are not recorded.
+    RolesMissing(Vec<Role>),
+    /// Where this member of the chain stands towards us is not known.
+    AttitudeUnknown(String),
+    /// The chain is known in detail (so many contacts).
+    ChainKnown(usize),
     /// This top-level contact is at 熟悉 or closer and not against us.
     Top(String),
     NoTop,
@@ -197,12 +215,35 @@ pub fn map_says(deal: &Deal, rule: MapRule) -> Verdict {
             None => Verdict::Contradicts(MapWhy::NoDecisionMaker),
         },
         MapRule::MiddleRelations => {
-            if let Some(c) = at(Level::Middle).find(|c| c.attitude == Some(Attitude::Opposed)) {
+            let lower = || at(Level::Middle).chain(at(Level::Operational));
+            if let Some(c) = lower().find(|c| c.attitude == Some(Attitude::Opposed)) {
                 return Verdict::Contradicts(MapWhy::MiddleOpposed(c.name.clone()));
             }
-            match at(Level::Middle).find(|c| close(c)) {
+            match lower().find(|c| close(c)) {
                 Some(c) => Verdict::Supports(MapWhy::Middle(c.name.clone())),
                 None => Verdict::Contradicts(MapWhy::NoMiddle),
+            }
+        }
+        MapRule::MiddleBacking => {
+            match at(Level::Middle).find(|c| close(c) && for_us(c.attitude_or_neutral())) {
+                Some(c) => Verdict::Supports(MapWhy::Backing(c.name.clone())),
+                None => Verdict::Contradicts(MapWhy::NoBacking),
+            }
+        }
+        MapRule::ChainDetail => {
+            let missing: Vec<Role> = CHAIN_ROLES
+                .into_iter()
+                .filter(|role| !contacts.iter().any(|c| c.has(*role)))
+                .collect();
+            if !missing.is_empty() {
+                return Verdict::Contradicts(MapWhy::RolesMissing(missing));
+            }
+            let unknown = contacts
+                .iter()
+                .find(|c| c.attitude.is_none() && CHAIN_ROLES.iter().any(|r| c.has(*r)));
+            match unknown {
+                Some(c) => Verdict::Contradicts(MapWhy::AttitudeUnknown(c.name.clone())),
+                None => Verdict::Supports(MapWhy::ChainKnown(contacts.len())),
             }
         }
         MapRule::TopRelation => match top_reached(deal) {

@@ -185,6 +185,8 @@ pub trait Language {
             t.map_middle_relations,
             t.map_top_relation,
             t.map_complete,
+            t.map_chain_detail,
+            t.map_middle_backing,
         ][rule as usize]
     }
 
@@ -814,6 +816,8 @@ texts! {
     map_middle_relations,
     map_top_relation,
     map_complete,
+    map_chain_detail,
+    map_middle_backing,
     score_gates,
     score_chain,
     score_competition,

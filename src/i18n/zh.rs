@@ -337,9 +337,11 @@ pub const TEXTS: Texts = Texts {
     price_similar: "价格相当",
     price_higher: "价格高于我方",
     map_decision_chain: "决策链已知",
-    map_middle_relations: "中层关系良好",
+    map_middle_relations: "中低层关系良好",
     map_top_relation: "高层关系已建立",
     map_complete: "渔网图完整",
+    map_chain_detail: "决策链详细",
+    map_middle_backing: "中层保障",
     score_gates: "验收节点",
     score_chain: "决策链",
     score_competition: "竞争态势",
@@ -358,7 +360,7 @@ pub const TEXTS: Texts = Texts {
     raise_redate: "与客户重新确认签约日期",
     why_no_contacts: "还没有记录联系人",
     why_no_decision_maker: "没有记录决策者",
-    why_no_middle: "没有熟悉或更近的中层联系人",
+    why_no_middle: "中低层还没有关系熟悉或更近的联系人",
     why_no_top: "没有熟悉或更近、且不反对我方的高层联系人",
     why_no_competitors: "没有记录竞争对手",
     people_name_required: "请填写姓名",
@@ -941,7 +943,21 @@ impl Language for Zh {
             MapWhy::NoDecisionMaker => TEXTS.why_no_decision_maker.to_string(),
             MapWhy::Middle(name) => format!("中层：与{}的关系熟悉及以上", iso(name)),
             MapWhy::NoMiddle => TEXTS.why_no_middle.to_string(),
-            MapWhy::MiddleOpposed(name) => format!("中层：{}反对我方", iso(name)),
+            MapWhy::MiddleOpposed(name) => format!("中低层：{}反对我方", iso(name)),
+            MapWhy::Backing(name) => format!("中层：{}支持我方，关系熟悉及以上", iso(name)),
+            MapWhy::NoBacking => "中层还没有关系熟悉及以上、支持我方的人".to_string(),
+            MapWhy::RolesMissing(roles) => format!(
+                "尚未记录：{}",
+                roles
+                    .iter()
+                    .map(|r| self.role(*r))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            MapWhy::AttitudeUnknown(name) => format!("还不清楚{}的态度", iso(name)),
+            MapWhy::ChainKnown(n) => {
+                format!("决策者、技术评估者、使用者、采购均已记录，态度已知（{n} 人）")
+            }
             MapWhy::Top(name) => format!("高层：与{}的关系熟悉及以上", iso(name)),
             MapWhy::NoTop => TEXTS.why_no_top.to_string(),
             MapWhy::Complete(n) => format!("渔网图完整：各层都有人，{n} 份档案齐全"),

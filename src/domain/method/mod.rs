@@ -55,20 +55,27 @@ pub struct GateItem {
 pub enum MapRule {
     /// 决策链: the decision maker is known.
     DecisionChain,
-    /// 中层关系: a middle-level contact at 熟悉 or closer, none of them opposed.
+    /// 中低层关系: a middle- or operational-level contact at 熟悉 or closer, none of them opposed.
     MiddleRelations,
     /// 高层关系: a top-level contact at 熟悉 or closer who is not against us.
     TopRelation,
     /// 渔网图完整: every level has someone and every profile is filled in.
     MapComplete,
+    /// 决策链详细: the decision maker, a technical evaluator, a user and the buyer are recorded,
+    /// and where each of them stands towards us is known.
+    ChainDetail,
+    /// 中层保障: a middle-level contact at 熟悉 or closer who supports us.
+    MiddleBacking,
 }
 
 impl MapRule {
-    pub const ALL: [MapRule; 4] = [
+    pub const ALL: [MapRule; 6] = [
         MapRule::DecisionChain,
         MapRule::MiddleRelations,
         MapRule::TopRelation,
         MapRule::MapComplete,
+        MapRule::ChainDetail,
+        MapRule::MiddleBacking,
     ];
 
     /// The codes in plan files, in [`MapRule::ALL`]'s order.
@@ -77,6 +84,8 @@ impl MapRule {
         "middle_relations",
         "top_relation",
         "map_complete",
+        "chain_detail",
+        "middle_backing",
     ];
 
     /// The code in plan files.
