@@ -2,7 +2,7 @@
 //! strengths and weaknesses. Enter in the name saves; Escape leaves the dialog as everywhere.
 use yew::prelude::*;
 
-use super::competition::value_of;
+use super::people_edit::value_of;
 use crate::domain::people::{Competitor, PricePosition, Relationship};
 use crate::i18n::Lang;
 

@@ -4,8 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::competition::send_edit;
 use super::competitor_form::CompetitorForm;
+use super::people_edit::send_edit;
 use crate::domain::people::{Competitor, PeopleEdit};
 use crate::domain::Deal;
 use crate::i18n::Lang;

@@ -22,6 +22,7 @@ mod missing_list;
 mod move_control;
 pub mod override_dialog;
 mod people_cards;
+mod people_edit;
 pub mod people_map;
 mod people_print;
 mod people_tab;

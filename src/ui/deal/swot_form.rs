@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::competition::{send_edit, value_of};
+use super::people_edit::{send_edit, value_of};
 use crate::domain::people::{PeopleEdit, Swot};
 use crate::domain::Deal;
 use crate::i18n::Lang;
