@@ -21,7 +21,7 @@ use keyplan::domain::sample::sample_plan;
 use keyplan::domain::score::{score, Raise, ScoreWhy};
 use keyplan::domain::{DealId, Plan, Stage};
 use keyplan::i18n::Lang;
-use keyplan::session::{Action, Loaded, MethodEdit, Persistence, Seen, Session, View};
+use keyplan::session::{Action, MethodEdit, Session};
 
 fn contact(id: &str, name: &str, level: Level, roles: &[Role]) -> Contact {
     let mut c = Contact::named(ContactId::new(id), name);
@@ -423,17 +423,7 @@ fn the_score_adds_up_by_hand() {
 }
 
 fn session(plan: Plan) -> Rc<Session> {
-    Rc::new(Session::new(
-        Loaded {
-            plan,
-            persistence: Persistence::Saved,
-            seen: Seen::default(),
-            usage: None,
-            restorable: false,
-        },
-        Lang::Zh,
-        View::Board,
-    ))
+    common::session_with(plan)
 }
 
 #[test]

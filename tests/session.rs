@@ -19,8 +19,8 @@ use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
 use keyplan::i18n::Lang;
 use keyplan::session::backups::{self, BackupKind, OFFER_KEY};
 use keyplan::session::{
-    self, Action, DealTab, Dialog, Loaded, MethodEdit, Outcome, Persistence, SaveResult, Seen,
-    Session, StorageError, Store, View, PLAN_KEY, STAMP_KEY,
+    self, Action, DealTab, Dialog, MethodEdit, Outcome, Persistence, SaveResult, Seen, Session,
+    StorageError, Store, View, PLAN_KEY, STAMP_KEY,
 };
 
 /// A write of the stamp: what it replaced and what it wrote.
@@ -200,17 +200,7 @@ fn backup_texts(store: &Memory, kind: BackupKind) -> Vec<String> {
 }
 
 fn state_with(plan: Plan) -> Rc<Session> {
-    Rc::new(Session::new(
-        Loaded {
-            plan,
-            persistence: Persistence::Saved,
-            seen: Seen::default(),
-            usage: None,
-            restorable: false,
-        },
-        Lang::Zh,
-        View::Board,
-    ))
+    common::session_with(plan)
 }
 
 fn id(s: &str) -> DealId {

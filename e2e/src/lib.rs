@@ -226,26 +226,24 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     Some(if negative { -n } else { n } * multiplier)
 }
 
-/// The performance-log command of chromedriver: `POST /session/{id}/se/log {"type": "performance"}`.
-/// Each call returns (and drains) the entries logged since the previous call.
+/// A chromedriver command: `POST /session/{id}/{path}` with a JSON body. The performance log
+/// (`se/log`, `{"type": "performance"}`: each call returns and drains the entries logged since
+/// the previous one) and Chrome DevTools commands (`goog/cdp/execute`).
 #[derive(Debug)]
-struct GetPerformanceLog;
+struct Post(&'static str, Value);
 
-impl WebDriverCompatibleCommand for GetPerformanceLog {
+impl WebDriverCompatibleCommand for Post {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         let id = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{id}/se/log"))
+        base_url.join(&format!("session/{id}/{}", self.0))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "performance"}).to_string()),
-        )
+        (http::Method::POST, Some(self.1.to_string()))
     }
 }
 
@@ -254,25 +252,6 @@ impl WebDriverCompatibleCommand for GetPerformanceLog {
 pub enum Engine {
     Chromium,
     Firefox,
-}
-
-/// A Chrome DevTools command through chromedriver: `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        let id = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{id}/goog/cdp/execute"))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
 }
 
 /// A headless Chromium (or Firefox) driven through its own chromedriver (or geckodriver), with
@@ -313,6 +292,19 @@ impl Browser {
             .await
             .expect("a focused element");
         el.send_keys(keys).await.expect("typing");
+    }
+
+    /// Creates a deal in P0 through the editor (name, customer, amount as typed) and waits until
+    /// the editor has closed.
+    pub async fn new_deal(&self, name: &str, customer: &str, amount: &str) {
+        self.click(&tid("new-deal")).await;
+        self.wait_for(&tid("deal-editor")).await;
+        self.fill("#deal-name", name).await;
+        self.fill("#deal-customer", customer).await;
+        self.fill("#deal-amount", amount).await;
+        self.select_value("#deal-stage", "P0").await;
+        self.click(&tid("save-deal")).await;
+        self.wait_gone(&tid("deal-editor")).await;
     }
 
     /// Opens the app on an empty plan and loads the training case.
@@ -555,7 +547,10 @@ impl Browser {
     /// and gives back its result.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(Cdp(json!({"cmd": cmd, "params": params})))
+            .issue_cmd(Post(
+                "goog/cdp/execute",
+                json!({"cmd": cmd, "params": params}),
+            ))
             .await
             .unwrap_or_else(|e| panic!("DevTools command {cmd} refused: {e}"))
     }
@@ -856,7 +851,7 @@ impl Browser {
         }
         let log = self
             .client
-            .issue_cmd(GetPerformanceLog)
+            .issue_cmd(Post("se/log", json!({"type": "performance"})))
             .await
             .unwrap_or_else(|e| panic!("cannot read chromedriver's performance log: {e}"));
         let entries = log

@@ -174,12 +174,7 @@ async fn a_refused_write_at_every_kind_of_save_keeps_the_stored_plan() {
 
     // create a deal
     let before = refuse(&b).await;
-    b.click(&tid("new-deal")).await;
-    b.fill("#deal-name", "配额已满时新建").await;
-    b.fill("#deal-customer", "满额客户").await;
-    b.fill("#deal-amount", "10000").await;
-    b.click(&tid("save-deal")).await;
-    b.wait_gone(&tid("deal-editor")).await;
+    b.new_deal("配额已满时新建", "满额客户", "10000").await;
     b.wait_js(
         "the new card",
         "return document.body.innerText.includes('配额已满时新建');",

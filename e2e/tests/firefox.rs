@@ -94,14 +94,7 @@ async fn firefox_opens_from_a_file_loads_reloads_and_creates() {
         "the plan is back after a reload"
     );
 
-    b.click(&tid("new-deal")).await;
-    b.wait_for(&tid("deal-editor")).await;
-    b.fill("#deal-name", "火狐测试项目").await;
-    b.fill("#deal-customer", "华南测试集团").await;
-    b.fill("#deal-amount", "120000").await;
-    b.select_value("#deal-stage", "P0").await;
-    b.click(&tid("save-deal")).await;
-    b.wait_gone(&tid("deal-editor")).await;
+    b.new_deal("火狐测试项目", "华南测试集团", "120000").await;
     let id = b
         .eventually("the new deal's card", || async {
             let now = id_set(&card_ids(&b).await);

@@ -1093,14 +1093,7 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
     b.wait_for(&tid("board")).await;
     let p0 = "[data-testid=stage-column][data-stage=P0]";
     assert_eq!(b.count(&format!("{p0} [data-deal-id]")).await, 20);
-    b.click(&tid("new-deal")).await;
-    b.wait_for(&tid("deal-editor")).await;
-    b.fill("#deal-name", "刚建的项目").await;
-    b.fill("#deal-customer", "新客户").await;
-    b.fill("#deal-amount", "5").await;
-    b.select_value("#deal-stage", "P0").await;
-    b.click(&tid("save-deal")).await;
-    b.wait_gone(&tid("deal-editor")).await;
+    b.new_deal("刚建的项目", "新客户", "5").await;
     b.eventually("the new card after the first 20", || async {
         (b.count(&format!("{p0} [data-deal-id]")).await == 21).then_some(())
     })

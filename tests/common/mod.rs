@@ -168,3 +168,20 @@ pub fn said(why: &keyplan::domain::plan_file::Unreadable) -> String {
         other => Lang::En.unreadable(other),
     }
 }
+
+/// The app's state at start-up over `plan`, saved, in Chinese, on the board.
+#[allow(dead_code)]
+pub fn session_with(plan: keyplan::domain::Plan) -> std::rc::Rc<keyplan::session::Session> {
+    use keyplan::session::{Lang, Loaded, Persistence, Seen, Session, View};
+    std::rc::Rc::new(Session::new(
+        Loaded {
+            plan,
+            persistence: Persistence::Saved,
+            seen: Seen::default(),
+            usage: None,
+            restorable: false,
+        },
+        Lang::Zh,
+        View::Board,
+    ))
+}
