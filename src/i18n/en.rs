@@ -444,6 +444,13 @@ pub const TEXTS: Texts = Texts {
     strategies_hint: "One strategy per line, numbered in order",
     strategies_stage: "Strategies for stage",
     save_strategies: "Save strategies",
+    title_rename: "Rename the plan: Enter saves, Esc cancels, empty for no title",
+    title_untitled: "Untitled plan",
+    reset_title: "Between sessions: start again",
+    reset_sample: "Reload the training case",
+    reset_clear: "Clear the plan",
+    replace_confirm: "Yes, replace it",
+    backup_before_reset: "Plan before a reload or clear",
 };
 
 /// The deck's English stage names.
@@ -855,6 +862,18 @@ impl Language for En {
             "Replacing removes the {} of this plan and puts the {} of the files in their place. The current plan is kept as a backup first.",
             self.deal_count(removed),
             self.deal_count(brought)
+        )
+    }
+
+    fn reset_warning(&self, removed: usize, sample: bool) -> String {
+        let to = if sample {
+            "the 12 deals of the training case"
+        } else {
+            "an empty plan"
+        };
+        format!(
+            "This removes the {} of this plan and puts {to} in their place. The current plan is kept as a backup first, listed above.",
+            self.deal_count(removed)
         )
     }
 

@@ -98,6 +98,10 @@ pub trait Language {
     fn replace_warning(&self, removed: usize, brought: usize) -> String;
     /// A backup's size: `2.4 万字符` / `24,000 characters`.
     fn backup_size(&self, chars: usize) -> String;
+
+    /// What reloading the training case (`sample`) or clearing the plan replaces, and that the
+    /// plan is kept as a backup first.
+    fn reset_warning(&self, removed: usize, sample: bool) -> String;
     /// A file in another currency than the plan's.
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String;
     /// Deals without `created`/`updated` that took the time of the import.
@@ -922,6 +926,13 @@ texts! {
     strategies_hint,
     strategies_stage,
     save_strategies,
+    title_rename,
+    title_untitled,
+    reset_title,
+    reset_sample,
+    reset_clear,
+    replace_confirm,
+    backup_before_reset,
 }
 
 #[cfg(test)]
