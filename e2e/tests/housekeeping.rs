@@ -228,3 +228,60 @@ async fn copies_of_the_case_loaded_at_different_times_are_no_conflict() {
     b.assert_no_network().await;
     b.close().await;
 }
+
+/// The id of the case's open deal in `stage`.
+async fn case_deal_in(b: &Browser, stage: &str) -> String {
+    let plan: Value =
+        serde_json::from_str(&b.storage_get(PLAN_KEY).await.expect("a saved plan")).unwrap();
+    plan["deals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["stage"] == stage && d.get("status").is_none_or(|s| s == "open"))
+        .and_then(|d| d["id"].as_str())
+        .expect("a deal in the stage")
+        .to_string()
+}
+
+/// How many "ours" marks the coaching tab shows inside `css`.
+async fn marks(b: &Browser, css: &str) -> usize {
+    b.count(&format!("{} {css} .tag", tid("coaching"))).await
+}
+
+/// The coaching tab tells keyplan's words from the deck's: P1's mistakes are the deck's but for
+/// keyplan's one; P6's English name and summary are keyplan's; P3's customer step reads 制定标准.
+#[tokio::test]
+async fn the_coaching_tab_marks_keyplans_words() {
+    let b = e2e::start().await;
+    b.load_sample().await;
+    b.click(&tid("lang-en")).await;
+    let p1 = case_deal_in(&b, "P1").await;
+    open_coaching(&b, &p1).await;
+    assert_eq!(
+        marks(&b, ".mistakes").await,
+        1,
+        "the deck's three and keyplan's one"
+    );
+    assert_eq!(marks(&b, ".row-summary").await, 0);
+    b.click(&tid("close-dialog")).await;
+    let p6 = case_deal_in(&b, "P6").await;
+    open_coaching(&b, &p6).await;
+    assert_eq!(
+        marks(&b, ".row-summary h3").await,
+        1,
+        "Agreement is keyplan's name"
+    );
+    assert_eq!(marks(&b, ".row-summary p").await, 1, "keyplan's summary");
+    assert_eq!(marks(&b, ".steps").await, 0, "收场's steps are the deck's");
+    b.screenshot("coaching-p6-en").await;
+    b.click(&tid("close-dialog")).await;
+    b.click(&tid("lang-zh")).await;
+    let p3 = case_deal_in(&b, "P3").await;
+    open_coaching(&b, &p3).await;
+    let rings = b.text(&tid("cycles-diagram")).await;
+    assert!(rings.contains("制定标准"), "{rings}");
+    assert_eq!(marks(&b, ".row-summary").await, 0);
+    b.screenshot("coaching-p3-zh").await;
+    b.assert_no_network().await;
+    b.close().await;
+}

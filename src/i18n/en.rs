@@ -197,7 +197,7 @@ pub const TEXTS: Texts = Texts {
     checked_on: "Met on",
     retired: "Retired",
     ours: "Added by keyplan",
-    ours_hint: "The source deck stops here; keyplan wrote this in the same spirit",
+    ours_hint: "Not in the source deck: keyplan wrote this in the deck's spirit",
     move_to: "Move to",
     move_button: "Move",
     blocked_body: "These acceptance criteria are not met yet:",
@@ -525,6 +525,11 @@ impl Language for En {
 
     fn stage_title(&self, stage: Stage) -> &'static str {
         GLOSSES[stage.index()]
+    }
+
+    fn stage_name_ours(&self, stage: Stage) -> bool {
+        // the deck names P0–P5 in English ("P5:Business Negotiate"); P6 and P7 are ours
+        stage >= Stage::P6
     }
 
     fn pick<'t>(&self, text: &'t Text) -> &'t str {

@@ -53,6 +53,12 @@ pub trait Language {
     fn stage_name(&self, stage: Stage) -> &'static str;
     /// A stage's longer title for tooltips.
     fn stage_title(&self, stage: Stage) -> &'static str;
+
+    /// keyplan named the stage in this language (the deck's extract stops in P5): shown with the
+    /// "ours" mark.
+    fn stage_name_ours(&self, _stage: Stage) -> bool {
+        false
+    }
     /// The text of this language.
     fn pick<'t>(&self, text: &'t Text) -> &'t str;
     /// `：` or `: `.

@@ -198,7 +198,7 @@ pub const TEXTS: Texts = Texts {
     checked_on: "达成日期",
     retired: "已停用",
     ours: "keyplan 补充",
-    ours_hint: "原课件在此处中断，此条由 keyplan 按同一思路补充",
+    ours_hint: "原课件没有这一条，由 keyplan 按课件思路补充",
     move_to: "推进到",
     move_button: "调整阶段",
     blocked_body: "以下验收节点尚未达成：",
