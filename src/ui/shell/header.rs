@@ -85,6 +85,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { view_button(View::Method, t.view_method, "view-method") }
                     </div>
                 }
+                if !props.blocked {
+                    { view_button(View::Workshop, t.view_workshop, "view-workshop") }
+                }
                 <div class="segmented" role="group" aria-label={t.language}>
                     { for Lang::ALL.into_iter().map(lang_button) }
                 </div>
