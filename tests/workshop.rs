@@ -218,6 +218,13 @@ fn three_tables() -> Vec<TableFile> {
         two.move_deal(&id("b"), Stage::P3, "客户口头同意", now()),
         Ok(keyplan::domain::plan::MoveOutcome::Moved(Stage::P3))
     ));
+    two.set_strategies(
+        &id("b"),
+        Stage::P3,
+        vec!["约见高层".into(), "技术交流".into()],
+        now(),
+    )
+    .unwrap();
     tick(&mut two, "c", Stage::P0, "会议纪要");
     tick(&mut two, "c", Stage::P1, "需求书");
     let mut three = case();
@@ -280,6 +287,8 @@ fn each_tables_pipeline_is_summed_exactly_claimed_and_verified() {
     // table 3: the open A and B: 29 / 2 = 14.5 → 15 (halves up)
     assert_eq!(three.score, Some(15));
     assert!(c.tables.iter().all(|t| t.flags == 0 && !t.other_currency));
+    let strategies: Vec<usize> = c.tables.iter().map(|t| t.strategies).collect();
+    assert_eq!(strategies, [0, 2, 0]);
 }
 
 #[test]
@@ -293,6 +302,11 @@ fn deals_are_matched_by_id_and_their_disagreements_are_the_discussion_points() {
     // B: P1, P3, P1 claimed; all verified P0
     assert!(b.disagree.stage && !b.disagree.verified && !b.disagree.status && !b.disagree.score);
     assert_eq!(b.stage_spread, 2);
+    assert_eq!(
+        b.cells[1].as_ref().unwrap().strategies,
+        ["约见高层", "技术交流"]
+    );
+    assert!(b.cells[0].as_ref().unwrap().strategies.is_empty());
     let stages: Vec<Stage> = b.cells.iter().map(|c| c.as_ref().unwrap().stage).collect();
     assert_eq!(stages, [Stage::P1, Stage::P3, Stage::P1]);
     // C: verified P0, P2, P0 → scores 0, 29, 0 (spread 29 ≥ 20); table 3 lost it
@@ -368,6 +382,7 @@ fn tables_sort_by_a_figure_highest_first_and_ties_keep_the_opened_order() {
     assert_eq!(table_order(&c, TableKey::Overrides), [1, 0, 2]);
     assert_eq!(table_order(&c, TableKey::Score), [1, 2, 0]);
     assert_eq!(table_order(&c, TableKey::OpenDeals), [0, 1, 2]);
+    assert_eq!(table_order(&c, TableKey::Strategies), [1, 0, 2]);
 }
 
 #[test]
@@ -392,20 +407,24 @@ fn the_comparison_exports_as_csv_with_exact_amounts_and_the_discussion_points() 
         stage: "Stage",
         discussion: "Discussion point",
         yes: "yes",
+        strategies: "Strategies",
     };
     let csv = comparison_csv(&c, &words);
     assert!(csv.starts_with('\u{feff}'), "Excel reads the BOM");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert_eq!(lines[0], "Table,File,Open deals,Open,Weighted (claimed),Verified,Gates met,Evidence,Overrides,Flags,Score,Currency,Other workshop");
+    assert_eq!(lines[0], "Table,File,Open deals,Open,Weighted (claimed),Verified,Gates met,Evidence,Overrides,Flags,Score,Currency,Other workshop,Strategies");
     assert_eq!(
         lines[2],
-        "第2组,2.json,3,1833.33,400.00,408.33,4,2,1,0,19,CNY,"
+        "第2组,2.json,3,1833.33,400.00,408.33,4,2,1,0,19,CNY,,2"
     );
     assert_eq!(
         lines[3],
-        "第3组的计划,3.json,2,1333.33,316.67,283.33,2,0,0,0,15,CNY,yes"
+        "第3组的计划,3.json,2,1333.33,316.67,283.33,2,0,0,0,15,CNY,yes,0"
     );
     assert_eq!(lines[4], "");
     assert!(lines[5].starts_with("Deal,Customer,第1组 Stage,第1组 Verified,"));
-    assert_eq!(lines[7], "B,B 客户,P1,P0,0,0,0,P3,P0,0,0,0,P1,P0,0,0,0,yes");
+    assert_eq!(
+        lines[7],
+        "B,B 客户,P1,P0,0,0,0,,P3,P0,0,0,0,约见高层 / 技术交流,P1,P0,0,0,0,,yes"
+    );
 }

@@ -32,7 +32,7 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("read download")).expect("JSON")
 }
 
-fn deal_mut<'v>(plan: &'v mut Value, index: usize) -> &'v mut Value {
+fn deal_mut(plan: &mut Value, index: usize) -> &mut Value {
     &mut plan["deals"][index]
 }
 
@@ -117,6 +117,8 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
     let first_stage = stage_of(&copies[0]["deals"][0]);
     deal_mut(&mut copies[0], 0)["stage"] = json!(further(&first_stage));
     deal_mut(&mut copies[1], 1)["stage"] = json!("P0");
+    deal_mut(&mut copies[1], 1)["strategies"] =
+        json!({"P0": ["先约技术评估者", "请高层参观样板客户"]});
     assert!(
         copies[2]["deals"][2]["gates"]
             .as_object()
@@ -187,6 +189,13 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
     .await;
     assert_eq!(verified[2], "P0");
     assert_ne!(verified[0], "P0");
+    // table 2's strategies for the stage it claims, in its cell
+    let strategies = texts(
+        &b,
+        &format!("return [...document.querySelectorAll('[data-id=\"{}\"] td')[1].querySelectorAll('.ws-strategies li')].map(e => e.textContent);", ids[1]),
+    )
+    .await;
+    assert_eq!(strategies, ["先约技术评估者", "请高层参观样板客户"]);
     // the differing part of a cell is marked
     assert!(
         b.count(&format!("[data-id=\"{}\"] .ws-stage.differs", ids[0]))

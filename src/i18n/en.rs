@@ -438,6 +438,12 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "Evidence required: the tick does not count until evidence is given",
     print_people: "Print the map",
     remove_sure: "Yes, remove",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "Strategies",
+    strategies_title: "Our strategies (Strategy 1, Strategy 2, …)",
+    strategies_hint: "One strategy per line, numbered in order",
+    strategies_stage: "Strategies for stage",
+    save_strategies: "Save strategies",
     // W: the workshop kit (tables' copies and the comparison)
     view_workshop: "Workshop",
     ws_prepare_title: "Prepare the case for the tables",
@@ -486,7 +492,6 @@ pub const TEXTS: Texts = Texts {
     ws_rows_spread: "Widest score spread first",
     ws_not_there: "Not in this table's plan",
     ws_unreadable: "Could not be read",
-    ws_sort_hint: "Click a heading to sort by it",
     ws_legend: "Highlighted: discussion points, where the tables differ in stage, verified stage or status, or their scores lie 20 or more points apart.",
     ws_tables_count: "tables",
     ws_deals_count: "deals",

@@ -298,6 +298,7 @@ pub trait Language {
             Field::Gates => t.tab_gates,
             Field::History => t.tab_history,
             Field::SelfCheck => t.field_self_check,
+            Field::Strategies => t.field_strategies,
             Field::People => t.field_people,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
@@ -915,6 +916,12 @@ texts! {
     evidence_required,
     print_people,
     remove_sure,
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies,
+    strategies_title,
+    strategies_hint,
+    strategies_stage,
+    save_strategies,
     // W: the workshop kit (tables' copies and the comparison)
     view_workshop,
     ws_prepare_title,
@@ -963,7 +970,6 @@ texts! {
     ws_rows_spread,
     ws_not_there,
     ws_unreadable,
-    ws_sort_hint,
     ws_legend,
     ws_tables_count,
     ws_deals_count,

@@ -439,6 +439,12 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "需要证据：填写证据前，此打勾不计入",
     print_people: "打印渔网图",
     remove_sure: "确认删除",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "策略",
+    strategies_title: "我们的策略（策略1. 策略2. …）",
+    strategies_hint: "每行一条策略，按顺序编号",
+    strategies_stage: "哪个阶段的策略",
+    save_strategies: "保存策略",
     // W: the workshop kit (tables' copies and the comparison)
     view_workshop: "工作坊",
     ws_prepare_title: "为各组准备案例",
@@ -487,7 +493,6 @@ pub const TEXTS: Texts = Texts {
     ws_rows_spread: "评分差距优先",
     ws_not_there: "该组没有此项目",
     ws_unreadable: "未能读取",
-    ws_sort_hint: "点击标题按该列排序",
     ws_legend: "高亮的是讨论点：各组的阶段、验证阶段或状态不同，或评分相差 20 分以上。",
     ws_tables_count: "组",
     ws_deals_count: "个项目",

@@ -64,6 +64,8 @@ pub struct TableFigures {
     pub flags: usize,
     /// The open deals' mean score, rounded half up (none without open deals).
     pub score: Option<u32>,
+    /// The team's strategies written, over all deals and stages.
+    pub strategies: usize,
 }
 
 /// How one table has one deal.
@@ -78,6 +80,8 @@ pub struct DealCell {
     pub flags: usize,
     /// The reason of the override in force, if any.
     pub override_reason: Option<String>,
+    /// The team's strategies for the stage it claims ([`Deal::strategies`]).
+    pub strategies: Vec<String>,
 }
 
 /// What the tables that have a deal differ in.
@@ -145,6 +149,7 @@ fn cell<Tz: TimeZone>(plan: &Plan, deal: &Deal, today: NaiveDate, zone: &Tz) -> 
             0
         },
         override_reason: standing_override(method, deal).map(|c| c.reason.clone()),
+        strategies: deal.strategies(deal.stage).to_vec(),
     }
 }
 
@@ -217,12 +222,18 @@ pub fn compare<Tz: TimeZone>(tables: &[TableFile], today: NaiveDate, zone: &Tz) 
             overrides: Vec::new(),
             flags: 0,
             score: None,
+            strategies: 0,
         };
         let (mut verified_minor, mut scores, mut scored) = (0i128, 0u32, 0u32);
         for deal in &plan.deals {
             let found = cell(plan, deal, today, zone);
             sheet.gates_met += found.gates_met;
             sheet.evidence += found.evidence;
+            sheet.strategies += deal
+                .strategies
+                .stages()
+                .map(|(_, list)| list.len())
+                .sum::<usize>();
             if deal.is_open() {
                 sheet.open_deals += 1;
                 sheet.open += deal.amount;
@@ -305,6 +316,7 @@ pub enum TableKey {
     Overrides,
     Flags,
     Score,
+    Strategies,
 }
 
 impl TableKey {
@@ -320,6 +332,7 @@ impl TableKey {
             TableKey::Overrides => "overrides",
             TableKey::Flags => "flags",
             TableKey::Score => "score",
+            TableKey::Strategies => "strategies",
         }
     }
 }
@@ -349,6 +362,7 @@ pub fn table_order(comparison: &Comparison, key: TableKey) -> Vec<usize> {
                 TableKey::Overrides => t.overrides.len() as i128,
                 TableKey::Flags => t.flags as i128,
                 TableKey::Score => t.score.map_or(-1, i128::from),
+                TableKey::Strategies => t.strategies as i128,
             })
             .collect(),
     )

@@ -1,6 +1,7 @@
 //! The comparison as a spreadsheet (CSV with the byte-order mark Excel needs, as every export):
 //! the tables' figures, a blank line, then one row per deal with each table's stage, verified
-//! stage, gates met, evidence and score, and whether it is a discussion point.
+//! stage, gates met, evidence, score and strategies (of the stage it claims there), and whether it
+//! is a discussion point.
 use super::compare::Comparison;
 use crate::domain::csv::{amount, document};
 
@@ -25,6 +26,7 @@ pub struct Words<'a> {
     pub stage: &'a str,
     pub discussion: &'a str,
     pub yes: &'a str,
+    pub strategies: &'a str,
 }
 
 /// The whole CSV file.
@@ -51,6 +53,7 @@ pub fn comparison_csv(comparison: &Comparison, words: &Words) -> String {
         w.score,
         w.currency,
         w.stray,
+        w.strategies,
     ]
     .map(str::to_string)
     .to_vec()];
@@ -69,12 +72,20 @@ pub fn comparison_csv(comparison: &Comparison, words: &Words) -> String {
             t.score.map(|s| s.to_string()).unwrap_or_default(),
             t.currency.code().to_string(),
             yes(t.stray),
+            t.strategies.to_string(),
         ]);
     }
     rows.push(Vec::new());
     let mut head = vec![w.deal.to_string(), w.customer.to_string()];
     for t in &comparison.tables {
-        for what in [w.stage, w.verified, w.gates_met, w.evidence, w.score] {
+        for what in [
+            w.stage,
+            w.verified,
+            w.gates_met,
+            w.evidence,
+            w.score,
+            w.strategies,
+        ] {
             head.push(format!("{} {what}", t.name));
         }
     }
@@ -90,8 +101,9 @@ pub fn comparison_csv(comparison: &Comparison, words: &Words) -> String {
                     c.gates_met.to_string(),
                     c.evidence.to_string(),
                     c.score.to_string(),
+                    c.strategies.join(" / "),
                 ]),
-                None => line.extend(std::iter::repeat_n(String::new(), 5)),
+                None => line.extend(std::iter::repeat_n(String::new(), 6)),
             }
         }
         line.push(yes(row.disagree.any()));

@@ -83,9 +83,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { view_button(View::List, t.view_list, "view-list") }
                         { view_button(View::Forecast, t.view_forecast, "view-forecast") }
                         { view_button(View::Method, t.view_method, "view-method") }
+                        { view_button(View::Workshop, t.view_workshop, "view-workshop") }
                     </div>
-                }
-                if !props.blocked {
+                } else if !props.blocked {
                     { view_button(View::Workshop, t.view_workshop, "view-workshop") }
                 }
                 <div class="segmented" role="group" aria-label={t.language}>

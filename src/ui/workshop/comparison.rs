@@ -35,6 +35,7 @@ fn words(lang: Lang) -> Words<'static> {
         stage: t.ws_stage,
         discussion: t.ws_discussion,
         yes: t.ws_yes,
+        strategies: t.field_strategies,
     }
 }
 
@@ -54,6 +55,7 @@ fn figure(key: TableKey, f: &TableFigures, lang: Lang) -> String {
         TableKey::Overrides => f.overrides.len().to_string(),
         TableKey::Flags => f.flags.to_string(),
         TableKey::Score => f.score.map_or_else(|| "—".to_string(), |s| s.to_string()),
+        TableKey::Strategies => f.strategies.to_string(),
         TableKey::OpenDeals | TableKey::Opened => f.open_deals.to_string(),
     }
 }
@@ -93,6 +95,9 @@ fn cell_html(lang: Lang, cell: Option<&DealCell>, row: &DealRow) -> Html {
             <span class={differs("ws-verified", d.verified)} title={t.ws_verified_stage}>{ " ✓" }{ c.verified.code() }</span>
             <span class={differs("ws-score", d.score)} title={t.ws_deal_score}>{ " " }{ c.score }</span>
             <small class="ws-ticks">{ format!(" {}/{}", c.gates_met, c.evidence) }</small>
+            if !c.strategies.is_empty() {
+                <ol class="ws-strategies" title={t.field_strategies}>{ for c.strategies.iter().map(|s| html! { <li>{ s.clone() }</li> }) }</ol>
+            }
             if let Some(reason) = &c.override_reason {
                 <small class="ws-reason" title={t.override_flag}>{ "⚠ " }{ reason.clone() }</small>
             }
@@ -124,7 +129,7 @@ pub fn comparison_view(lang: Lang, w: &Workshop, dispatch: &Dispatch, store: &St
                 onclick={move |_| dispatch.dispatch(Action::Workshop(WorkshopEdit::SortRows(key)))}>{ label }</button>
         }
     };
-    let figures: [(TableKey, &'static str); 8] = [
+    let figures: [(TableKey, &'static str); 9] = [
         (TableKey::Open, t.ws_open),
         (TableKey::WeightedClaimed, t.ws_claimed),
         (TableKey::WeightedVerified, t.ws_verified),
@@ -132,6 +137,7 @@ pub fn comparison_view(lang: Lang, w: &Workshop, dispatch: &Dispatch, store: &St
         (TableKey::Overrides, t.ws_overrides),
         (TableKey::Flags, t.ws_flags),
         (TableKey::Score, t.ws_score),
+        (TableKey::Strategies, t.field_strategies),
         (TableKey::OpenDeals, t.ws_open_deals),
     ];
     let csv = {
@@ -188,7 +194,6 @@ pub fn comparison_view(lang: Lang, w: &Workshop, dispatch: &Dispatch, store: &St
                 </ul>
             }
             if !c.tables.is_empty() {
-                <p class="hint">{ t.ws_sort_hint }</p>
                 <div class="ws-scroll">
                     <table class="ws-tables" data-testid="ws-tables">
                         <thead><tr>
