@@ -230,6 +230,38 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
         &text[..200.min(text.len())]
     );
 
+    // printed on A4: the comparison alone (the preparing and opening panels are left out), no
+    // row cut by a page break; the PDF is kept for a look (its page count printed)
+    b.cdp("Emulation.setEmulatedMedia", json!({"media": "print"}))
+        .await;
+    let hidden = b
+        .js("return getComputedStyle(document.querySelector('.ws-prepare')).display;")
+        .await;
+    assert_eq!(hidden, json!("none"));
+    let pdf = b
+        .cdp(
+            "Page.printToPDF",
+            json!({"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": true}),
+        )
+        .await;
+    b.cdp("Emulation.setEmulatedMedia", json!({"media": ""}))
+        .await;
+    use base64::Engine as _;
+    let pdf = base64::engine::general_purpose::STANDARD
+        .decode(pdf["data"].as_str().expect("a PDF"))
+        .expect("base64");
+    let pages = pdf
+        .windows(12)
+        .filter(|w| w.starts_with(b"/Type /Page") && w[11] != b's')
+        .count();
+    let path = e2e::screenshot_dir().join("workshop-compare.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    eprintln!(
+        "comparison printed: {} bytes, about {pages} A4 pages: {}",
+        pdf.len(),
+        path.display()
+    );
+
     // screenshots in both languages at both sizes (looked at by hand)
     for (w, h) in [(1366, 900), (1024, 768)] {
         b.client.set_window_size(w, h).await.expect("resize");

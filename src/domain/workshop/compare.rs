@@ -337,11 +337,14 @@ impl TableKey {
     }
 }
 
-/// Indices ordered by their keys, highest first, ties in their order (one sort for every
-/// ordering: each sort's code is in the download once).
+/// Indices ordered by their keys, highest first, ties in their order. An insertion sort: a few
+/// hundred rows at most, and a library sort would add its code to the download for this alone.
 fn highest_first(keys: Vec<i128>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse(keys[*i]));
+    let mut order: Vec<usize> = Vec::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        let at = order.partition_point(|j| keys[*j] >= *key);
+        order.insert(at, i);
+    }
     order
 }
 

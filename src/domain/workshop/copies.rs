@@ -68,7 +68,7 @@ pub fn table_copies(
         }
         let file_name = format!("{}.json", safe_stem(&format!("{table}-{case_title}")));
         let taken = |copy: &TableCopy| {
-            copy.file_name.to_lowercase() == file_name.to_lowercase()
+            copy.file_name.eq_ignore_ascii_case(&file_name)
                 || copy
                     .plan
                     .workshop
