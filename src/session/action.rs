@@ -208,4 +208,6 @@ pub enum Action {
     RetrySave,
     /// Characters the browser's storage holds now (something else wrote to it).
     Usage(Option<usize>),
+    /// A change to the workshop comparison (the plan is not touched).
+    Workshop(super::workshop::WorkshopEdit),
 }

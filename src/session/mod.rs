@@ -9,6 +9,7 @@ mod plan_place;
 mod reduce;
 mod state;
 mod store;
+mod workshop;
 
 pub use action::{Action, Heard, MethodEdit, SaveResult};
 pub use export_due::{
@@ -23,3 +24,4 @@ pub use store::{
     external, fingerprint, heard, keep_mine, load, load_prefs, merge_latest, save, save_prefs,
     usage_permille, Prefs, Store, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
 };
+pub use workshop::{Workshop, WorkshopEdit};

@@ -10,6 +10,7 @@ mod forecast;
 mod method;
 mod shell;
 mod transfer;
+mod workshop;
 
 use crate::session::Session;
 

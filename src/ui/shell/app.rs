@@ -27,6 +27,8 @@ use crate::ui::method::editor::MethodEditor;
 use crate::ui::transfer::backups_dialog::BackupsDialog;
 use crate::ui::transfer::export_dialog::ExportDialog;
 use crate::ui::transfer::import_dialog::ImportDialog;
+use crate::ui::workshop::exercise_banner::exercise_banner;
+use crate::ui::workshop::view::WorkshopView;
 use crate::web::files::files_of;
 
 #[component]
@@ -45,6 +47,8 @@ pub fn App() -> Html {
     } = &state.persistence
     {
         html! { <CorruptBanner {lang} raw={raw.clone()} why={why.clone()} backup_saved={*backup_saved} /> }
+    } else if state.view == View::Workshop {
+        html! { <WorkshopView {lang} plan={plan.clone()} workshop={state.workshop.clone()} /> }
     } else if plan.deals.is_empty() {
         html! { <EmptyState {lang} /> }
     } else {
@@ -61,6 +65,7 @@ pub fn App() -> Html {
             View::Method => html! {
                 <MethodEditor {lang} method={Shared(plan.method.clone())} error={state.method_error.clone()} />
             },
+            View::Workshop => html! {},
         }
     };
     let banner = match &state.persistence {
@@ -128,6 +133,9 @@ pub fn App() -> Html {
                 { banner }
                 if state.restorable && !state.is_blocked() {
                     <RestoreBanner {lang} plan={plan.clone()} />
+                }
+                if let (false, Some(header)) = (state.is_blocked(), &plan.workshop) {
+                    { exercise_banner(lang, header) }
                 }
                 if !state.is_blocked() && !plan.deals.is_empty() {
                     <SummaryLine {lang} plan={plan.clone()} filter={summary_filter} />
