@@ -196,4 +196,6 @@ pub enum Action {
     RetrySave,
     /// Characters the browser's storage holds now (something else wrote to it).
     Usage(Option<usize>),
+    /// Projector mode on or off, or a move through its slides.
+    Present(super::projector::Present),
 }

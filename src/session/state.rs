@@ -232,6 +232,8 @@ pub struct Session {
     /// The deal last created, saved, moved, closed or reopened here: the board and the list
     /// show it even where it falls beyond the cards or rows they show at first.
     pub touched: Option<DealId>,
+    /// Projector mode's slide, while it is on (`super::projector`).
+    pub projector: Option<super::projector::Slide>,
 }
 
 impl Session {
@@ -253,6 +255,7 @@ impl Session {
             restorable: loaded.restorable,
             method_error: None,
             touched: None,
+            projector: None,
         }
     }
 
