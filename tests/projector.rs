@@ -135,6 +135,7 @@ fn every_slide_round_trips_through_the_address() {
         deal("d-m3x9q1-a7", Reveal::Evidence),
         deal("第3组/案例#1 %x", Reveal::Map),
         deal("a", Reveal::Facts),
+        deal("a", Reveal::Strategies),
     ];
     slides.extend(Stage::ALL.map(Slide::Stage));
     slides.extend((0..QUESTIONS).map(Slide::Question));
@@ -176,7 +177,7 @@ fn other_and_junk_addresses_are_ignored_safely() {
     // a reveal step beyond the last shows all; one that is not a number shows the facts
     assert_eq!(
         Slide::from_hash("#projector/deal/a/99"),
-        Some(deal("a", Reveal::Map))
+        Some(deal("a", Reveal::Strategies))
     );
     assert_eq!(
         Slide::from_hash("#projector/deal/a/x"),

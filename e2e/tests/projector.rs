@@ -160,6 +160,20 @@ async fn projector_mode_by_keys_and_buttons_reveals_in_order_and_survives_a_relo
 
     // the deal with evidence and contacts, straight from the address
     let id = deal_with_evidence_and_people(&b).await;
+    // the team's strategies for the deal's stage (and one for another stage, not shown)
+    let mut plan: Value = e2e::serde_json::from_str(&stored.clone().unwrap()).unwrap();
+    let deal = plan["deals"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["id"] == json!(id))
+        .unwrap();
+    let stage = deal["stage"].as_str().unwrap().to_string();
+    let other = if stage == "P7" { "P0" } else { "P7" };
+    deal["strategies"] =
+        json!({ stage.as_str(): ["先约技术评估者", "请高层参观样板客户"], other: ["别处的策略"] });
+    let stored = Some(plan.to_string());
+    b.storage_set(PLAN_KEY, stored.as_deref().unwrap()).await;
     let url = format!("{}#projector/deal/{id}/0", e2e::page_url());
     b.open_url(&url).await;
     // the same page with another fragment is not loaded again: reload it
@@ -187,6 +201,23 @@ async fn projector_mode_by_keys_and_buttons_reveals_in_order_and_survives_a_relo
     assert_eq!(b.count(&tid("people-map")).await, 1, "then the map");
     assert_eq!(b.count(&tid("projector-gates")).await, 0);
     b.screenshot("projector-deal-map-1024-zh").await;
+    press(&b, RIGHT, &at(4)).await;
+    assert_eq!(b.count(&tid("people-map")).await, 0);
+    let shown = b.text(&tid("projector-strategies")).await;
+    assert!(
+        shown.contains("先约技术评估者") && shown.contains("请高层参观样板客户"),
+        "then the strategies: {shown}"
+    );
+    assert!(!shown.contains("别处的策略"), "only the deal's stage's");
+    b.screenshot("projector-deal-strategies-1024-zh").await;
+    b.keys(RIGHT).await;
+    b.eventually("the next deal's facts", || async {
+        let s = slide(&b).await;
+        (s.starts_with("#projector/deal/") && s.ends_with("/0") && s != at(0)).then_some(())
+    })
+    .await;
+    press(&b, LEFT, &at(4)).await;
+    press(&b, LEFT, &at(3)).await;
     press(&b, LEFT, &at(2)).await;
     assert_eq!(b.js("return location.hash;").await, json!(at(2)));
 

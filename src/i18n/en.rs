@@ -448,6 +448,12 @@ pub const TEXTS: Texts = Texts {
     projector_question: "Discussion",
     projector_deck: "The deck's words",
     projector_no_evidence: "No evidence written",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "Strategies",
+    strategies_title: "Our strategies (Strategy 1, Strategy 2, …)",
+    strategies_hint: "One strategy per line, numbered in order",
+    strategies_stage: "Strategies for stage",
+    save_strategies: "Save strategies",
 };
 
 /// The deck's English stage names.

@@ -304,6 +304,7 @@ pub trait Language {
             Field::Gates => t.tab_gates,
             Field::History => t.tab_history,
             Field::SelfCheck => t.field_self_check,
+            Field::Strategies => t.field_strategies,
             Field::People => t.field_people,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
@@ -931,6 +932,12 @@ texts! {
     projector_question,
     projector_deck,
     projector_no_evidence,
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies,
+    strategies_title,
+    strategies_hint,
+    strategies_stage,
+    save_strategies,
 }
 
 #[cfg(test)]

@@ -449,6 +449,12 @@ pub const TEXTS: Texts = Texts {
     projector_question: "讨论",
     projector_deck: "课件原文",
     projector_no_evidence: "未写证据",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "策略",
+    strategies_title: "我们的策略（策略1. 策略2. …）",
+    strategies_hint: "每行一条策略，按顺序编号",
+    strategies_stage: "哪个阶段的策略",
+    save_strategies: "保存策略",
 };
 
 /// The deck's stage names.

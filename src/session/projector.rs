@@ -3,7 +3,7 @@
 //! place across a reload. Pure: the page reads and writes the address and hears the keys.
 //!
 //! The slides come in parts, one after another: the three cycles, the stages P0–P7, the deals
-//! (each revealed step by step: facts, gates, evidence, map) and the deck's discussion
+//! (each revealed step by step: facts, gates, evidence, map, the team's strategies) and the deck's discussion
 //! questions. ←/→ (and Space) step through them in order, ↑/↓ jump between parts, Home/End go
 //! to the first or last slide of the part.
 use crate::domain::{DealId, Plan, Stage};
@@ -19,11 +19,19 @@ pub enum Reveal {
     Evidence,
     /// The 渔网图.
     Map,
+    /// The team's strategies for the deal's stage (the deck's "策略1. 策略2.").
+    Strategies,
 }
 
 impl Reveal {
-    pub const ALL: [Reveal; 4] = [Reveal::Facts, Reveal::Gates, Reveal::Evidence, Reveal::Map];
-    const LAST: Reveal = Reveal::Map;
+    pub const ALL: [Reveal; 5] = [
+        Reveal::Facts,
+        Reveal::Gates,
+        Reveal::Evidence,
+        Reveal::Map,
+        Reveal::Strategies,
+    ];
+    const LAST: Reveal = Reveal::Strategies;
 
     pub fn index(self) -> usize {
         self as usize

@@ -28,4 +28,5 @@ mod people_print;
 mod people_tab;
 mod review;
 mod score_panel;
+mod strategies;
 mod swot_form;

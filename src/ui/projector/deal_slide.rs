@@ -1,5 +1,5 @@
 //! A deal's slide, revealed a step at a time: its facts, then its gates, then the evidence for
-//! them, then its 渔网图.
+//! them, then its 渔网图, then the team's strategies for its stage.
 use yew::prelude::*;
 
 use crate::domain::gates::{met, progress, verified_stage};
@@ -24,6 +24,18 @@ pub fn deal_slide(lang: Lang, plan: &Plan, deal: &Deal, reveal: Reveal) -> Html 
                 links,
                 vocab: vocab(lang),
             })
+        }
+        Reveal::Strategies => {
+            let list = deal.strategies(deal.stage);
+            html! {
+                <section data-testid="projector-strategies">
+                    <h2>{ format!("{} · {}", t.field_strategies, deal.stage.code()) }</h2>
+                    if list.is_empty() {
+                        <p>{ t.no_value }</p>
+                    }
+                    <ol>{ for list.iter().map(|s| html! { <li>{ s }</li> }) }</ol>
+                </section>
+            }
         }
     };
     html! {
