@@ -170,8 +170,7 @@ async fn projector_mode_by_keys_and_buttons_reveals_in_order_and_survives_a_relo
         .unwrap();
     let stage = deal["stage"].as_str().unwrap().to_string();
     let other = if stage == "P7" { "P0" } else { "P7" };
-    deal["strategies"] =
-        json!({ stage.as_str(): ["先约技术评估者", "请高层参观样板客户"], other: ["别处的策略"] });
+    deal["strategies"] = json!({ stage.as_str(): ["先约技术评估者", "请高层参观样板客户", "<b>带尖括号</b> & 引号\""], other: ["别处的策略"] });
     let stored = Some(plan.to_string());
     b.storage_set(PLAN_KEY, stored.as_deref().unwrap()).await;
     let url = format!("{}#projector/deal/{id}/0", e2e::page_url());
@@ -209,6 +208,14 @@ async fn projector_mode_by_keys_and_buttons_reveals_in_order_and_survives_a_relo
         "then the strategies: {shown}"
     );
     assert!(!shown.contains("别处的策略"), "only the deal's stage's");
+    assert!(
+        shown.contains("<b>带尖括号</b> & 引号\""),
+        "shown as typed: {shown}"
+    );
+    assert_eq!(
+        b.count(&format!("{} b", tid("projector-strategies"))).await,
+        0
+    );
     b.screenshot("projector-deal-strategies-1024-zh").await;
     b.keys(RIGHT).await;
     b.eventually("the next deal's facts", || async {
@@ -278,6 +285,9 @@ async fn every_slide_is_readable_and_fits_at_1024_and_1366_in_both_languages() {
                 smallest = smallest.min(found["smallest"].as_f64().unwrap());
                 if found["scrolls"] == json!(true) {
                     scrolling.push(at.clone());
+                    let name = at.trim_start_matches("#projector/").replace('/', "-");
+                    b.screenshot(&format!("projector-tall-{name}-{w}-{lang}"))
+                        .await;
                 }
                 let shot = match at.as_str() {
                     "#projector" => Some("cycles"),

@@ -1,10 +1,30 @@
-//! The slides of the method: the three cycles, a stage, a discussion question of the deck.
+//! The slides of the method: the three cycles, a stage, a discussion question of the deck. The
+//! markup is written as text (every text escaped) rather than built node by node: it is shown,
+//! never edited, and text costs the download far less than nodes.
 use yew::prelude::*;
 
+use crate::chart::people_svg::escape;
 use crate::domain::method::{content, Method};
 use crate::domain::Stage;
 use crate::i18n::Lang;
 use crate::ui::deal::cycles_diagram::CyclesDiagram;
+
+/// Appends `<tag attrs>text</tag>`, the text escaped.
+pub(super) fn el(out: &mut String, tag: &str, attrs: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(attrs);
+    out.push('>');
+    out.push_str(&escape(text));
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Markup written by [`el`] (one element around it all).
+pub(super) fn raw(markup: String) -> Html {
+    Html::from_html_unchecked(markup.into())
+}
 
 /// The three cycles, large, with the keys that move.
 pub fn cycles(lang: Lang) -> Html {
@@ -22,34 +42,44 @@ pub fn cycles(lang: Lang) -> Html {
 pub fn stage(lang: Lang, method: &Method, stage: Stage) -> Html {
     let t = lang.texts();
     let row = content().row(stage);
-    html! {
-        <>
-            <header class="slide-head">
-                <h1>{ format!("{} · {}", stage.code(), lang.stage_name(stage)) }</h1>
-                <span class="big">{ format!("{}%", method.probability(stage)) }</span>
-            </header>
-            <p>{ lang.pick(&row.summary) }</p>
-            <div class="columns">
-                <section data-testid="projector-gate-items">
-                    <h2>{ t.tab_gates }</h2>
-                    <ol>
-                        { for method.active_gate(stage).map(|item| html! {
-                            <li>
-                                { lang.pick(&item.text) }
-                                if item.ours {
-                                    <span class="mark">{ t.ours }</span>
-                                }
-                            </li>
-                        }) }
-                    </ol>
-                </section>
-                <section>
-                    <h2>{ t.steps }</h2>
-                    <ol>{ for row.sales.steps.iter().map(|s| html! { <li>{ lang.pick(&s.title) }</li> }) }</ol>
-                </section>
-            </div>
-        </>
+    let items: Vec<_> = method.active_gate(stage).collect();
+    // keyplan's completion of the deck (P5–P7) is marked once, not on every item
+    let all_ours = !items.is_empty() && items.iter().all(|item| item.ours);
+    let mut mark = String::new();
+    el(&mut mark, "span", r#" class="mark""#, t.ours);
+    let mut s = String::from(r#"<div><header class="slide-head">"#);
+    el(
+        &mut s,
+        "h1",
+        "",
+        &format!("{} · {}", stage.code(), lang.stage_name(stage)),
+    );
+    let probability = format!("{}%", method.probability(stage));
+    el(&mut s, "span", r#" class="big""#, &probability);
+    s.push_str("</header>");
+    el(&mut s, "p", "", lang.pick(&row.summary));
+    s.push_str(r#"<div class="columns"><section data-testid="projector-gate-items"><h2>"#);
+    s.push_str(&escape(t.tab_gates));
+    if all_ours {
+        s.push_str(&mark);
     }
+    s.push_str("</h2><ol>");
+    for item in items {
+        s.push_str("<li>");
+        s.push_str(&escape(lang.pick(&item.text)));
+        if item.ours && !all_ours {
+            s.push_str(&mark);
+        }
+        s.push_str("</li>");
+    }
+    s.push_str("</ol></section><section>");
+    el(&mut s, "h2", "", t.steps);
+    s.push_str("<ol>");
+    for step in &row.sales.steps {
+        el(&mut s, "li", "", lang.pick(&step.title));
+    }
+    s.push_str("</ol></section></div></div>");
+    raw(s)
 }
 
 /// A discussion question of the deck, with its BTC/BTB comparison beside it.
@@ -57,18 +87,32 @@ pub fn question(lang: Lang, n: usize) -> Html {
     let t = lang.texts();
     let questions = lang.workshop_questions();
     let (title, rows) = lang.btc_btb();
-    html! {
-        <div class="columns question">
-            <section>
-                <p class="mark">{ format!("{} · {} {} / {}", t.projector_deck, t.projector_question, n + 1, questions.len()) }</p>
-                <h1 data-testid="projector-question">{ questions[n] }</h1>
-            </section>
-            <table class="btc-btb" data-testid="btc-btb">
-                <caption>{ title }<span class="mark">{ t.projector_deck }</span></caption>
-                { for rows.iter().enumerate().map(|(i, row)| html! {
-                    <tr>{ for row.iter().map(|cell| if i == 0 { html! { <th>{ *cell }</th> } } else { html! { <td>{ *cell }</td> } }) }</tr>
-                }) }
-            </table>
-        </div>
+    let mut s = String::from(r#"<div class="columns question"><section>"#);
+    let of = format!(
+        "{} · {} {} / {}",
+        t.projector_deck,
+        t.projector_question,
+        n + 1,
+        questions.len()
+    );
+    el(&mut s, "p", r#" class="mark""#, &of);
+    el(
+        &mut s,
+        "h1",
+        r#" data-testid="projector-question""#,
+        questions[n],
+    );
+    s.push_str(r#"</section><table class="btc-btb" data-testid="btc-btb"><caption>"#);
+    s.push_str(&escape(title));
+    el(&mut s, "span", r#" class="mark""#, t.projector_deck);
+    s.push_str("</caption>");
+    for (i, row) in rows.iter().enumerate() {
+        s.push_str("<tr>");
+        for cell in row {
+            el(&mut s, if i == 0 { "th" } else { "td" }, "", cell);
+        }
+        s.push_str("</tr>");
     }
+    s.push_str("</table></div>");
+    raw(s)
 }

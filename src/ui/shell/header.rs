@@ -87,7 +87,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     </div>
                 }
                 if !props.blocked {
-                    <button type="button" class="ghost" data-testid="projector-toggle" title="P"
+                    <button type="button" class="ghost" data-testid="projector-toggle"
                         onclick={let d = dispatch.clone(); move |_| d.dispatch(Action::Present(Present::Toggle))}>{ t.projector_on }</button>
                 }
                 <div class="segmented" role="group" aria-label={t.language}>
