@@ -47,36 +47,44 @@ pub fn stage(lang: Lang, method: &Method, stage: Stage) -> Html {
     let all_ours = !items.is_empty() && items.iter().all(|item| item.ours);
     let mut mark = String::new();
     el(&mut mark, "span", r#" class="mark""#, t.ours);
-    let mut s = String::from(r#"<div><header class="slide-head">"#);
-    el(
-        &mut s,
-        "h1",
-        "",
-        &format!("{} · {}", stage.code(), lang.stage_name(stage)),
-    );
+    let ours = |s: &mut String, ours: bool| {
+        if ours {
+            s.push_str(&mark)
+        }
+    };
+    let mut s = String::from(r#"<div><header class="slide-head"><h1>"#);
+    s.push_str(&escape(&format!(
+        "{} · {}",
+        stage.code(),
+        lang.stage_name(stage)
+    )));
+    ours(&mut s, lang.stage_name_ours(stage));
+    s.push_str("</h1>");
     let probability = format!("{}%", method.probability(stage));
     el(&mut s, "span", r#" class="big""#, &probability);
     s.push_str("</header>");
-    el(&mut s, "p", "", lang.pick(&row.summary));
+    s.push_str("<p>");
+    s.push_str(&escape(lang.pick(&row.summary)));
+    ours(&mut s, row.summary_ours);
+    s.push_str("</p>");
     s.push_str(r#"<div class="columns"><section data-testid="projector-gate-items"><h2>"#);
     s.push_str(&escape(t.tab_gates));
-    if all_ours {
-        s.push_str(&mark);
-    }
+    ours(&mut s, all_ours);
     s.push_str("</h2><ol>");
     for item in items {
         s.push_str("<li>");
         s.push_str(&escape(lang.pick(&item.text)));
-        if item.ours && !all_ours {
-            s.push_str(&mark);
-        }
+        ours(&mut s, item.ours && !all_ours);
         s.push_str("</li>");
     }
     s.push_str("</ol></section><section>");
     el(&mut s, "h2", "", t.steps);
     s.push_str("<ol>");
     for step in &row.sales.steps {
-        el(&mut s, "li", "", lang.pick(&step.title));
+        s.push_str("<li>");
+        s.push_str(&escape(lang.pick(&step.title)));
+        ours(&mut s, step.ours);
+        s.push_str("</li>");
     }
     s.push_str("</ol></section></div></div>");
     raw(s)
