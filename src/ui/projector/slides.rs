@@ -43,7 +43,7 @@ pub fn stage(lang: Lang, method: &Method, stage: Stage) -> Html {
     let t = lang.texts();
     let row = content().row(stage);
     let items: Vec<_> = method.active_gate(stage).collect();
-    // keyplan's completion of the deck (P5–P7) is marked once, not on every item
+    // keyplan's completion of the deck (P5–P7) is marked once, not on every item or step
     let all_ours = !items.is_empty() && items.iter().all(|item| item.ours);
     let mut mark = String::new();
     el(&mut mark, "span", r#" class="mark""#, t.ours);
@@ -78,12 +78,16 @@ pub fn stage(lang: Lang, method: &Method, stage: Stage) -> Html {
         s.push_str("</li>");
     }
     s.push_str("</ol></section><section>");
-    el(&mut s, "h2", "", t.steps);
-    s.push_str("<ol>");
-    for step in &row.sales.steps {
+    let steps = &row.sales.steps;
+    let all_ours = !steps.is_empty() && steps.iter().all(|step| step.ours);
+    s.push_str("<h2>");
+    s.push_str(&escape(t.steps));
+    ours(&mut s, all_ours);
+    s.push_str("</h2><ol>");
+    for step in steps {
         s.push_str("<li>");
         s.push_str(&escape(lang.pick(&step.title)));
-        ours(&mut s, step.ours);
+        ours(&mut s, step.ours && !all_ours);
         s.push_str("</li>");
     }
     s.push_str("</ol></section></div></div>");

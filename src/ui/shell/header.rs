@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::domain::plan::MAX_TITLE;
 use crate::i18n::Lang;
-use crate::session::projector::Present;
 use crate::session::{Action, View};
 use crate::ui::common::context::{use_dispatch, Dispatch};
 use crate::ui::common::store::use_store;
@@ -90,10 +89,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { view_button(View::Forecast, t.view_forecast, "view-forecast") }
                         { view_button(View::Method, t.view_method, "view-method") }
                     </div>
-                }
-                if !props.blocked {
-                    <button type="button" class="ghost" data-testid="projector-toggle"
-                        onclick={let d = dispatch.clone(); move |_| d.dispatch(Action::Present(Present::Toggle))}>{ t.projector_on }</button>
                 }
                 <div class="segmented" role="group" aria-label={t.language}>
                     { for Lang::ALL.into_iter().map(lang_button) }
