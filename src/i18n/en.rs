@@ -438,6 +438,16 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "Evidence required: the tick does not count until evidence is given",
     print_people: "Print the map",
     remove_sure: "Yes, remove",
+    // projector mode (P)
+    projector_on: "Present",
+    projector_off: "Leave",
+    projector_back: "Back",
+    projector_next: "Next",
+    projector_keys: "← → step · ↑ ↓ part · Esc leave",
+    projector_deals: "Deals",
+    projector_question: "Discussion",
+    projector_deck: "The deck's words",
+    projector_no_evidence: "No evidence written",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "Strategies",
     strategies_title: "Our strategies (Strategy 1, Strategy 2, …)",
@@ -1121,6 +1131,32 @@ impl Language for En {
             n(people, "person", "people"),
             n(reports, "reporting line", "reporting lines"),
             n(influences, "influence line", "influence lines")
+        )
+    }
+
+    // projector mode (P): the deck's words (its opening workshop questions, its BTC/BTB table)
+    fn workshop_questions(&self) -> [&'static str; 6] {
+        [
+            "What do you think are the key success factors of key-account sales, and why?",
+            "What is the competence model of a key-account salesperson?",
+            "How does your sales team spot project opportunities and analyse its market?",
+            "What does a \"structured sales process\" mean to you?",
+            "How do you break through to the customer's top level?",
+            "How is quantitative management of the sales process done?",
+        ]
+    }
+
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]) {
+        (
+            "Industrial versus consumer sales",
+            [
+                ["", "BTC", "BTB"],
+                ["Project cycle", "short, simple", "long, complex"],
+                ["Way of working", "mainly individual", "team, structured"],
+                ["Deal size", "small", "large"],
+                ["Sales rhythm", "fast", "slow"],
+                ["Purchase decision chain", "short", "long"],
+            ],
         )
     }
 }

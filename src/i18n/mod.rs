@@ -124,6 +124,12 @@ pub trait Language {
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String;
     /// What the 渔网图 shows, for screen readers: how many people and lines of each kind.
     fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String;
+    /// Projector mode (P): the deck's discussion questions, in the deck's words
+    /// (`crate::session::projector::QUESTIONS` of them).
+    fn workshop_questions(&self) -> [&'static str; crate::session::projector::QUESTIONS];
+    /// Projector mode (P): the deck's comparison of consumer (BTC) and industrial (BTB) sales:
+    /// its title, then rows of (aspect, BTC, BTB), the first row the column heads.
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]);
     /// A coverage flag as a sentence, naming the person when there is one.
     fn flag(&self, flag: &Flag) -> String;
     /// Why the map says what it says about a gate item (also the evidence text of a tick made
@@ -926,6 +932,16 @@ texts! {
     evidence_required,
     print_people,
     remove_sure,
+    // projector mode (P)
+    projector_on,
+    projector_off,
+    projector_back,
+    projector_next,
+    projector_keys,
+    projector_deals,
+    projector_question,
+    projector_deck,
+    projector_no_evidence,
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies,
     strategies_title,

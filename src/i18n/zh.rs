@@ -439,6 +439,16 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "需要证据：填写证据前，此打勾不计入",
     print_people: "打印渔网图",
     remove_sure: "确认删除",
+    // projector mode (P)
+    projector_on: "放映",
+    projector_off: "退出放映",
+    projector_back: "上一页",
+    projector_next: "下一页",
+    projector_keys: "← → 翻页　↑ ↓ 换部分　Esc 退出",
+    projector_deals: "项目",
+    projector_question: "讨论",
+    projector_deck: "课件原文",
+    projector_no_evidence: "未写证据",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "策略",
     strategies_title: "我们的策略（策略1. 策略2. …）",
@@ -1092,5 +1102,31 @@ impl Language for Zh {
 
     fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String {
         format!("{people} 人：{reports} 条汇报关系（实线），{influences} 条影响关系（虚线）。")
+    }
+
+    // projector mode (P): the deck's words (its opening workshop questions, its BTC/BTB table)
+    fn workshop_questions(&self) -> [&'static str; 6] {
+        [
+            "你认为大客户营销成功的关键点是什么，为什么？",
+            "大客户销售人员的素质模型是什么？",
+            "你的销售团队是如何把握项目机会点、如何做市场分析？",
+            "你是如何理解“结构化销售流程”的？",
+            "如何破解高层客户公关困局？",
+            "大客户营销的量化过程管理如何实现？",
+        ]
+    }
+
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]) {
+        (
+            "工业品与消费品营销的区别",
+            [
+                ["", "BTC", "BTB"],
+                ["项目周期", "短、简单", "长、复杂"],
+                ["运作模式", "个人为主", "团队、结构化"],
+                ["项目标的", "小", "大"],
+                ["销售节奏", "快", "慢"],
+                ["采购决策链", "短", "长"],
+            ],
+        )
     }
 }

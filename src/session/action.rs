@@ -210,4 +210,6 @@ pub enum Action {
     Usage(Option<usize>),
     /// A change to the workshop comparison (the plan is not touched).
     Workshop(super::workshop::WorkshopEdit),
+    /// Projector mode on or off, or a move through its slides.
+    Present(super::projector::Present),
 }

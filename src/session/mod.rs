@@ -6,6 +6,7 @@ mod action;
 pub mod backups;
 mod export_due;
 mod plan_place;
+pub mod projector;
 mod reduce;
 mod state;
 mod store;

@@ -481,6 +481,7 @@ impl Session {
                 ..self.copy()
             },
             Action::Usage(_) => return None,
+            Action::Present(verb) => return self.present(verb),
         };
         Some(next)
     }

@@ -236,6 +236,8 @@ pub struct Session {
     pub touched: Option<DealId>,
     /// The trainer's comparison of the tables' plans, when one is open (never saved).
     pub workshop: Option<Rc<super::workshop::Workshop>>,
+    /// Projector mode's slide, while it is on (`super::projector`).
+    pub projector: Option<super::projector::Slide>,
 }
 
 impl Session {
@@ -258,6 +260,7 @@ impl Session {
             method_error: None,
             touched: None,
             workshop: None,
+            projector: None,
         }
     }
 

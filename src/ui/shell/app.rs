@@ -35,6 +35,7 @@ use crate::web::files::files_of;
 pub fn App() -> Html {
     let state = use_reducer(initial_session);
     use_store_effects(&state);
+    crate::ui::projector::use_projector(&state);
     let dispatch: Dispatch = state.dispatcher();
     let lang = state.lang;
     let plan = state.plan.clone();
@@ -124,6 +125,11 @@ pub fn App() -> Html {
     } else {
         Filter::default()
     };
+
+    // projector mode: one slide, and nothing of the page around it
+    if let Some(slide) = state.projector.clone().filter(|_| !state.is_blocked()) {
+        return crate::ui::projector::projector(lang, &plan, &slide, &dispatch);
+    }
 
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
