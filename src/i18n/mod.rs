@@ -324,6 +324,20 @@ pub trait Language {
     /// `第 4 个项目 · 金额` in Chinese.
     fn path(&self, path: &str) -> String;
 
+    /// What a table's column goes to, as the column choice names it.
+    fn target_label(&self, target: Target) -> &'static str {
+        let t = self.texts();
+        match target {
+            Target::ToNotes => t.target_to_notes,
+            Target::Ignore => t.target_ignore,
+            other => deal_columns(t)
+                .into_iter()
+                .find(|(_, c)| *c == other)
+                .map(|(label, _)| label)
+                .unwrap_or(t.target_ignore),
+        }
+    }
+
     /// A table's row and column: `第 5 行 · 金额` / `row 5 · Amount`.
     fn row_at(&self, row: usize, header: &str) -> String;
 

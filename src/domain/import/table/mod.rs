@@ -257,7 +257,7 @@ fn fill(
     let mut notes = Vec::new();
     for (i, target) in targets.iter().enumerate() {
         let header = table.headers.get(i).map(String::as_str).unwrap_or("");
-        let raw = cells.get(i).map(String::as_str).unwrap_or("");
+        let raw = values::text(cells.get(i).map(String::as_str).unwrap_or(""));
         let text = raw.trim();
         let at = |kind| (header.to_string(), kind);
         match target {
@@ -312,6 +312,3 @@ fn fill(
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests;

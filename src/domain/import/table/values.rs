@@ -110,3 +110,12 @@ pub fn strategies(text: &str) -> Vec<(Stage, String)> {
     }
     out
 }
+
+/// A cell's text without the `'` keyplan's CSV puts before what a spreadsheet would run as a
+/// formula (`'=SUM(A1)` is `=SUM(A1)`).
+pub fn text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}

@@ -1,9 +1,16 @@
-use chrono::{NaiveDate, TimeZone, Utc};
+//! Deal lists from spreadsheets (issue 12): encodings, delimiters, header synonyms, units,
+//! date and stage forms, row errors, ids and duplicates, and the deals CSV read back.
+use std::rc::Rc;
 
-use super::*;
-use crate::domain::csv::document;
-use crate::domain::money::Money;
-use crate::i18n::{table_words, Lang};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use keyplan::domain::csv::document;
+use keyplan::domain::import::table::{
+    guess, guess_encoding, read, utf8, Duplicate, Encoding, Table, TableRead, Target, Unit,
+};
+use keyplan::domain::money::Money;
+use keyplan::domain::{Plan, Stage};
+use keyplan::i18n::{table_words, Lang};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 1, 5, 10, 0, 0).unwrap()
@@ -130,7 +137,7 @@ fn a_bad_row_is_listed_with_its_row_and_header_and_the_rest_is_read() {
 
 #[test]
 fn rows_with_an_id_update_that_deal_and_others_are_new_with_duplicates_listed() {
-    let mut plan = crate::domain::sample::sample_plan(now().date_naive(), now());
+    let mut plan = keyplan::domain::sample::sample_plan(now().date_naive(), now());
     let first = plan.deals[0].clone();
     let text = format!(
         "id,name,customer,amount\n{},{},{},777\n,{},{},5\n,新项目,新客户,6\n",
@@ -160,7 +167,7 @@ fn rows_with_an_id_update_that_deal_and_others_are_new_with_duplicates_listed() 
             customer: first.customer.clone()
         }]
     );
-    let preview = crate::domain::import::preview(&plan, &[("t.csv".into(), read.parsed)]);
+    let preview = keyplan::domain::import::preview(&plan, &[("t.csv".into(), read.parsed)]);
     assert_eq!((preview.new.len(), preview.changed.len()), (2, 1));
     plan.deals.clear();
 }
@@ -177,9 +184,16 @@ fn unknown_columns_go_to_the_notes() {
 
 #[test]
 fn the_deals_csv_reads_back_field_for_field() {
-    let plan = crate::domain::sample::sample_plan(now().date_naive(), now());
+    let mut plan = keyplan::domain::sample::sample_plan(now().date_naive(), now());
+    let mut odd = (*plan.deals[0]).clone();
+    odd.notes = "=SUM(A1)\n第二行, \"引号\"".into();
+    odd.next_step = "-先打电话".into();
+    odd.probability = Some(33);
+    odd.strategies
+        .set(Stage::P1, vec!["一".into(), "二".into()]);
+    plan.deals[0] = Rc::new(odd);
     for lang in Lang::ALL {
-        let text = document(&crate::i18n::deals_csv(lang, &plan));
+        let text = document(&keyplan::i18n::deals_csv(lang, &plan));
         let read = import(&text, Unit::Yuan, &plan);
         assert!(
             read.parsed.rejected.is_empty(),
@@ -187,7 +201,7 @@ fn the_deals_csv_reads_back_field_for_field() {
             read.parsed.rejected
         );
         for (theirs, mine) in read.parsed.plan.deals.iter().zip(&plan.deals) {
-            let fields = crate::domain::import::differences(mine, theirs);
+            let fields = keyplan::domain::import::differences(mine, theirs);
             assert!(
                 fields.is_empty(),
                 "{lang:?} {}: {fields:?}",
@@ -195,7 +209,7 @@ fn the_deals_csv_reads_back_field_for_field() {
             );
         }
         assert_eq!(read.parsed.plan.deals, plan.deals, "{lang:?}");
-        let preview = crate::domain::import::preview(&plan, &[("d.csv".into(), read.parsed)]);
+        let preview = keyplan::domain::import::preview(&plan, &[("d.csv".into(), read.parsed)]);
         assert_eq!(preview.unchanged, plan.deals.len());
     }
 }
