@@ -213,3 +213,31 @@ fn the_deals_csv_reads_back_field_for_field() {
         assert_eq!(preview.unchanged, plan.deals.len());
     }
 }
+
+proptest::proptest! {
+    /// Any text, and any mapping of its columns, reads without a panic.
+    #[test]
+    fn any_text_reads_without_a_panic(text in "\\PC*", keys in proptest::collection::vec(0usize..21, 0..8)) {
+        let plan = keyplan::domain::sample::sample_plan(now().date_naive(), now());
+        let table = Table::of(&text);
+        let targets: Vec<Target> = keys.iter().map(|k| Target::ALL[*k]).collect();
+        let _ = read(&table, &targets, Unit::TenThousand, &plan, &table_words(), now());
+    }
+
+    /// Mutated CSV (quotes, delimiters and line breaks where they do not belong) reads without a
+    /// panic, every row either a deal or a rejected row.
+    #[test]
+    fn mutated_csv_reads_without_a_panic(cuts in proptest::collection::vec((0usize..200, 0usize..6), 0..12)) {
+        let mut text: Vec<char> = "id,项目名称,客户,金额,阶段\nx1,一,甲,100,P1\n,\"二\n行\",乙,\"1,000\",P2\n".chars().collect();
+        for (at, what) in cuts {
+            let at = at % (text.len() + 1);
+            text.insert(at, ['"', ',', '\n', ';', '\t', '\r'][what]);
+        }
+        let text: String = text.into_iter().collect();
+        let table = Table::of(&text);
+        let words = table_words();
+        let targets = guess(&table.headers, &words);
+        let read = read(&table, &targets, Unit::Yuan, &Plan::default(), &words, now());
+        proptest::prop_assert_eq!(read.parsed.plan.deals.len() + read.parsed.rejected.len(), table.rows.len());
+    }
+}

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::domain::plan::MAX_TITLE;
 use crate::i18n::Lang;
-use crate::session::{Action, TableFile, View};
+use crate::session::{Action, View};
 use crate::ui::common::context::{use_dispatch, Dispatch};
 use crate::ui::common::store::use_store;
 use crate::web::clock;
@@ -61,15 +61,6 @@ pub fn Header(props: &HeaderProps) -> Html {
             }
         }
     };
-    let paste = {
-        let dispatch = dispatch.clone();
-        move |_| {
-            dispatch.dispatch(Action::ImportTable(TableFile {
-                pasted: true,
-                ..TableFile::default()
-            }))
-        }
-    };
     let picked = move |e: Event| {
         let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
         let chosen = input
@@ -106,7 +97,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <button type="button" class="ghost" data-testid="import-plan" onclick={pick}>{ t.import }</button>
                     <input type="file" ref={picker} class="sr-only" tabindex="-1" aria-hidden="true" data-testid="import-input"
                         multiple=true accept=".json,application/json,.csv,.tsv,.txt,text/csv" onchange={picked} />
-                    <button type="button" class="ghost" data-testid="import-paste" onclick={paste}>{ t.import_paste }</button>
                     if props.has_deals {
                         <button type="button" class="ghost" data-testid="export-plan" onclick={export}>{ t.export_plan }</button>
                     }

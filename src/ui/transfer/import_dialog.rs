@@ -322,7 +322,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     } else {
                         <label>{ t.import_encoding }{ " " }
                             <select data-testid="import-encoding" onchange={change(|r, v, _| {
-                                r.encoding = if v == "gb18030" { Encoding::Gb18030 } else { Encoding::Utf8 }
+                                r.encoding = if v == "gb18030" { Encoding::Gb18030 } else { Encoding::Utf8 };
+                                // other text, other headers: guessed again
+                                r.targets = None;
                             }, 0)}>
                                 <option value="utf-8" selected={reading.encoding == Encoding::Utf8}>{ "UTF-8" }</option>
                                 <option value="gb18030" selected={reading.encoding == Encoding::Gb18030}>{ "GB18030 (GBK)" }</option>

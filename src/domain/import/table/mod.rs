@@ -146,9 +146,11 @@ pub fn read(
         };
         if let Some(id) = id {
             if !seen.insert(id.to_string()) {
-                let header = &table.headers[id_column.unwrap_or(0)];
+                let header = id_column.and_then(|i| table.headers.get(i));
                 let kind = ProblemKind::DealIdUsedTwice(format!("\"{id}\""));
-                read.parsed.rejected.push(reject(header, kind));
+                read.parsed
+                    .rejected
+                    .push(reject(header.map_or("id", String::as_str), kind));
                 continue;
             }
         }
