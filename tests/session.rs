@@ -1268,6 +1268,45 @@ fn files_are_not_imported_over_another_dialog_nor_while_blocked() {
     );
 }
 
+/// A spreadsheet opens the import dialog with its table, as files do: not over an open editor,
+/// not over unreadable text, and over files being previewed (and files over it).
+#[test]
+fn a_table_opens_the_import_like_files_do() {
+    let table = || keyplan::session::TableFile {
+        name: "d.csv".into(),
+        bytes: b"name,customer\na,b\n".to_vec(),
+        pasted: false,
+    };
+    let editing = state_with(plan_with(&[("a", 1, Stage::P0)])).reduce(Action::OpenDeal(id("a")));
+    let dropped = editing.clone().reduce(Action::ImportTable(table()));
+    assert!(
+        Rc::ptr_eq(&dropped, &editing),
+        "the open editor keeps what was typed"
+    );
+    let importing = state_with(Plan::default()).reduce(Action::ImportTable(table()));
+    assert!(
+        matches!(&importing.dialog, Some(Dialog::ImportTable(t)) if t.bytes == table().bytes),
+        "the table is previewed"
+    );
+    let text = encode(&plan_with(&[("x", 1, Stage::P0)]), now());
+    let files = vec![(
+        "x.json".to_string(),
+        keyplan::domain::plan_file::read(
+            &text,
+            keyplan::domain::plan_file::Mode::Lenient { now: now() },
+        ),
+    )];
+    let then_files = importing.clone().reduce(Action::ImportRead(files));
+    assert!(matches!(then_files.dialog, Some(Dialog::Import(_))));
+    let store = Memory::with(&[(PLAN_KEY, "garbage")]);
+    let blocked = Tab::open(&store).state;
+    let refused = blocked.clone().reduce(Action::ImportTable(table()));
+    assert!(
+        Rc::ptr_eq(&refused, &blocked),
+        "nothing is imported over unreadable text"
+    );
+}
+
 #[test]
 fn preferences_round_trip_and_bad_ones_are_defaults() {
     let store = Memory::default();

@@ -514,6 +514,18 @@ pub const TEXTS: Texts = Texts {
     ws_deals_count: "deals",
     ws_points_count: "discussion points",
     ws_reasons: "Reasons",
+    csv_override_reason: "Override reason",
+    import_paste: "Paste a table",
+    import_paste_hint: "Copy a range in Excel (with its header row) and paste it here",
+    import_paste_read: "Read what was pasted",
+    import_encoding: "File encoding",
+    import_mapping: "Columns",
+    import_unit: "Amount unit",
+    unit_yuan: "yuan",
+    unit_wan: "10,000 yuan",
+    target_to_notes: "To notes",
+    target_ignore: "Do not import",
+    import_duplicates: "Possible duplicates (same customer and name as a deal of the plan)",
 };
 
 /// The deck's English stage names.
@@ -601,6 +613,10 @@ impl Language for En {
 
     fn colon(&self) -> &'static str {
         ": "
+    }
+
+    fn row_at(&self, row: usize, header: &str) -> String {
+        format!("row {row} · {header}")
     }
 
     fn path(&self, path: &str) -> String {

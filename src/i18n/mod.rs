@@ -4,8 +4,11 @@
 //! A translator edits one file per language: `zh.rs` or `en.rs` holds that language's labels
 //! ([`Texts`]) and its [`Language`] implementation, which turns every structured message of the
 //! core (field problems, unreadable files, import changes, storage failures) into sentences.
+mod deals_csv;
 mod en;
 mod zh;
+
+pub use deals_csv::deals_csv;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -14,6 +17,7 @@ use crate::domain::coverage::{Flag, MapWhy, Serves};
 use crate::domain::deal::{DealStatus, Field};
 use crate::domain::filter::Dimension;
 use crate::domain::forecast::Bucket;
+use crate::domain::import::table::{parse_row_path, Target, Words};
 use crate::domain::import::FieldValue;
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
@@ -326,11 +330,32 @@ pub trait Language {
     /// `第 4 个项目 · 金额` in Chinese.
     fn path(&self, path: &str) -> String;
 
+    /// What a table's column goes to, as the column choice names it.
+    fn target_label(&self, target: Target) -> &'static str {
+        let t = self.texts();
+        match target {
+            Target::ToNotes => t.target_to_notes,
+            Target::Ignore => t.target_ignore,
+            other => deal_columns(t)
+                .into_iter()
+                .find(|(_, c)| *c == other)
+                .map(|(label, _)| label)
+                .unwrap_or(t.target_ignore),
+        }
+    }
+
+    /// A table's row and column: `第 5 行 · 金额` / `row 5 · Amount`.
+    fn row_at(&self, row: usize, header: &str) -> String;
+
     /// A problem at its path: `deals[3].amount: expected a number, found "abc"`.
     fn problem_at(&self, problem: &ReadProblem) -> String {
+        let at = match parse_row_path(&problem.path) {
+            Some((row, header)) => self.row_at(row, header),
+            None => self.path(&problem.path),
+        };
         format!(
             "{}{}{}",
-            iso(self.path(&problem.path)),
+            iso(at),
             self.colon(),
             self.read_problem(&problem.kind)
         )
@@ -488,6 +513,58 @@ fn ratio_text(n: usize, unit: usize, places: u32) -> String {
         scaled % scale,
         width = places as usize
     )
+}
+
+/// The columns of keyplan's deals CSV, with the labels of `t` as headers, and where the import
+/// puts each (what the export derives is not read back).
+pub fn deal_columns(t: &Texts) -> [(&'static str, Target); 22] {
+    [
+        ("id", Target::Id),
+        (t.field_name, Target::Name),
+        (t.field_customer, Target::Customer),
+        (t.field_amount, Target::Amount),
+        (t.field_stage, Target::Stage),
+        (t.verified_stage, Target::Ignore),
+        (t.field_status, Target::Status),
+        (t.probability, Target::Probability),
+        (t.col_weighted, Target::Ignore),
+        (t.field_close, Target::ExpectedClose),
+        (t.field_closed_on, Target::ClosedOn),
+        (t.field_owner, Target::Owner),
+        (t.field_product, Target::Product),
+        (t.field_region, Target::Region),
+        (t.field_segment, Target::Segment),
+        (t.field_next_step, Target::NextStep),
+        (t.field_notes, Target::Notes),
+        (t.csv_override_reason, Target::Ignore),
+        (t.review_why, Target::ReviewWhy),
+        (t.review_competitor, Target::ReviewCompetitor),
+        (t.review_learned, Target::ReviewLearned),
+        (t.field_strategies, Target::Strategies),
+    ]
+}
+
+/// The words of both languages a table may use: the deals CSV's headers, stage and status names.
+pub fn table_words() -> Words {
+    let mut words = Words::default();
+    for lang in Lang::ALL {
+        words.headers.extend(
+            deal_columns(lang.texts())
+                .into_iter()
+                .map(|(h, t)| (h.to_string(), t)),
+        );
+        for stage in Stage::ALL {
+            words
+                .stages
+                .push((lang.stage_name(stage).to_string(), stage));
+        }
+        for status in DealStatus::ALL {
+            words
+                .statuses
+                .push((lang.status(status).to_string(), status));
+        }
+    }
+    words
 }
 
 /// Declares [`Texts`] and its completeness helper from one list of field names.
@@ -1008,6 +1085,19 @@ texts! {
     ws_deals_count,
     ws_points_count,
     ws_reasons,
+    // issue 12, C: deal lists from spreadsheets
+    csv_override_reason,
+    import_paste,
+    import_paste_hint,
+    import_paste_read,
+    import_encoding,
+    import_mapping,
+    import_unit,
+    unit_yuan,
+    unit_wan,
+    target_to_notes,
+    target_ignore,
+    import_duplicates,
 }
 
 #[cfg(test)]

@@ -515,6 +515,18 @@ pub const TEXTS: Texts = Texts {
     ws_deals_count: "个项目",
     ws_points_count: "个讨论点",
     ws_reasons: "理由",
+    csv_override_reason: "推进理由",
+    import_paste: "粘贴表格",
+    import_paste_hint: "从 Excel 复制一块区域（含标题行），粘贴到这里",
+    import_paste_read: "读取粘贴内容",
+    import_encoding: "文件编码",
+    import_mapping: "列对应",
+    import_unit: "金额单位",
+    unit_yuan: "元",
+    unit_wan: "万元",
+    target_to_notes: "放入备注",
+    target_ignore: "不导入",
+    import_duplicates: "可能重复（客户和项目名称与现有项目相同）",
 };
 
 /// The deck's stage names.
@@ -630,6 +642,10 @@ impl Language for Zh {
 
     fn colon(&self) -> &'static str {
         "："
+    }
+
+    fn row_at(&self, row: usize, header: &str) -> String {
+        format!("第 {row} 行 · {header}")
     }
 
     fn path(&self, path: &str) -> String {

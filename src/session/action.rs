@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::Lang;
-use super::state::{DealTab, ImportFiles, Outcome, Seen, StorageError, View};
+use super::state::{DealTab, ImportFiles, Outcome, Seen, StorageError, TableFile, View};
 use crate::domain::deal::{DealFields, GateCheck};
 use crate::domain::filter::Filter;
 use crate::domain::list::SortKey;
@@ -197,6 +197,8 @@ pub enum Action {
     },
     /// Files read for an import: show what it would do.
     ImportRead(ImportFiles),
+    /// A spreadsheet file read, or a paste box asked for: show its columns and what it would do.
+    ImportTable(TableFile),
     /// Replace the plan with an import's result (the plan before it was backed up already).
     ApplyImport(Plan),
     /// Put back the plan from before the last import.

@@ -19,7 +19,7 @@ pub use export_due::{
 pub use plan_place::per_file_location;
 pub use state::{
     BlockedMove, DealTab, Dialog, ImportFiles, Lang, Loaded, Outcome, Persistence, PlanRef, Seen,
-    Session, StorageError, Undo, View,
+    Session, StorageError, TableFile, Undo, View,
 };
 pub use store::{
     external, fingerprint, heard, keep_mine, load, load_prefs, merge_latest, save, save_prefs,

@@ -442,11 +442,16 @@ impl Session {
             Action::ImportRead(files) => {
                 // nothing is imported while stored text is unreadable, nor over another dialog
                 // (whatever was typed there would be lost)
-                let busy = !matches!(self.dialog, None | Some(Dialog::Import(_)));
-                if files.is_empty() || self.is_blocked() || busy {
+                if files.is_empty() || self.is_blocked() || self.busy_for_import() {
                     return None;
                 }
                 self.with_dialog(Some(Dialog::Import(Rc::new(files))))
+            }
+            Action::ImportTable(table) => {
+                if self.is_blocked() || self.busy_for_import() {
+                    return None;
+                }
+                self.with_dialog(Some(Dialog::ImportTable(Rc::new(table))))
             }
             Action::ApplyImport(plan) => {
                 let mut next = self.replaced(plan);
@@ -526,6 +531,14 @@ impl Session {
             change(plan)?;
             Ok(plan.deals != before.deals)
         })
+    }
+
+    /// Another dialog than an import's is open (whatever was typed there would be lost).
+    fn busy_for_import(&self) -> bool {
+        !matches!(
+            self.dialog,
+            None | Some(Dialog::Import(_)) | Some(Dialog::ImportTable(_))
+        )
     }
 
     /// The whole plan swapped for another (sample, fresh start, import, restore); nothing of the

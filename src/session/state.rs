@@ -56,6 +56,16 @@ impl Lang {
 /// The files of one import, each read or refused, with its name.
 pub type ImportFiles = Vec<(String, Result<Parsed, Unreadable>)>;
 
+/// A spreadsheet to import (CSV or TSV): a file's bytes as they are, or an empty one for a range
+/// to paste. The import dialog reads it with the encoding, columns and unit the person adjusts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// A paste box rather than a file.
+    pub pasted: bool,
+}
+
 /// Why the browser refused to read or write.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
@@ -176,6 +186,8 @@ pub enum Dialog {
     Gone { id: DealId, last: Rc<Deal> },
     /// Files read for an import, waiting for the person's decision.
     Import(Rc<ImportFiles>),
+    /// A spreadsheet for an import: its columns, then the same preview as for files.
+    ImportTable(Rc<TableFile>),
     /// The export choices.
     Export,
     /// The backups kept in this browser.

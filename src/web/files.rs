@@ -3,7 +3,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{File, FileList};
 
 use super::clock;
+use crate::domain::import::table::{utf8, Encoding};
 use crate::domain::plan_file::{check_size, read, Mode, Parsed, Unreadable};
+use crate::session::TableFile;
 
 /// The files of a file list, in order.
 pub fn files_of(list: &FileList) -> Vec<File> {
@@ -38,4 +40,46 @@ pub async fn read_plan_file(file: &File) -> (String, Result<Parsed, Unreadable>)
     let parsed = read(&text, Mode::Lenient { now: clock::now() });
     super::bench::mark("keyplan-import-parsed");
     (name, parsed)
+}
+
+/// Whether a file is a spreadsheet by its name: `.csv`, `.tsv` or `.txt`.
+pub fn is_table(file: &File) -> bool {
+    let name = file.name().to_lowercase();
+    [".csv", ".tsv", ".txt"]
+        .iter()
+        .any(|end| name.ends_with(end))
+}
+
+/// A spreadsheet file's bytes as they are (decoded in the import dialog, with the encoding the
+/// person may switch); one over the size limit or that cannot be read is refused.
+pub async fn read_table_file(file: &File) -> Result<TableFile, (String, Unreadable)> {
+    let name = file.name();
+    if let Err(too_big) = check_size(file.size() as usize) {
+        return Err((name, too_big));
+    }
+    match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok(TableFile {
+            name,
+            bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            pasted: false,
+        }),
+        Err(_) => Err((name, Unreadable::CannotRead)),
+    }
+}
+
+/// Spreadsheet bytes as text in `encoding`: UTF-8 here (a byte-order mark dropped), GB18030 by
+/// the browser's `TextDecoder` (no tables in the page); what cannot be decoded becomes U+FFFD.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> String {
+    if encoding == Encoding::Utf8 {
+        if let Some(text) = utf8(bytes) {
+            return text.to_string();
+        }
+    }
+    let label = match encoding {
+        Encoding::Utf8 => "utf-8",
+        Encoding::Gb18030 => "gb18030",
+    };
+    web_sys::TextDecoder::new_with_label(label)
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
 }

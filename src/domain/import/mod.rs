@@ -11,3 +11,4 @@ mod merge;
 
 pub use changes::{differences, FieldChange, FieldValue};
 pub use merge::{merge, preview, replace, Choice, DealChange, Preview, Rule};
+pub mod table;

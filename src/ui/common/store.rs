@@ -150,6 +150,16 @@ impl StoreHandle {
             return;
         }
         let dispatch = self.dispatch.clone();
+        // a spreadsheet is imported alone, through its columns
+        if let Some(table) = picked.iter().find(|f| files::is_table(f)).cloned() {
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match files::read_table_file(&table).await {
+                    Ok(table) => Action::ImportTable(table),
+                    Err(refused) => Action::ImportRead(vec![(refused.0, Err(refused.1))]),
+                });
+            });
+            return;
+        }
         wasm_bindgen_futures::spawn_local(async move {
             let mut read: ImportFiles = Vec::with_capacity(picked.len());
             for file in &picked {

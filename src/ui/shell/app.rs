@@ -107,6 +107,9 @@ pub fn App() -> Html {
         Some(Dialog::Import(files)) => {
             html! { <ImportDialog {lang} plan={plan.clone()} files={Shared(files.clone())} /> }
         }
+        Some(Dialog::ImportTable(table)) => {
+            html! { <ImportDialog {lang} plan={plan.clone()} files={Shared(Rc::new(Vec::new()))} table={Some(Shared(table.clone()))} /> }
+        }
         Some(Dialog::Export) => html! { <ExportDialog {lang} plan={plan.clone()} /> },
         Some(Dialog::Backups) => html! { <BackupsDialog {lang} plan={plan.clone()} /> },
         Some(Dialog::EditConflict { fields, theirs, .. }) => html! {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Lang;
 use crate::session::projector::Present;
-use crate::session::{usage_permille, Action, PlanRef, QUOTA_CHARS, WARN_PERMILLE};
+use crate::session::{usage_permille, Action, PlanRef, TableFile, QUOTA_CHARS, WARN_PERMILLE};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::export_record::use_export_record;
 use crate::ui::common::store::use_store;
@@ -32,6 +32,16 @@ pub fn Footer(props: &FooterProps) -> Html {
     let store = use_store();
     let t = props.lang.texts();
     let (record, redraw) = use_export_record(props.revision);
+    // a range copied from Excel, through the import's columns and preview
+    let paste = {
+        let dispatch = dispatch.clone();
+        move |_| {
+            dispatch.dispatch(Action::ImportTable(TableFile {
+                pasted: true,
+                ..TableFile::default()
+            }))
+        }
+    };
     let backup = {
         let plan = props.plan.clone();
         move |_| {
@@ -51,6 +61,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             if record.backup_due(clock::now()) {
                 <button type="button" class="primary small" data-testid="backup-export" onclick={backup}>{ t.backup_export }</button>
             }
+            <button type="button" class="ghost small" data-testid="import-paste" onclick={paste}>{ t.import_paste }</button>
             <button type="button" class="ghost small" data-testid="open-backups"
                 onclick={let d = dispatch.clone(); move |_| d.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
             // projector mode (the header has no room left at 1366 px wide)

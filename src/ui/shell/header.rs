@@ -99,7 +99,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 if !props.blocked {
                     <button type="button" class="ghost" data-testid="import-plan" onclick={pick}>{ t.import }</button>
                     <input type="file" ref={picker} class="sr-only" tabindex="-1" aria-hidden="true" data-testid="import-input"
-                        multiple=true accept=".json,application/json" onchange={picked} />
+                        multiple=true accept=".json,application/json,.csv,.tsv,.txt,text/csv" onchange={picked} />
                     if props.has_deals {
                         <button type="button" class="ghost" data-testid="export-plan" onclick={export}>{ t.export_plan }</button>
                     }

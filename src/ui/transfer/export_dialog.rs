@@ -1,75 +1,12 @@
 //! Export: the whole plan or one owner's part as a plan file, or the deals as CSV for Excel.
 use yew::prelude::*;
 
-use crate::domain::csv::{amount, document};
-use crate::domain::gates::verified_stage;
-use crate::domain::weighting::{probability, Basis};
-use crate::domain::{Deal, Plan};
-use crate::i18n::Lang;
+use crate::domain::csv::document;
+use crate::i18n::{deals_csv, Lang};
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::store::use_store;
-
-/// The deals as spreadsheet rows, with headers in the interface language: each deal's fields and
-/// its post-mortem (why, against whom, what was learned; empty while there is none), then the
-/// team's strategies, every stage's.
-pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
-    let t = lang.texts();
-    let header = [
-        "id",
-        t.field_name,
-        t.field_customer,
-        t.field_amount,
-        t.field_stage,
-        t.verified_stage,
-        t.field_status,
-        t.probability,
-        t.field_close,
-        t.field_closed_on,
-        t.field_owner,
-        t.field_product,
-        t.field_region,
-        t.field_segment,
-        t.field_next_step,
-        t.field_notes,
-        t.review_why,
-        t.review_competitor,
-        t.review_learned,
-        t.field_strategies,
-    ];
-    let row = |d: &Deal| {
-        vec![
-            d.id.as_str().to_string(),
-            d.name.clone(),
-            d.customer.clone(),
-            amount(d.amount),
-            d.stage.code().to_string(),
-            verified_stage(&plan.method, d).code().to_string(),
-            lang.status(d.status).to_string(),
-            format!("{}%", probability(&plan.method, d, Basis::Claimed)),
-            d.expected_close
-                .map(|c| c.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            d.closed_on
-                .map(|c| c.format("%Y-%m-%d").to_string())
-                .unwrap_or_default(),
-            d.owner.clone(),
-            d.product.clone(),
-            d.region.clone(),
-            d.segment.clone(),
-            d.next_step.clone(),
-            d.notes.clone(),
-            d.people.review.why.clone(),
-            d.people.review.competitor.clone(),
-            d.people.review.learned.clone(),
-            d.strategies_text(),
-        ]
-    };
-    std::iter::once(header.iter().map(|h| h.to_string()).collect())
-        .chain(plan.deals.iter().map(|d| row(d)))
-        .collect()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {

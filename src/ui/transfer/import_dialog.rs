@@ -5,17 +5,20 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use crate::domain::import::table::{
+    self, guess, guess_encoding, Encoding, Table, TableRead, Target, Unit,
+};
 use crate::domain::import::{merge, preview, replace, Choice, DealChange, Preview, Rule};
 use crate::domain::method::content;
 use crate::domain::plan_file::Parsed;
 use crate::domain::{Deal, DealId};
-use crate::i18n::{Lang, Shown};
-use crate::session::{Action, ImportFiles, PlanRef};
+use crate::i18n::{table_words, Lang, Shown};
+use crate::session::{Action, ImportFiles, PlanRef, TableFile};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
-use crate::web::{bench, clock};
+use crate::web::{bench, clock, files::decode};
 
 /// How many deals of each kind the preview lists by name (conflicts are always all listed).
 const LISTED: usize = 200;
@@ -25,6 +28,27 @@ pub struct ImportDialogProps {
     pub lang: Lang,
     pub plan: PlanRef,
     pub files: Shared<ImportFiles>,
+    /// A spreadsheet (or a paste box) to read with the columns, encoding and unit chosen here.
+    #[prop_or_default]
+    pub table: Option<Shared<TableFile>>,
+}
+
+/// How the person reads a table: the encoding, each column's target (`None`: as guessed from
+/// the headers), the unit of amounts, and what was pasted.
+#[derive(Clone, PartialEq, Default)]
+struct Reading {
+    encoding: Encoding,
+    targets: Option<Vec<Target>>,
+    unit: Unit,
+    pasted: String,
+}
+
+/// A table as read with a [`Reading`]: its headers, their targets, and the deals.
+struct TableLook {
+    name: String,
+    headers: Vec<String>,
+    targets: Vec<Target>,
+    read: TableRead,
 }
 
 /// The readable files and what importing them would do, derived once per plan and files.
@@ -47,13 +71,56 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let choices = use_state(BTreeMap::<DealId, Choice>::new);
     let failure = use_state(|| None::<String>);
     let confirming_replace = use_state(|| false);
+    let reading = use_state(|| Reading {
+        encoding: props
+            .table
+            .as_ref()
+            .map(|t| guess_encoding(&t.bytes))
+            .unwrap_or_default(),
+        ..Reading::default()
+    });
+    let table_look = use_memo(
+        (props.plan.clone(), props.table.clone(), (*reading).clone()),
+        |(plan, table, reading)| {
+            let file = table.as_ref()?;
+            let text = if file.pasted {
+                reading.pasted.clone()
+            } else {
+                decode(&file.bytes, reading.encoding)
+            };
+            let table = Table::of(&text);
+            let words = table_words();
+            let targets = match &reading.targets {
+                Some(targets) => targets.clone(),
+                None => guess(&table.headers, &words),
+            };
+            let read = table::read(&table, &targets, reading.unit, plan, &words, clock::now());
+            Some(TableLook {
+                name: if file.pasted {
+                    t.import_paste.to_string()
+                } else {
+                    file.name.clone()
+                },
+                headers: table.headers,
+                targets,
+                read,
+            })
+        },
+    );
     let look = use_memo(
-        (props.plan.clone(), props.files.clone()),
-        |(plan, files)| {
-            let readable: Vec<(String, Parsed)> = files
+        (
+            props.plan.clone(),
+            props.files.clone(),
+            Shared(table_look.clone()),
+        ),
+        |(plan, files, table_look)| {
+            let mut readable: Vec<(String, Parsed)> = files
                 .iter()
                 .filter_map(|(name, r)| r.as_ref().ok().map(|p| (name.clone(), p.clone())))
                 .collect();
+            if let Some(table) = &**table_look {
+                readable.push((table.name.clone(), table.read.parsed.clone()));
+            }
             let preview = preview(plan, &readable);
             let replacing = replace(&readable).deals.len();
             bench::mark("keyplan-import-previewed");
@@ -195,10 +262,109 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let p = &look.preview;
     let importable: usize = look.readable.iter().map(|(_, f)| f.plan.deals.len()).sum();
     let nothing_readable = importable == 0;
+    let table_section = match (&props.table, &*table_look) {
+        (Some(file), Some(tl)) => {
+            let change = |edit: fn(&mut Reading, String, usize), column: usize| {
+                let reading = reading.clone();
+                move |e: Event| {
+                    let value = e
+                        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                        .value();
+                    let mut next = (*reading).clone();
+                    edit(&mut next, value, column);
+                    reading.set(next);
+                }
+            };
+            let oninput = {
+                let reading = reading.clone();
+                move |e: InputEvent| {
+                    let pasted = e
+                        .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                        .value();
+                    reading.set(Reading {
+                        pasted,
+                        targets: None,
+                        ..(*reading).clone()
+                    });
+                }
+            };
+            let targets = tl.targets.clone();
+            let column = |(i, header): (usize, &String)| {
+                let chosen = tl.targets.get(i).copied().unwrap_or(Target::Ignore);
+                let targets = targets.clone();
+                let reading = reading.clone();
+                let onchange = move |e: Event| {
+                    let value = e
+                        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                        .value();
+                    let mut next = (*reading).clone();
+                    let mut chosen = targets.clone();
+                    chosen[i] = Target::parse(&value).unwrap_or(Target::Ignore);
+                    next.targets = Some(chosen);
+                    reading.set(next);
+                };
+                html! {
+                    <tr>
+                        <th scope="row"><bdi>{ header.clone() }</bdi></th>
+                        <td><select data-testid="import-map" data-column={i.to_string()} aria-label={header.clone()} {onchange}>
+                            { for Target::ALL.into_iter().map(|target| html! {
+                                <option value={target.key()} selected={target == chosen}>{ lang.target_label(target) }</option>
+                            }) }
+                        </select></td>
+                    </tr>
+                }
+            };
+            html! {
+                <div class="import-table">
+                    if file.pasted {
+                        <textarea data-testid="import-paste-box" rows="6" placeholder={t.import_paste_hint}
+                            aria-label={t.import_paste} value={reading.pasted.clone()} {oninput} />
+                    } else {
+                        <label>{ t.import_encoding }{ " " }
+                            <select data-testid="import-encoding" onchange={change(|r, v, _| {
+                                r.encoding = if v == "gb18030" { Encoding::Gb18030 } else { Encoding::Utf8 };
+                                // other text, other headers: guessed again
+                                r.targets = None;
+                            }, 0)}>
+                                <option value="utf-8" selected={reading.encoding == Encoding::Utf8}>{ "UTF-8" }</option>
+                                <option value="gb18030" selected={reading.encoding == Encoding::Gb18030}>{ "GB18030 (GBK)" }</option>
+                            </select>
+                        </label>
+                    }
+                    <label>{ " " }{ t.import_unit }{ " " }
+                        <select data-testid="import-unit" onchange={change(|r, v, _| {
+                            r.unit = if v == "wan" { Unit::TenThousand } else { Unit::Yuan }
+                        }, 0)}>
+                            <option value="yuan" selected={reading.unit == Unit::Yuan}>{ t.unit_yuan }</option>
+                            <option value="wan" selected={reading.unit == Unit::TenThousand}>{ t.unit_wan }</option>
+                        </select>
+                    </label>
+                    if !tl.headers.is_empty() {
+                        <details open=true><summary>{ t.import_mapping }</summary>
+                            <table class="changes" data-testid="import-mapping">
+                                <tbody>{ for tl.headers.iter().enumerate().map(column) }</tbody>
+                            </table>
+                        </details>
+                    }
+                    if !tl.read.duplicates.is_empty() {
+                        <details open=true><summary>{ t.import_duplicates }</summary>
+                            <ul>
+                                { for tl.read.duplicates.iter().map(|d| html! {
+                                    <li data-testid="import-duplicate">{ lang.row_at(d.row, "") }<bdi>{ d.name.clone() }</bdi>{ " · " }<bdi>{ d.customer.clone() }</bdi></li>
+                                }) }
+                            </ul>
+                        </details>
+                    }
+                </div>
+            }
+        }
+        _ => html! {},
+    };
     html! {
         <dialog ref={dialog} class="editor import" data-testid="import-dialog" aria-labelledby="import-title" {oncancel}>
             <header class="editor-head"><h2 id="import-title">{ t.import_title }</h2></header>
             <div class="import-body">
+                { table_section }
                 <ul class="import-files">
                     { for props.files.iter().map(|(name, result)| match result {
                         Ok(parsed) => html! {

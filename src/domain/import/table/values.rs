@@ -1,0 +1,121 @@
+//! One cell's text as a deal's value: amounts in 元 or 万元, dates as Excel writes them, stages
+//! as codes, names or percentages, statuses as codes or names.
+use crate::domain::deal::DealStatus;
+use crate::domain::method::Method;
+use crate::domain::money::{AmountError, Money};
+use crate::domain::plan_file::ProblemKind;
+use crate::domain::stage::Stage;
+use crate::domain::validate::{parse_optional_date, parse_percent, Problem as FieldProblem};
+
+use super::columns::{fold, Words};
+use chrono::NaiveDate;
+
+/// The unit of a table's plain amounts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    #[default]
+    Yuan,
+    /// 万元: a plain `12.5` is 125,000.
+    TenThousand,
+}
+
+/// An amount: what the editor takes (`1,250,000.50`, `¥88万`), a plain number in `unit`.
+pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
+    let t = text.trim();
+    let plain = !t.ends_with(['万', '亿', '元']);
+    let typed = if unit == Unit::TenThousand && plain {
+        format!("{t}万")
+    } else {
+        t.to_string()
+    };
+    Money::parse_input(&typed).map_err(|e| {
+        ProblemKind::Amount(match e {
+            AmountError::NotANumber(_) => AmountError::NotANumber(t.to_string()),
+            other => other,
+        })
+    })
+}
+
+/// A day: `2027-03-01`, `2027/3/1`, `2027年3月1日`; empty is none.
+pub fn day(text: &str) -> Result<Option<NaiveDate>, ProblemKind> {
+    parse_optional_date(text).map_err(ProblemKind::NotADate)
+}
+
+/// A stage: `P3`, its name in either language, or its win percentage in the plan's method.
+pub fn stage(text: &str, words: &Words, method: &Method) -> Result<Stage, ProblemKind> {
+    let t = text.trim();
+    if let Some(stage) = Stage::parse(t) {
+        return Ok(stage);
+    }
+    // `P3 设计交流·中层把握` as the preview shows stages
+    if let Some(stage) = t.get(..2).and_then(Stage::parse) {
+        if t[2..].starts_with(' ') {
+            return Ok(stage);
+        }
+    }
+    let folded = fold(t);
+    if let Some((_, stage)) = words.stages.iter().find(|(name, _)| fold(name) == folded) {
+        return Ok(*stage);
+    }
+    if t.ends_with(['%', '％']) {
+        if let Ok(Some(p)) = parse_percent(t) {
+            if let Some(stage) = Stage::ALL.into_iter().find(|s| method.probability(*s) == p) {
+                return Ok(stage);
+            }
+        }
+    }
+    Err(ProblemKind::UnknownStage(t.to_string()))
+}
+
+/// A status: `open`/`won`/`lost` or its name in either language; empty is open.
+pub fn status(text: &str, words: &Words) -> Result<DealStatus, ProblemKind> {
+    let folded = fold(text);
+    if folded.is_empty() {
+        return Ok(DealStatus::Open);
+    }
+    DealStatus::parse(&folded)
+        .or_else(|| {
+            words
+                .statuses
+                .iter()
+                .find(|(name, _)| fold(name) == folded)
+                .map(|(_, s)| *s)
+        })
+        .ok_or_else(|| ProblemKind::UnknownStatus(text.trim().to_string()))
+}
+
+/// A whole percent 0–100; empty is none.
+pub fn percent(text: &str) -> Result<Option<u8>, ProblemKind> {
+    parse_percent(text).map_err(|t| ProblemKind::Field(FieldProblem::Percent(t)))
+}
+
+/// Strategies as keyplan writes them, one a line: `P1 1. …`. A line without a stage code
+/// belongs to the stage of the line before (P0 at first).
+pub fn strategies(text: &str) -> Vec<(Stage, String)> {
+    let mut stage = Stage::P0;
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let mut rest = line;
+        if let Some(s) = line.get(..2).and_then(Stage::parse) {
+            if line[2..].starts_with(' ') {
+                stage = s;
+                rest = line[2..].trim_start();
+            }
+        }
+        let numbered = rest
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let strategy = numbered.map(|(_, s)| s).unwrap_or(rest);
+        out.push((stage, strategy.to_string()));
+    }
+    out
+}
+
+/// A cell's text without the `'` keyplan's CSV puts before what a spreadsheet would run as a
+/// formula (`'=SUM(A1)` is `=SUM(A1)`).
+pub fn text(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
