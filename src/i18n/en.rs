@@ -438,6 +438,16 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "Evidence required: the tick does not count until evidence is given",
     print_people: "Print the map",
     remove_sure: "Yes, remove",
+    // H: handouts and printing (issue 11)
+    handouts: "Handouts",
+    handout_method: "Method card: the three cycles and every stage's gates",
+    handout_gates: "Blank gate checklist",
+    handout_chain: "Blank decision chain",
+    handout_board: "Pipeline board",
+    print_plan: "Print account plan",
+    account_plan: "Account plan",
+    sheet_team: "Table",
+    sheet_date: "Date",
 };
 
 /// The deck's English stage names.

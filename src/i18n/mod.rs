@@ -915,6 +915,16 @@ texts! {
     evidence_required,
     print_people,
     remove_sure,
+    // H: handouts and printing (issue 11)
+    handouts,
+    handout_method,
+    handout_gates,
+    handout_chain,
+    handout_board,
+    print_plan,
+    account_plan,
+    sheet_team,
+    sheet_date,
 }
 
 #[cfg(test)]

@@ -439,6 +439,16 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "需要证据：填写证据前，此打勾不计入",
     print_people: "打印渔网图",
     remove_sure: "确认删除",
+    // H: handouts and printing (issue 11)
+    handouts: "讲义",
+    handout_method: "方法卡：三个循环与各阶段验收节点",
+    handout_gates: "空白验收清单",
+    handout_chain: "空白决策链模板",
+    handout_board: "项目看板",
+    print_plan: "打印客户计划",
+    account_plan: "客户计划",
+    sheet_team: "组别",
+    sheet_date: "日期",
 };
 
 /// The deck's stage names.
