@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::{later, method_with, now, plan_with, said, today};
 use keyplan::domain::category::Category;
-use keyplan::domain::deal::{Field, GateCheck, StageChange};
+use keyplan::domain::deal::{Field, GateCheck, StageChange, Strategies};
 use keyplan::domain::import::{
     merge, preview, replace, Choice, FieldChange, FieldValue, Preview, Rule,
 };
@@ -1134,13 +1134,23 @@ prop_compose! {
             proptest::collection::btree_set("[a-z0-9-]{1,10}", 0..3),
         ),
         (created, updated, extra, people) in (moment(), moment(), extra(), people()),
+        strategies in proptest::collection::btree_map(
+            stage(),
+            proptest::collection::vec(text(30), 1..3),
+            0..3,
+        ),
     ) -> Deal {
+        let mut strategies_of = Strategies::default();
+        for (stage, list) in strategies {
+            strategies_of.set(stage, list);
+        }
+        let strategies = strategies_of;
         Deal {
             id: DealId::new("placeholder"),
             name, customer, amount: Money::from_minor(minor), stage, status,
             expected_close, closed_on, owner, product, region, segment, next_step, notes,
-            probability, category, gates, history, self_check, created, updated, extra,
-            people,
+            probability, category, gates, history, self_check, strategies, created, updated,
+            extra, people,
         }
     }
 }

@@ -179,6 +179,22 @@ const FIELDS: &[(&str, &[Option<&str>])] = &[
         &[Some(r#"["q1", "q2", "q1"]"#), Some("[1]"), Some("[]"), None],
     ),
     (
+        "strategies",
+        &[
+            Some(r#"{"P1": ["先见技术评估者", "约高层"], "P3": ["制定标准"]}"#),
+            Some(r#"{"P2": []}"#),
+            Some(r#"{"p2": ["a"]}"#),
+            Some(r#"{"P9": ["a"]}"#),
+            Some(r#"{"P0": "a"}"#),
+            Some(r#"{"P0": [1]}"#),
+            Some(r#"{"P0": ["a"], "P0": ["b"]}"#),
+            Some(r#"["a"]"#),
+            Some("{}"),
+            Some("null"),
+            None,
+        ],
+    ),
+    (
         "created",
         &[
             Some(r#""2026-09-30T08:00:00Z""#),

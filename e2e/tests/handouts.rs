@@ -15,6 +15,7 @@ use serde_json::{json, Value};
 
 /// A printed PDF: its pages, whether they lie landscape, and its text.
 struct Pdf {
+    path: PathBuf,
     pages: usize,
     landscape: bool,
     text: String,
@@ -25,6 +26,39 @@ impl Pdf {
     fn has(&self, what: &str) -> bool {
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         squeeze(&self.text).contains(&squeeze(what))
+    }
+
+    /// Every occurrence of `word` lies inside its page, left to right (none is cut off).
+    fn on_page(&self, word: &str) -> bool {
+        let out = Command::new("pdftotext")
+            .arg("-bbox")
+            .arg(&self.path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        let boxes = String::from_utf8_lossy(&out.stdout).into_owned();
+        let attr = |line: &str, name: &str| -> f64 {
+            let from = line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+            line[from..]
+                .split('"')
+                .next()
+                .expect("value")
+                .parse()
+                .expect("number")
+        };
+        let mut width = 0.0;
+        let mut found = false;
+        for line in boxes.lines() {
+            if line.trim_start().starts_with("<page ") {
+                width = attr(line, "width");
+            } else if line.ends_with(&format!(">{word}</word>")) {
+                found = true;
+                if attr(line, "xMin") < 0.0 || attr(line, "xMax") > width {
+                    return false;
+                }
+            }
+        }
+        found
     }
 }
 
@@ -70,6 +104,7 @@ async fn print(b: &Browser, name: &str) -> Pdf {
         .expect("pdftoppm (poppler-utils)");
     assert!(rendered.success(), "pdftoppm {name}");
     let pdf = Pdf {
+        path,
         pages,
         landscape: size[2] > size[3],
         text: String::from_utf8_lossy(&text.stdout).into_owned(),
@@ -155,6 +190,9 @@ async fn the_board_prints_on_a4_landscape_with_all_eight_stages() {
             pdf.text
         );
     }
+    for k in 0..8 {
+        assert!(pdf.on_page(&format!("P{k}")), "column P{k} within the page");
+    }
     assert!(pdf.has("二期扩容：AGV调度") && pdf.has("智能仓储系统一期"));
     // the same from the handouts menu, from another view, in English
     b.click(&tid("lang-en")).await;
@@ -177,6 +215,20 @@ async fn printing_with_a_deal_open_prints_the_deals_account_plan() {
     b.load_sample().await;
     b.click(&tid("lang-zh")).await;
     open_deal(&b, "变电站在线监测").await;
+    // the team's strategies for the deal's stage go on paper too
+    b.click(&tid("tab-coaching")).await;
+    b.fill(
+        &tid("strategies-text"),
+        "请王工组织技术交流\n争取总工办支持",
+    )
+    .await;
+    b.click(&tid("save-strategies")).await;
+    b.wait_js(
+        "the strategies on the account plan",
+        "return document.querySelector('body > [data-testid=account-plan]')
+            .textContent.includes('争取总工办支持');",
+    )
+    .await;
     let pdf = print(&b, "account-plan-zh").await;
     assert!(!pdf.landscape);
     assert_eq!(pdf.pages, 3);
@@ -186,6 +238,8 @@ async fn printing_with_a_deal_open_prints_the_deals_account_plan() {
         "决策链图：总工办牵头，技术部王工为关键人，公开招标",
         "安排技术交流会，邀请中层技术骨干参加",
         "拜访前自检",
+        "P3 我们的策略",
+        "请王工组织技术交流",
         "☐",
         "☑",
     ] {
@@ -266,6 +320,7 @@ async fn the_blank_sheets_print_empty() {
         assert!(!pdf.has(&zh), "P2's {zh} is not on P3's sheet");
     }
     assert!(!pdf.has("拜访纪要"), "blank: no evidence");
+    assert!(pdf.has("P3 我们的策略"), "room for the team's strategies");
     handout(&b, "print-blank-chain").await;
     printed(&b, 2).await;
     let pdf = print(&b, "blank-chain-zh").await;

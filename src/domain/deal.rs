@@ -11,6 +11,9 @@ use super::money::Money;
 use super::people::People;
 use super::stage::Stage;
 
+/// Longest strategy of a deal's stage, in characters.
+pub const MAX_STRATEGY: usize = 1_000;
+
 /// A deal's stable identifier, unique within a plan. Never reused, never shown as a number.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -137,6 +140,10 @@ pub struct Deal {
     /// Self-check questions ticked while preparing the next visit.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub self_check: BTreeSet<String>,
+    /// The team's strategies per stage (the deck's "策略1. 策略2." exercise), in their order;
+    /// a stage without any is absent. Read with [`Deal::strategies`].
+    #[serde(skip_serializing_if = "Strategies::is_empty")]
+    pub strategies: Strategies,
     /// The people who decide, the competition and the post-mortem (`contacts`, `links`,
     /// `competitors`, `swot`, `review` in files; each only when not empty).
     #[serde(flatten)]
@@ -173,6 +180,8 @@ pub enum Field {
     Gates,
     History,
     SelfCheck,
+    /// The team's strategies, every stage's.
+    Strategies,
     /// Contacts, links, competitors, SWOT and review, together.
     People,
     Created,
@@ -183,7 +192,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the file format's order.
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 23] = [
         Field::Name,
         Field::Customer,
         Field::Amount,
@@ -202,6 +211,7 @@ impl Field {
         Field::Gates,
         Field::History,
         Field::SelfCheck,
+        Field::Strategies,
         Field::People,
         Field::Created,
         Field::Updated,
@@ -234,6 +244,7 @@ impl Field {
             Field::Gates => "gates",
             Field::History => "history",
             Field::SelfCheck => "self_check",
+            Field::Strategies => "strategies",
             Field::People => "people",
             Field::Created => "created",
             Field::Updated => "updated",
@@ -288,6 +299,7 @@ impl Deal {
             gates: BTreeMap::new(),
             history: Vec::new(),
             self_check: BTreeSet::new(),
+            strategies: Strategies::default(),
             people: People::default(),
             created: now,
             updated: now,
@@ -333,6 +345,23 @@ impl Deal {
         }
     }
 
+    /// The team's strategies for `stage`, in their order; none when it has none.
+    pub fn strategies(&self, stage: Stage) -> &[String] {
+        self.strategies.get(stage)
+    }
+
+    /// Every stage's strategies as text, one a line, numbered as the deck numbers them:
+    /// `P1 1. …` (for CSV and comparisons); empty when there are none.
+    pub fn strategies_text(&self) -> String {
+        let mut lines = Vec::new();
+        for (stage, list) in self.strategies.stages() {
+            for (i, strategy) in list.iter().enumerate() {
+                lines.push(format!("{} {}. {strategy}", stage.code(), i + 1));
+            }
+        }
+        lines.join("\n")
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == DealStatus::Open
     }
@@ -355,6 +384,47 @@ impl Deal {
             .iter()
             .rev()
             .find(|change| change.status == Some(self.status))
+    }
+}
+
+/// A deal's strategies, stage by stage, each stage's in their order; written as an object of
+/// the stages that have any (`{"P1": ["…", "…"]}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Strategies([Vec<String>; 8]);
+
+impl Strategies {
+    /// The strategies of `stage`; none when it has none.
+    pub fn get(&self, stage: Stage) -> &[String] {
+        &self.0[stage.index()]
+    }
+
+    /// Sets (or, with an empty list, removes) the strategies of `stage`.
+    pub fn set(&mut self, stage: Stage, list: Vec<String>) {
+        self.0[stage.index()] = list;
+    }
+
+    /// No stage has any.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+
+    /// The stages that have strategies, in order, with theirs.
+    pub fn stages(&self) -> impl Iterator<Item = (Stage, &[String])> + '_ {
+        Stage::ALL
+            .into_iter()
+            .map(|stage| (stage, self.get(stage)))
+            .filter(|(_, list)| !list.is_empty())
+    }
+}
+
+impl Serialize for Strategies {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        for (stage, list) in self.stages() {
+            map.serialize_entry(stage.code(), list)?;
+        }
+        map.end()
     }
 }
 

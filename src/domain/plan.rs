@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::deal::{Deal, DealFields, DealId, DealStatus, GateCheck, StageChange};
+use super::deal::{Deal, DealFields, DealId, DealStatus, GateCheck, StageChange, MAX_STRATEGY};
 use super::gates::{missing_before, Missing};
 use super::method::{GateId, Method};
 use super::money::{Currency, Money};
@@ -46,6 +46,8 @@ pub enum PlanError {
     ReasonRequired,
     /// A change to the deal's people was refused.
     People(PeopleError),
+    /// A strategy longer than this many characters.
+    StrategyTooLong(usize),
 }
 
 /// What a stage move (or a win, which moves the deal to P7) did.
@@ -404,6 +406,37 @@ impl Plan {
         }
         self.deal_mut(id)?.self_check.clear();
         Ok(())
+    }
+
+    /// Sets the team's strategies for one stage of a deal, the whole list in its order: each is
+    /// trimmed, blank ones are left out (none at all removes the stage's). Whether anything
+    /// changed; `updated` moves when it did.
+    pub fn set_strategies(
+        &mut self,
+        id: &DealId,
+        stage: Stage,
+        strategies: Vec<String>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, PlanError> {
+        let list: Vec<String> = strategies
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if list.iter().any(|s| s.chars().count() > MAX_STRATEGY) {
+            return Err(PlanError::StrategyTooLong(MAX_STRATEGY));
+        }
+        let deal = self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        if deal.strategies(stage) == list.as_slice() {
+            return Ok(false);
+        }
+        let deal = self.deal_mut(id)?;
+        deal.strategies.set(stage, list);
+        deal.updated = now;
+        Ok(true)
     }
 
     /// The part of the plan whose deals pass `keep`, with the same settings; quotas only for the

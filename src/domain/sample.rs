@@ -477,6 +477,7 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                 gates,
                 history,
                 self_check: BTreeSet::new(),
+                strategies: Default::default(),
                 people: people_of(i, row.owner, today),
                 created,
                 updated,

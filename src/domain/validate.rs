@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::category::Category;
-use super::deal::{Deal, DealFields, Field};
+use super::deal::{Deal, DealFields, Field, MAX_STRATEGY};
 use super::money::{AmountError, Money, MAX_DEAL_MINOR};
 use super::stage::Stage;
 
@@ -247,6 +247,14 @@ pub fn check_deal(deal: &Deal) -> Vec<FieldError> {
         if value.chars().count() > max {
             push(field, Problem::TooLong(max));
         }
+    }
+    if deal
+        .strategies
+        .stages()
+        .flat_map(|(_, list)| list)
+        .any(|s| s.chars().count() > MAX_STRATEGY)
+    {
+        push(Field::Strategies, Problem::TooLong(MAX_STRATEGY));
     }
     errors
 }

@@ -438,6 +438,12 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "Evidence required: the tick does not count until evidence is given",
     print_people: "Print the map",
     remove_sure: "Yes, remove",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "Strategies",
+    strategies_title: "Our strategies (Strategy 1, Strategy 2, …)",
+    strategies_hint: "One strategy per line, numbered in order",
+    strategies_stage: "Strategies for stage",
+    save_strategies: "Save strategies",
     // H: handouts and printing (issue 11)
     handouts: "Handouts",
     handout_method: "Method card: the three cycles and every stage's gates",

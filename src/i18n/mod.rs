@@ -298,6 +298,7 @@ pub trait Language {
             Field::Gates => t.tab_gates,
             Field::History => t.tab_history,
             Field::SelfCheck => t.field_self_check,
+            Field::Strategies => t.field_strategies,
             Field::People => t.field_people,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
@@ -915,6 +916,12 @@ texts! {
     evidence_required,
     print_people,
     remove_sure,
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies,
+    strategies_title,
+    strategies_hint,
+    strategies_stage,
+    save_strategies,
     // H: handouts and printing (issue 11)
     handouts,
     handout_method,

@@ -439,6 +439,12 @@ pub const TEXTS: Texts = Texts {
     evidence_required: "需要证据：填写证据前，此打勾不计入",
     print_people: "打印渔网图",
     remove_sure: "确认删除",
+    // issue 11, S: the team's strategies, housekeeping, the deck's words
+    field_strategies: "策略",
+    strategies_title: "我们的策略（策略1. 策略2. …）",
+    strategies_hint: "每行一条策略，按顺序编号",
+    strategies_stage: "哪个阶段的策略",
+    save_strategies: "保存策略",
     // H: handouts and printing (issue 11)
     handouts: "讲义",
     handout_method: "方法卡：三个循环与各阶段验收节点",

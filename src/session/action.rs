@@ -150,6 +150,13 @@ pub enum Action {
         question: String,
     },
     ClearSelfCheck(DealId),
+    /// The team's strategies for one stage of a deal, the whole list (see [`Plan::set_strategies`]).
+    SetStrategies {
+        id: DealId,
+        stage: Stage,
+        strategies: Vec<String>,
+        now: DateTime<Utc>,
+    },
     EditMethod(MethodEdit),
     SetQuota {
         owner: Option<String>,

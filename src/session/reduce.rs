@@ -272,6 +272,12 @@ impl Session {
                 self.changed(|plan| plan.toggle_self_check(&id, &question).map(|()| true))?
             }
             Action::ClearSelfCheck(id) => self.changed_if(|plan| plan.clear_self_check(&id))?,
+            Action::SetStrategies {
+                id,
+                stage,
+                strategies,
+                now,
+            } => self.changed(|plan| plan.set_strategies(&id, stage, strategies, now))?,
             Action::EditMethod(edit) => {
                 let mut error = None;
                 let mut next = self

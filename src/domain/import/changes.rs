@@ -84,6 +84,7 @@ fn differs(field: Field, a: &Deal, b: &Deal) -> bool {
         Field::Gates => a.gates != b.gates,
         Field::History => a.history != b.history,
         Field::SelfCheck => a.self_check != b.self_check,
+        Field::Strategies => a.strategies != b.strategies,
         Field::People => a.people != b.people,
         Field::Created => a.created != b.created,
         Field::Updated => a.updated != b.updated,
@@ -115,6 +116,7 @@ pub fn value(field: Field, d: &Deal) -> FieldValue {
             last: d.history.last().map(|c| (c.from, c.to, c.at)),
         },
         Field::SelfCheck => ticked(d.self_check.iter().map(String::as_str)),
+        Field::Strategies => FieldValue::Text(cut(&d.strategies_text(), 120)),
         Field::People => FieldValue::Text(cut(
             &d.people
                 .contacts

@@ -59,6 +59,8 @@ struct Wire<'a> {
     history: Option<Vec<WireChange<'a>>>,
     self_check: Option<Vec<String>>,
     #[serde(borrow)]
+    strategies: Option<&'a RawValue>,
+    #[serde(borrow)]
     created: Option<Cow<'a, str>>,
     #[serde(borrow)]
     updated: Option<Cow<'a, str>>,
@@ -180,6 +182,11 @@ pub(super) fn deal(
             .map(change)
             .collect::<Option<_>>()?,
         self_check: wire.self_check.map(BTreeSet::from_iter).unwrap_or_default(),
+        strategies: match wire.strategies {
+            // as the careful way reads them, inside the top-level object, the deals and the deal
+            Some(raw) => super::v1::strategies(&At::Top, value_at(raw, 3)?).ok()?,
+            None => Default::default(),
+        },
         created,
         updated,
         people: people(&[

@@ -15,7 +15,9 @@ use super::json::{
 };
 use super::{people, quick, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
-use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
+use crate::domain::deal::{
+    CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange, Strategies,
+};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
@@ -413,6 +415,9 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
             .optional_with("self_check", |at, value| each(at, value, string))?
             .map(BTreeSet::from_iter)
             .unwrap_or_default(),
+        strategies: deal
+            .optional_with("strategies", strategies)?
+            .unwrap_or_default(),
         people: people::read(&mut deal)?,
         created: moment(&mut deal, "created", &mut stamped.created)?,
         updated: moment(&mut deal, "updated", &mut stamped.updated)?,
@@ -431,6 +436,20 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
         },
         stamped,
     ))
+}
+
+/// A deal's strategies: stage code (`P0` … `P7`, exactly) → list of texts; a stage with an
+/// empty list is left out. The quick way reads them this way too.
+pub(super) fn strategies(at: &At, value: Value) -> Read<Strategies> {
+    let mut read = Strategies::default();
+    for (code, list) in Object::new(*at, value)?.rest() {
+        let at = at.key(&code);
+        let Some(stage) = Stage::ALL.into_iter().find(|s| s.code() == code) else {
+            return Err(problem(&at, ProblemKind::UnknownStage(quoted(&code))));
+        };
+        read.set(stage, each(&at, list, string)?);
+    }
+    Ok(read)
 }
 
 fn read_status(at: &At, value: Value) -> Read<DealStatus> {

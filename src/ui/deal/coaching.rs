@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::cycles_diagram::CyclesDiagram;
+use super::strategies;
 use crate::domain::method::{content, Method, Note};
 use crate::domain::{Deal, Stage};
 use crate::i18n::Lang;
@@ -32,6 +33,7 @@ pub fn Coaching(props: &CoachingProps) -> Html {
     let row = c.row(deal.stage);
     let sales = &row.sales;
     let verified = props.verified;
+    let draft = strategies::use_draft(deal);
     let notes = |notes: &[Note]| {
         html! {
             <ul>
@@ -111,6 +113,7 @@ pub fn Coaching(props: &CoachingProps) -> Html {
                 <button type="button" class="ghost" data-testid="clear-self-check" onclick={clear}
                     disabled={deal.self_check.is_empty()}>{ t.clear_self_check }</button>
             </section>
+            { strategies::editor(lang, deal, &draft, &dispatch) }
             <section class="coach-block">
                 <h4>{ t.practices }</h4>
                 { notes(&row.practices) }

@@ -25,6 +25,7 @@ pub fn input_id(field: Field) -> &'static str {
         Field::Gates => "deal-gates",
         Field::History => "deal-history",
         Field::SelfCheck => "deal-self-check",
+        Field::Strategies => "strategies-text",
         Field::People => "deal-people",
         Field::Created => "deal-created",
         Field::Updated => "deal-updated",

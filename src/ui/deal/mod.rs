@@ -27,4 +27,5 @@ pub mod people_map;
 mod people_tab;
 mod review;
 mod score_panel;
+mod strategies;
 mod swot_form;

@@ -5,7 +5,7 @@
 use chrono::Local;
 use yew::prelude::*;
 
-use super::{sheet, tick_box};
+use super::{sheet, strategy_lines, tick_box};
 use crate::domain::coverage::Flag;
 use crate::domain::gates::standing;
 use crate::domain::method::{content, Method};
@@ -118,6 +118,7 @@ pub fn account_plan(
                     </table>
                 </div>
             }
+            { strategy_lines(lang, deal.stage, deal.strategies(deal.stage)) }
             <div class="sheet-part">
                 <h2>{ t.field_next_step }</h2>
                 <p class="sheet-lines">{ deal.next_step.clone() }</p>

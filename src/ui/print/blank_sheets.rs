@@ -2,7 +2,7 @@
 //! by hand, and the decision-chain template (one row per person, three rows per level).
 use yew::prelude::*;
 
-use super::tick_box;
+use super::{strategy_lines, tick_box};
 use crate::domain::method::Method;
 use crate::domain::people::Level;
 use crate::domain::Stage;
@@ -35,6 +35,7 @@ pub fn blank_gates(lang: Lang, method: &Method, stage: Stage) -> Html {
                     }) }
                 </tbody>
             </table>
+            { strategy_lines(lang, stage, &[]) }
         </>
     }
 }

@@ -10,6 +10,9 @@ mod method_card;
 
 use yew::prelude::*;
 
+use crate::domain::Stage;
+use crate::i18n::Lang;
+
 /// `content` as a sheet in the page's body: hidden on screen, alone on paper. `wide` sheets print
 /// on A4 landscape.
 pub fn sheet(testid: &'static str, wide: bool, content: Html) -> Html {
@@ -38,5 +41,18 @@ fn tick_box(ticked: bool) -> &'static str {
         "☑"
     } else {
         "☐"
+    }
+}
+
+/// The team's strategies for a stage (the deck's 策略1. 策略2.), with room for at least two.
+fn strategy_lines(lang: Lang, stage: Stage, strategies: &[String]) -> Html {
+    let room = strategies.len().max(2);
+    html! {
+        <div class="sheet-part">
+            <h2>{ format!("{} {}", stage.code(), lang.texts().strategies_title) }</h2>
+            <ol class="sheet-strategies">
+                { for (0..room).map(|i| html! { <li>{ strategies.get(i).cloned().unwrap_or_default() }</li> }) }
+            </ol>
+        </div>
     }
 }

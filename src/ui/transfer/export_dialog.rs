@@ -12,7 +12,8 @@ use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::store::use_store;
 
 /// The deals as spreadsheet rows, with headers in the interface language: each deal's fields and
-/// its post-mortem (why, against whom, what was learned; empty while there is none).
+/// its post-mortem (why, against whom, what was learned; empty while there is none), then the
+/// team's strategies, every stage's.
 pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
     let t = lang.texts();
     let header = [
@@ -35,6 +36,7 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
         t.review_why,
         t.review_competitor,
         t.review_learned,
+        t.field_strategies,
     ];
     let row = |d: &Deal| {
         vec![
@@ -61,6 +63,7 @@ pub fn deals_csv(lang: Lang, plan: &Plan) -> Vec<Vec<String>> {
             d.people.review.why.clone(),
             d.people.review.competitor.clone(),
             d.people.review.learned.clone(),
+            d.strategies_text(),
         ]
     };
     std::iter::once(header.iter().map(|h| h.to_string()).collect())
