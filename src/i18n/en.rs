@@ -436,7 +436,6 @@ pub const TEXTS: Texts = Texts {
     tick_with_map: "Tick with the map as evidence",
     tick_contradicted: "The map contradicts this tick: look at it again",
     evidence_required: "Evidence required: the tick does not count until evidence is given",
-    print_people: "Print the map",
     remove_sure: "Yes, remove",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "Strategies",

@@ -914,7 +914,6 @@ texts! {
     tick_with_map,
     tick_contradicted,
     evidence_required,
-    print_people,
     remove_sure,
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies,

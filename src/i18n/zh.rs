@@ -437,7 +437,6 @@ pub const TEXTS: Texts = Texts {
     tick_with_map: "以渔网图为证打勾",
     tick_contradicted: "此打勾与渔网图矛盾，请复核",
     evidence_required: "需要证据：填写证据前，此打勾不计入",
-    print_people: "打印渔网图",
     remove_sure: "确认删除",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "策略",

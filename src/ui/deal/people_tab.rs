@@ -115,7 +115,6 @@ pub fn PeopleTab(props: &PeopleTabProps) -> Html {
                 <div class="map-switch" role="group" aria-label={t.map_title}>
                     { switch(false, t.view_map, "view-map") }
                     { switch(true, t.view_table, "view-table") }
-                    <button type="button" class="ghost small" data-testid="print-people" onclick={|_| crate::ui::print::print_now()}>{ t.print_people }</button>
                 </div>
                 { if *as_table { people_table(&map) } else { people_map(&map) } }
             }

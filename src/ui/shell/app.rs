@@ -124,7 +124,7 @@ pub fn App() -> Html {
         <ContextProvider<Dispatch> context={dispatch}>
             <DropZone {lang}>
                 <Header {lang} view={state.view} title={plan.title.clone()} has_deals={!plan.deals.is_empty()}
-                    blocked={state.is_blocked()} method={Shared(plan.method.clone())} />
+                    blocked={state.is_blocked()} />
                 { banner }
                 if state.restorable && !state.is_blocked() {
                     <RestoreBanner {lang} plan={plan.clone()} />

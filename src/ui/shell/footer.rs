@@ -6,7 +6,9 @@ use crate::i18n::Lang;
 use crate::session::{usage_permille, Action, PlanRef, QUOTA_CHARS, WARN_PERMILLE};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::export_record::use_export_record;
+use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
+use crate::ui::print::handouts::Handouts;
 use crate::web::clock;
 use crate::web::place::plan_file_location;
 
@@ -51,6 +53,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             }
             <button type="button" class="ghost small" data-testid="open-backups"
                 onclick={move |_| dispatch.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
+            <Handouts lang={props.lang} method={Shared(props.plan.method.clone())} board={!props.plan.deals.is_empty()} />
             if let Some(chars) = props.usage {
                 {{
                     let permille = usage_permille(chars);

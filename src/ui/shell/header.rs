@@ -1,13 +1,10 @@
 //! The top bar: brand, plan title, language and view switches, import, export and new deal.
 use yew::prelude::*;
 
-use crate::domain::method::Method;
 use crate::i18n::Lang;
 use crate::session::{Action, View};
 use crate::ui::common::context::use_dispatch;
-use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
-use crate::ui::print::handouts::Handouts;
 use crate::web::clock;
 use crate::web::files::files_of;
 
@@ -18,7 +15,6 @@ pub struct HeaderProps {
     pub title: Option<String>,
     pub has_deals: bool,
     pub blocked: bool,
-    pub method: Shared<Method>,
 }
 
 #[component]
@@ -99,7 +95,6 @@ pub fn Header(props: &HeaderProps) -> Html {
                     if props.has_deals {
                         <button type="button" class="ghost" data-testid="export-plan" onclick={export}>{ t.export_plan }</button>
                     }
-                    <Handouts lang={props.lang} method={props.method.clone()} board={props.has_deals} />
                     <button type="button" class="primary" data-testid="new-deal" onclick={new_deal}>{ "+ " }{ t.new_deal }</button>
                 }
             </nav>
