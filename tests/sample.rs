@@ -143,3 +143,54 @@ fn a_sample_round_trips_through_storage_with_its_evidence() {
         "the default method is not written out"
     );
 }
+
+/// Two tables that loaded the case on the same day at different times hold the same case: an
+/// import of one copy into the other finds every deal unchanged, none in conflict.
+#[test]
+fn copies_of_the_case_loaded_at_different_times_of_a_day_are_the_same_case() {
+    use chrono::{TimeZone, Utc};
+    use keyplan::domain::import::preview;
+    use keyplan::domain::plan_file::{encode, read, Mode};
+    let today = date("2026-11-27");
+    // 09:05 and 16:40 in Shanghai
+    let morning = Utc.with_ymd_and_hms(2026, 11, 27, 1, 5, 0).unwrap();
+    let afternoon = Utc.with_ymd_and_hms(2026, 11, 27, 8, 40, 17).unwrap();
+    let mine = sample_plan(today, morning);
+    let theirs = sample_plan(today, afternoon);
+    let file = read(&encode(&theirs, afternoon), Mode::Strict).unwrap();
+    let found = preview(&mine, &[("第2组.json".to_string(), file)]);
+    assert_eq!(found.conflicts.len(), 0, "false conflicts");
+    assert_eq!(found.changed.len(), 0);
+    assert_eq!(found.unchanged, 12);
+    assert_eq!(mine, theirs);
+}
+
+/// Whatever the clock's time zone, no timestamp of the case is later than the moment it is
+/// loaded, and the days it shows count from the local day.
+#[test]
+fn no_timestamp_of_the_case_lies_after_the_moment_it_is_loaded() {
+    use chrono::{Duration, TimeZone, Utc};
+    let today = date("2026-11-27");
+    let midnight = Utc.with_ymd_and_hms(2026, 11, 27, 0, 0, 0).unwrap();
+    // the first moment of that day at UTC+14, and the last at UTC−12
+    for now in [
+        midnight - Duration::hours(14),
+        midnight + Duration::hours(36) - Duration::seconds(1),
+        // a clock far from the day asked for
+        midnight - Duration::days(400),
+    ] {
+        let plan = sample_plan(today, now);
+        for deal in &plan.deals {
+            assert!(
+                deal.updated <= now,
+                "{}: updated {}",
+                deal.id.as_str(),
+                deal.updated
+            );
+            assert!(deal.created <= deal.updated);
+            for change in &deal.history {
+                assert!(change.at <= deal.updated, "{}", deal.id.as_str());
+            }
+        }
+    }
+}

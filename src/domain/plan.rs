@@ -12,6 +12,9 @@ use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
 
+/// Longest plan title, in characters (the editor stops there).
+pub const MAX_TITLE: usize = 200;
+
 /// A person's or a team's plan.
 ///
 /// Deals and the method sit behind `Rc`: copying a plan copies pointers, and a change to one
@@ -406,6 +409,18 @@ impl Plan {
         }
         self.deal_mut(id)?.self_check.clear();
         Ok(())
+    }
+
+    /// Renames the plan: the title trimmed, at most [`MAX_TITLE`] characters (cut there);
+    /// blank removes it. Whether anything changed.
+    pub fn rename(&mut self, title: &str) -> bool {
+        let title: String = title.trim().chars().take(MAX_TITLE).collect();
+        let title = (!title.is_empty()).then_some(title);
+        if self.title == title {
+            return false;
+        }
+        self.title = title;
+        true
     }
 
     /// Sets the team's strategies for one stage of a deal, the whole list in its order: each is

@@ -422,8 +422,13 @@ fn people_of(i: usize, owner: &str, today: NaiveDate) -> People {
     people
 }
 
-/// The sample plan as it looks on `today` (`now` is the same moment, for timestamps).
+/// The sample plan as it looks on `today` (the local day; `now` is the moment it is loaded).
+///
+/// Its timestamps count back from a clock fixed by the day alone ([`case_clock`]), not from
+/// `now`: every copy of the case loaded on the same day is the same to the second, so two
+/// tables' untouched copies are no conflict when their plans are merged.
 pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
+    let now = case_clock(today, now);
     let method = Method::default();
     let deals = ROWS
         .iter()
@@ -493,6 +498,18 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
         deals,
         extra: BTreeMap::new(),
     }
+}
+
+/// The moment the case's timestamps count back from: 10:00 UTC on `today`, whose local day is
+/// `today` from UTC−10 to UTC+13; but never more than a day after `now`, so that no timestamp
+/// of the case lies after `now` (each case deal was last updated a day ago or earlier). On any
+/// real clock `now` is at least (`today` − 1) 10:00 UTC, so the day alone decides.
+pub fn case_clock(today: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+    let ten = today
+        .and_hms_opt(10, 0, 0)
+        .expect("10:00 is a time of day")
+        .and_utc();
+    ten.min(now + chrono::Duration::days(1))
 }
 
 /// The gate evidence and stage history of a sample deal: every item of the stages it has passed

@@ -197,7 +197,7 @@ pub const TEXTS: Texts = Texts {
     checked_on: "Met on",
     retired: "Retired",
     ours: "Added by keyplan",
-    ours_hint: "The source deck stops here; keyplan wrote this in the same spirit",
+    ours_hint: "Not in the source deck: keyplan wrote this in the deck's spirit",
     move_to: "Move to",
     move_button: "Move",
     blocked_body: "These acceptance criteria are not met yet:",
@@ -443,6 +443,13 @@ pub const TEXTS: Texts = Texts {
     strategies_hint: "One strategy per line, numbered in order",
     strategies_stage: "Strategies for stage",
     save_strategies: "Save strategies",
+    title_rename: "Rename the plan: Enter saves, Esc cancels, empty for no title",
+    title_untitled: "Untitled plan",
+    reset_title: "Between sessions: start again",
+    reset_sample: "Reload the training case",
+    reset_clear: "Clear the plan",
+    replace_confirm: "Yes, replace it",
+    backup_before_reset: "Plan before a reload or clear",
     // H: handouts and printing (issue 11)
     handouts: "Handouts",
     handout_method: "Method card: the three cycles and every stage's gates",
@@ -527,6 +534,11 @@ impl Language for En {
 
     fn stage_title(&self, stage: Stage) -> &'static str {
         GLOSSES[stage.index()]
+    }
+
+    fn stage_name_ours(&self, stage: Stage) -> bool {
+        // the deck names P0–P5 in English ("P5:Business Negotiate"); P6 and P7 are ours
+        stage >= Stage::P6
     }
 
     fn pick<'t>(&self, text: &'t Text) -> &'t str {
@@ -864,6 +876,18 @@ impl Language for En {
             "Replacing removes the {} of this plan and puts the {} of the files in their place. The current plan is kept as a backup first.",
             self.deal_count(removed),
             self.deal_count(brought)
+        )
+    }
+
+    fn reset_warning(&self, removed: usize, sample: bool) -> String {
+        let to = if sample {
+            "the 12 deals of the training case"
+        } else {
+            "an empty plan"
+        };
+        format!(
+            "This removes the {} of this plan and puts {to} in their place. The current plan is kept as a backup first, listed above.",
+            self.deal_count(removed)
         )
     }
 

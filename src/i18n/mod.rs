@@ -53,6 +53,12 @@ pub trait Language {
     fn stage_name(&self, stage: Stage) -> &'static str;
     /// A stage's longer title for tooltips.
     fn stage_title(&self, stage: Stage) -> &'static str;
+
+    /// keyplan named the stage in this language (the deck's extract stops in P5): shown with the
+    /// "ours" mark.
+    fn stage_name_ours(&self, _stage: Stage) -> bool {
+        false
+    }
     /// The text of this language.
     fn pick<'t>(&self, text: &'t Text) -> &'t str;
     /// `：` or `: `.
@@ -98,6 +104,10 @@ pub trait Language {
     fn replace_warning(&self, removed: usize, brought: usize) -> String;
     /// A backup's size: `2.4 万字符` / `24,000 characters`.
     fn backup_size(&self, chars: usize) -> String;
+
+    /// What reloading the training case (`sample`) or clearing the plan replaces, and that the
+    /// plan is kept as a backup first.
+    fn reset_warning(&self, removed: usize, sample: bool) -> String;
     /// A file in another currency than the plan's.
     fn currency_mismatch(&self, mine: &str, theirs: &str) -> String;
     /// Deals without `created`/`updated` that took the time of the import.
@@ -921,6 +931,13 @@ texts! {
     strategies_hint,
     strategies_stage,
     save_strategies,
+    title_rename,
+    title_untitled,
+    reset_title,
+    reset_sample,
+    reset_clear,
+    replace_confirm,
+    backup_before_reset,
     // H: handouts and printing (issue 11)
     handouts,
     handout_method,

@@ -198,7 +198,7 @@ pub const TEXTS: Texts = Texts {
     checked_on: "达成日期",
     retired: "已停用",
     ours: "keyplan 补充",
-    ours_hint: "原课件在此处中断，此条由 keyplan 按同一思路补充",
+    ours_hint: "原课件没有这一条，由 keyplan 按课件思路补充",
     move_to: "推进到",
     move_button: "调整阶段",
     blocked_body: "以下验收节点尚未达成：",
@@ -444,6 +444,13 @@ pub const TEXTS: Texts = Texts {
     strategies_hint: "每行一条策略，按顺序编号",
     strategies_stage: "哪个阶段的策略",
     save_strategies: "保存策略",
+    title_rename: "重命名计划：回车保存，Esc 取消，留空则不设标题",
+    title_untitled: "未命名计划",
+    reset_title: "培训间隙：重新开始",
+    reset_sample: "重新载入培训案例",
+    reset_clear: "清空计划",
+    replace_confirm: "确认替换",
+    backup_before_reset: "重新载入或清空前的计划",
     // H: handouts and printing (issue 11)
     handouts: "讲义",
     handout_method: "方法卡：三个循环与各阶段验收节点",
@@ -877,6 +884,17 @@ impl Language for Zh {
 
     fn replace_warning(&self, removed: usize, brought: usize) -> String {
         format!("整体替换会移除本计划现有的 {removed} 个项目，换成文件中的 {brought} 个项目。当前计划会先另存为备份。")
+    }
+
+    fn reset_warning(&self, removed: usize, sample: bool) -> String {
+        let to = if sample {
+            "培训案例的 12 个项目"
+        } else {
+            "一个空计划"
+        };
+        format!(
+            "这会移除本计划现有的 {removed} 个项目，换成{to}。当前计划会先另存为备份，列在上面。"
+        )
     }
 
     fn backup_size(&self, chars: usize) -> String {

@@ -68,6 +68,11 @@ pub enum Action {
     },
     /// Leave unreadable stored text behind (it stays in its backup) and start an empty plan.
     StartFresh,
+    /// A trainer's fresh start: the training case again, or an empty plan (the plan before it
+    /// was backed up already, see [`super::backups::reset`]).
+    Reset(Plan),
+    /// The plan's title as typed: trimmed; blank removes it.
+    SetTitle(String),
     /// Open the editor for a new deal with this id.
     NewDeal(DealId),
     OpenDeal(DealId),

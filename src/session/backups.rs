@@ -1,11 +1,12 @@
 //! Copies that are kept and never overwritten: unreadable text as it was found, and the plan as
 //! it was before an import or a restore replaced it. Each copy has a key of its own, named by its
 //! kind and the moment it was made; the person sees, downloads and deletes them.
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::StorageError;
 use super::store::Store;
 use crate::domain::plan_file::{decode, encode};
+use crate::domain::sample::sample_plan;
 use crate::domain::Plan;
 
 /// The start of every backup key: `keyplan.backup.<kind>.<milliseconds>[.<n>]`.
@@ -26,13 +27,16 @@ pub enum BackupKind {
     BeforeImport,
     /// The plan before a backup was restored over it.
     BeforeRestore,
+    /// The plan before the training case was loaded again over it, or before it was cleared.
+    BeforeReset,
 }
 
 impl BackupKind {
-    pub const ALL: [BackupKind; 3] = [
+    pub const ALL: [BackupKind; 4] = [
         BackupKind::Unreadable,
         BackupKind::BeforeImport,
         BackupKind::BeforeRestore,
+        BackupKind::BeforeReset,
     ];
 
     /// `unreadable`, `before-import` or `before-restore`, as keys name it.
@@ -41,6 +45,7 @@ impl BackupKind {
             BackupKind::Unreadable => "unreadable",
             BackupKind::BeforeImport => "before-import",
             BackupKind::BeforeRestore => "before-restore",
+            BackupKind::BeforeReset => "before-reset",
         }
     }
 }
@@ -122,6 +127,28 @@ pub fn keep_plan(
     now: DateTime<Utc>,
 ) -> Result<String, StorageError> {
     keep(store, kind, &encode(plan, now), now)
+}
+
+/// What a trainer starts the next session from: the training case as on `today`, or an empty
+/// plan (`sample` false). The plan shown is kept first as a backup of its own (when it has deals
+/// and is not that already), so that nothing of it is lost; `None` when the backup could not be
+/// written, and nothing may change.
+pub fn reset(
+    store: &impl Store,
+    current: &Plan,
+    sample: bool,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Plan, StorageError> {
+    let next = if sample {
+        sample_plan(today, now)
+    } else {
+        Plan::default()
+    };
+    if !current.deals.is_empty() && *current != next {
+        keep_plan(store, BackupKind::BeforeReset, current, now)?;
+    }
+    Ok(next)
 }
 
 /// The text a backup holds.

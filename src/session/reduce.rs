@@ -56,6 +56,12 @@ impl Session {
                 next.restorable = self.restorable;
                 next
             }
+            Action::Reset(plan) => {
+                let mut next = self.replaced(plan);
+                next.restorable = self.restorable;
+                next
+            }
+            Action::SetTitle(title) => self.changed(|plan| Ok(plan.rename(&title)))?,
             Action::NewDeal(id) => self.with_dialog(Some(Dialog::NewDeal(id))),
             Action::OpenDeal(id) => self.plan.deal(&id).map(|_| {
                 self.with_dialog(Some(Dialog::Deal {

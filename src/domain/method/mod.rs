@@ -231,6 +231,9 @@ pub struct Question {
 pub struct Step {
     pub title: Text,
     pub detail: Text,
+    /// keyplan wrote (some of) it: the deck names the step at most.
+    #[serde(default)]
+    pub ours: bool,
 }
 
 /// The success markers of a row: seen from the customer, the supplier, and the milestone.
@@ -268,6 +271,9 @@ pub struct Row {
     pub probability: u8,
     pub stale_days: u32,
     pub summary: Text,
+    /// keyplan wrote the summary: the deck's extract stops in P5.
+    #[serde(default)]
+    pub summary_ours: bool,
     pub gate: Vec<GateItem>,
     pub practices: Vec<Note>,
     pub customer: CustomerStep,

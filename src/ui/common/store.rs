@@ -188,6 +188,14 @@ impl StoreHandle {
         Ok(())
     }
 
+    /// Starts again from the training case (`sample`) or an empty plan, the plan shown kept
+    /// first; nothing changes when that backup cannot be written.
+    pub fn reset(&self, current: &Plan, sample: bool) -> Result<(), StorageError> {
+        let plan = backups::reset(&LocalStore, current, sample, clock::today(), clock::now())?;
+        self.dispatch.dispatch(Action::Reset(plan));
+        Ok(())
+    }
+
     /// Deletes a backup.
     pub fn delete_backup(&self, key: &str) -> Result<(), StorageError> {
         backups::delete_backup(&LocalStore, key)

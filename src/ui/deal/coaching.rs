@@ -34,14 +34,15 @@ pub fn Coaching(props: &CoachingProps) -> Html {
     let sales = &row.sales;
     let verified = props.verified;
     let draft = strategies::use_draft(deal);
+    // keyplan's words, told from the deck's
+    let mark = |ours: bool| match ours {
+        true => html! { <span class="tag" title={t.ours_hint}>{ t.ours }</span> },
+        false => Html::default(),
+    };
     let notes = |notes: &[Note]| {
         html! {
             <ul>
-                { for notes.iter().map(|n| html! {
-                    <li>{ lang.pick(&n.text) }
-                        if n.ours { <span class="tag" title={t.ours_hint}>{ t.ours }</span> }
-                    </li>
-                }) }
+                { for notes.iter().map(|n| html! { <li>{ lang.pick(&n.text) }{ mark(n.ours) }</li> }) }
             </ul>
         }
     };
@@ -54,8 +55,8 @@ pub fn Coaching(props: &CoachingProps) -> Html {
             <div class="coaching-top">
                 <CyclesDiagram {lang} claimed={deal.stage} {verified} probability={props.method.probability(deal.stage)} />
                 <div class="row-summary">
-                    <h3>{ format!("{} {}", deal.stage.code(), lang.stage_name(deal.stage)) }</h3>
-                    <p>{ lang.pick(&row.summary) }</p>
+                    <h3>{ format!("{} {}", deal.stage.code(), lang.stage_name(deal.stage)) }{ mark(lang.stage_name_ours(deal.stage)) }</h3>
+                    <p>{ lang.pick(&row.summary) }{ mark(row.summary_ours) }</p>
                     <dl class="cycle-row">
                         <dt>{ t.customer_cycle }</dt>
                         <dd><strong>{ lang.pick(&row.customer.name) }</strong>{ lang.colon() }{ lang.pick(&row.customer.task) }</dd>
@@ -76,7 +77,7 @@ pub fn Coaching(props: &CoachingProps) -> Html {
                 <h4>{ t.steps }</h4>
                 <ol class="steps">
                     { for sales.steps.iter().map(|s| html! {
-                        <li><strong>{ lang.pick(&s.title) }</strong>{ lang.colon() }{ lang.pick(&s.detail) }</li>
+                        <li><strong>{ lang.pick(&s.title) }</strong>{ lang.colon() }{ lang.pick(&s.detail) }{ mark(s.ours) }</li>
                     }) }
                 </ol>
             </section>

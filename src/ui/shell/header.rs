@@ -1,9 +1,13 @@
 //! The top bar: brand, plan title, language and view switches, import, export and new deal.
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
+use crate::domain::plan::MAX_TITLE;
 use crate::i18n::Lang;
 use crate::session::{Action, View};
-use crate::ui::common::context::use_dispatch;
+use crate::ui::common::context::{use_dispatch, Dispatch};
 use crate::ui::common::store::use_store;
 use crate::web::clock;
 use crate::web::files::files_of;
@@ -22,6 +26,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let dispatch = use_dispatch();
     let store = use_store();
     let t = props.lang.texts();
+    let title_edit = use_title_edit();
 
     let lang_button = |lang: Lang| {
         let dispatch = dispatch.clone();
@@ -72,8 +77,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <span class="logo" aria-hidden="true">{ "◆" }</span>
                 <span class="name">{ "keyplan" }</span>
                 <span class="tagline">{ t.app_tagline }</span>
-                if let Some(title) = &props.title {
-                    <span class="plan-title" title={title.clone()}>{ title.clone() }</span>
+                if props.has_deals || props.title.is_some() {
+                    { title_editor(props.lang, props.title.as_deref(), &title_edit, &dispatch) }
                 }
             </div>
             <nav class="tools">
@@ -99,5 +104,93 @@ pub fn Header(props: &HeaderProps) -> Html {
                 }
             </nav>
         </header>
+    }
+}
+
+/// The title editor's state: whether the box is open, the box, and whether this edit is over
+/// (Enter, Esc or leaving the box, whichever comes first).
+pub struct TitleEdit {
+    editing: UseStateHandle<bool>,
+    input: NodeRef,
+    done: Rc<RefCell<bool>>,
+}
+
+#[hook]
+fn use_title_edit() -> TitleEdit {
+    let editing = use_state(|| false);
+    let input = use_node_ref();
+    let done = use_mut_ref(|| false);
+    {
+        let input = input.clone();
+        use_effect_with(*editing, move |editing| {
+            if let Some(input) = input
+                .cast::<web_sys::HtmlInputElement>()
+                .filter(|_| *editing)
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+    TitleEdit {
+        editing,
+        input,
+        done,
+    }
+}
+
+/// The plan's title, a button that turns into a text box to rename the plan: Enter (or leaving
+/// the box) saves, Esc cancels, an empty title removes it.
+fn title_editor(lang: Lang, title: Option<&str>, edit: &TitleEdit, dispatch: &Dispatch) -> Html {
+    let t = lang.texts();
+    let TitleEdit {
+        editing,
+        input,
+        done,
+    } = edit;
+    if !**editing {
+        let start = {
+            let (editing, done) = (editing.clone(), done.clone());
+            move |_| {
+                *done.borrow_mut() = false;
+                editing.set(true);
+            }
+        };
+        return html! {
+            <button type="button" class={classes!("plan-title", title.is_none().then_some("untitled"))}
+                data-testid="plan-title" title={t.title_rename} onclick={start}>
+                { title.unwrap_or(t.title_untitled) }
+            </button>
+        };
+    }
+    let finish = {
+        let (editing, input, done, dispatch) = (
+            editing.clone(),
+            input.clone(),
+            done.clone(),
+            dispatch.clone(),
+        );
+        move |save: bool| {
+            if std::mem::replace(&mut *done.borrow_mut(), true) {
+                return;
+            }
+            if let Some(box_) = input.cast::<web_sys::HtmlInputElement>().filter(|_| save) {
+                dispatch.dispatch(Action::SetTitle(box_.value()));
+            }
+            editing.set(false);
+        }
+    };
+    let onkeydown = {
+        let finish = finish.clone();
+        move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => finish(true),
+            "Escape" => finish(false),
+            _ => {}
+        }
+    };
+    html! {
+        <input ref={input.clone()} class="plan-title" data-testid="plan-title-input" aria-label={t.title_rename}
+            value={title.unwrap_or_default().to_string()} maxlength={MAX_TITLE.to_string()}
+            {onkeydown} onblur={move |_| finish(true)} />
     }
 }

@@ -32,10 +32,13 @@ pub fn BackupsDialog(props: &BackupsDialogProps) -> Html {
     };
     let deleting = use_state(|| None::<String>);
     let failure = use_state(|| None::<StorageError>);
+    // the fresh start asked for and awaiting its confirmation: the training case (true) or none
+    let resetting = use_state(|| None::<bool>);
     let kind = |kind: BackupKind| match kind {
         BackupKind::Unreadable => t.backup_unreadable,
         BackupKind::BeforeImport => t.backup_before_import,
         BackupKind::BeforeRestore => t.backup_before_restore,
+        BackupKind::BeforeReset => t.backup_before_reset,
     };
     let row = |backup: &Backup| {
         let when = backup
@@ -98,6 +101,21 @@ pub fn BackupsDialog(props: &BackupsDialogProps) -> Html {
             </li>
         }
     };
+    let reset = |label: &'static str, testid: &'static str, sample: Option<bool>| {
+        let (store, plan, resetting, failure) = (
+            store.clone(),
+            props.plan.clone(),
+            resetting.clone(),
+            failure.clone(),
+        );
+        let onclick = move |_| match (sample, *resetting) {
+            (Some(ask), _) => resetting.set(Some(ask)),
+            (None, Some(sample)) => failure.set(store.reset(&plan, sample).err()),
+            (None, None) => {}
+        };
+        html! { <button type="button" data-testid={testid} {onclick}>{ label }</button> }
+    };
+    let deals = props.plan.deals.len();
     let close = move |_| dispatch.dispatch(Action::CloseDialog);
     html! {
         <dialog ref={dialog} class="override backups" data-testid="backups-dialog" aria-labelledby="backups-title" {oncancel}>
@@ -109,6 +127,20 @@ pub fn BackupsDialog(props: &BackupsDialogProps) -> Html {
                     Ok(list) => html! { <ul class="backup-list">{ for list.iter().map(row) }</ul> },
                     Err(e) => html! { <p class="form-alert" role="alert">{ lang.storage_error(e) }</p> },
                 } }
+                if deals > 0 {
+                    <section class="reset" data-testid="reset" aria-labelledby="reset-title">
+                        <h3 id="reset-title">{ t.reset_title }</h3>
+                        if let Some(sample) = *resetting {
+                            <p class="form-alert" role="alert" data-testid="reset-warning">{ lang.reset_warning(deals, sample) }</p>
+                            { reset(t.replace_confirm, "reset-confirm", None) }
+                            <button type="button" data-testid="reset-cancel"
+                                onclick={let resetting = resetting.clone(); move |_| resetting.set(None)}>{ t.cancel }</button>
+                        } else {
+                            { reset(t.reset_sample, "reset-sample", Some(true)) }
+                            { reset(t.reset_clear, "reset-clear", Some(false)) }
+                        }
+                    </section>
+                }
                 if let Some(error) = &*failure {
                     <p class="form-alert" role="alert">{ lang.storage_error(error) }</p>
                 }
