@@ -24,6 +24,7 @@ use keyplan::domain::plan_file::{
 use keyplan::domain::quota::{Quota, QuotaPeriod};
 use keyplan::domain::sample::sample_plan;
 use keyplan::domain::validate::check_deal;
+use keyplan::domain::workshop_header::WorkshopHeader;
 use keyplan::domain::{Currency, Deal, DealId, DealStatus, Money, Plan, Stage};
 use keyplan::i18n::{Lang, Shown};
 use proptest::prelude::*;
@@ -1209,13 +1210,15 @@ prop_compose! {
         deals in proptest::collection::vec(deal(), 0..6),
         id_prefix in "[a-z\"é-]{0,4}",
         extra in extra(),
+        workshop in proptest::option::of((text(12), text(8), text(30))),
     ) -> Plan {
         let deals = deals
             .into_iter()
             .enumerate()
             .map(|(i, deal)| std::rc::Rc::new(Deal { id: DealId::new(format!("{id_prefix}{i}")), ..deal }))
             .collect();
-        Plan { title, currency, method: method.into(), quotas, deals, extra }
+        let workshop = workshop.map(|(id, table, exercise)| WorkshopHeader { id, table, exercise });
+        Plan { title, currency, method: method.into(), quotas, deals, workshop, extra }
     }
 }
 

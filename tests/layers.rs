@@ -7,7 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// The domain's modules by layer, lowest first (a module may use only lower layers).
 const LAYERS: &[&[&str]] = &[
-    &["file_name", "iso_date", "money", "period", "stage"],
+    &[
+        "file_name",
+        "iso_date",
+        "money",
+        "period",
+        "stage",
+        "workshop_header",
+    ],
     &["category", "csv", "method", "people"],
     &["deal"],
     &["quota"],
@@ -19,6 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["plan_file"],
     &["import"],
     &["sample"],
+    &["workshop"],
 ];
 
 fn layer_of(module: &str) -> usize {

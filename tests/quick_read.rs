@@ -296,17 +296,31 @@ fn deal_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// The workshop header's ways: absent, good, without its exercise, and wrong in three ways.
+const WORKSHOP: &[&str] = &[
+    "",
+    r#""workshop": {"id": "w-1", "table": "第3组", "exercise": "P2 的验收"}, "#,
+    r#""workshop": {"id": "w-1", "table": "Table 3"}, "#,
+    r#""workshop": {"id": "w-1"}, "#,
+    r#""workshop": {"id": 7, "table": "第3组"}, "#,
+    r#""workshop": "第3组", "#,
+];
+
 fn file() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop_oneof![8 => deal_text(), 1 => Just("5".to_string()), 1 => Just("null".to_string())],
-        0..6,
+    (
+        prop::collection::vec(
+            prop_oneof![8 => deal_text(), 1 => Just("5".to_string()), 1 => Just("null".to_string())],
+            0..6,
+        ),
+        0..WORKSHOP.len(),
     )
-    .prop_map(|deals| {
-        format!(
-            r#"{{"format": "keyplan.plan", "version": 1, "title": "t", "deals": [{}]}}"#,
-            deals.join(", ")
-        )
-    })
+        .prop_map(|(deals, workshop)| {
+            format!(
+                r#"{{"format": "keyplan.plan", "version": 1, "title": "t", {}"deals": [{}]}}"#,
+                WORKSHOP[workshop],
+                deals.join(", ")
+            )
+        })
 }
 
 proptest! {

@@ -2,14 +2,16 @@
 //!
 //! The modules form layers, each using only the ones above it (`tests/layers.rs` checks this):
 //!
-//! 1. `stage`, `money`, `period`, `file_name`: values with no other domain knowledge;
+//! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`: values with no other domain
+//!    knowledge;
 //! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it);
 //! 3. `deal`, then `quota`;
 //! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
 //!    `coverage` and `score`, then `filter` (which may keep deals by their score);
 //! 5. `plan` (all deals and the verbs that change them);
 //! 6. `summary`, `forecast`, `validate`, `list`; then `plan_file` (the file format, which reads
-//!    by the editor's rules), `import` (preview and merge of read files) and `sample`.
+//!    by the editor's rules), `import` (preview and merge of read files) and `sample`;
+//! 7. `workshop`: the tables' copies of a case and the trainer's comparison of their plans.
 
 // 1
 pub mod file_name;
@@ -17,6 +19,7 @@ pub mod iso_date;
 pub mod money;
 pub mod period;
 pub mod stage;
+pub mod workshop_header;
 
 // 2
 pub mod category;
@@ -52,6 +55,8 @@ pub mod plan_file;
 pub mod import;
 
 pub mod sample;
+
+pub mod workshop;
 
 pub use deal::{Deal, DealId, DealStatus};
 pub use money::{Currency, Money};

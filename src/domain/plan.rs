@@ -11,6 +11,7 @@ use super::money::{Currency, Money};
 use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
+use super::workshop_header::WorkshopHeader;
 
 /// Longest plan title, in characters (the editor stops there).
 pub const MAX_TITLE: usize = 200;
@@ -31,6 +32,8 @@ pub struct Plan {
     pub quotas: Vec<Quota>,
     /// The deals, in the order they were created.
     pub deals: Vec<Rc<Deal>>,
+    /// Set in a table's copy of a workshop case: the workshop, the table and its exercise.
+    pub workshop: Option<WorkshopHeader>,
     /// Top-level fields this version does not know, kept as they came.
     pub extra: BTreeMap<String, serde_json::Value>,
 }

@@ -496,6 +496,7 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
         method: Rc::new(method),
         quotas: sample_quotas(today),
         deals,
+        workshop: None,
         extra: BTreeMap::new(),
     }
 }

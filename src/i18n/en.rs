@@ -437,6 +437,16 @@ pub const TEXTS: Texts = Texts {
     tick_contradicted: "The map contradicts this tick: look at it again",
     evidence_required: "Evidence required: the tick does not count until evidence is given",
     remove_sure: "Yes, remove",
+    // projector mode (P)
+    projector_on: "Present",
+    projector_off: "Leave",
+    projector_back: "Back",
+    projector_next: "Next",
+    projector_keys: "← → step · ↑ ↓ part · Esc leave",
+    projector_deals: "Deals",
+    projector_question: "Discussion",
+    projector_deck: "The deck's words",
+    projector_no_evidence: "No evidence written",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "Strategies",
     strategies_title: "Our strategies (Strategy 1, Strategy 2, …)",
@@ -450,6 +460,59 @@ pub const TEXTS: Texts = Texts {
     reset_clear: "Clear the plan",
     replace_confirm: "Yes, replace it",
     backup_before_reset: "Plan before a reload or clear",
+    // W: the workshop kit (tables' copies and the comparison)
+    view_workshop: "Workshop",
+    ws_prepare_title: "Prepare the case for the tables",
+    ws_prepare_intro: "One plan file per table, all from the current plan. Each table opens its file with Import.",
+    ws_needs_case: "The current plan has no deals.",
+    ws_tables: "Tables",
+    ws_table_name: "Table name",
+    ws_table_default: "Table {n}",
+    ws_exercise: "Exercise",
+    ws_exercise_default: "Work every deal: check its gate items and write the evidence; give a reason for each move; write down the stage's strategies and your answers to its questions.",
+    ws_prepare: "Prepare the files",
+    ws_download: "Download",
+    ws_download_all: "Download all",
+    ws_count_error: "Between 2 and 30 tables",
+    ws_name_missing: "Every table needs a name",
+    ws_name_twice: "Table names must differ",
+    ws_compare_title: "Compare the tables' plans",
+    ws_compare_intro: "Open the files the tables hand back (several at once). The comparison stays in this page; your plan is not touched.",
+    ws_open_files: "Open plan files…",
+    ws_close: "Close the comparison",
+    ws_print: "Print",
+    ws_table: "Table",
+    ws_file: "File",
+    ws_open_deals: "Open deals",
+    ws_open: "Open pipeline",
+    ws_claimed: "Weighted (claimed)",
+    ws_verified: "Weighted (verified)",
+    ws_gates_met: "Gate items met",
+    ws_evidence: "with evidence",
+    ws_overrides: "Overrides",
+    ws_flags: "Decision-chain flags",
+    ws_score: "Mean score",
+    ws_currency: "Currency",
+    ws_stray: "Not of this workshop",
+    ws_other_currency: "Another currency: amounts not comparable",
+    ws_deal: "Deal",
+    ws_customer: "Customer",
+    ws_stage: "Stage",
+    ws_verified_stage: "Verified",
+    ws_deal_score: "Score",
+    ws_discussion: "Discussion point",
+    ws_yes: "yes",
+    ws_deals_title: "Deal by deal",
+    ws_rows_plan: "Case order",
+    ws_rows_disagreement: "Disagreements first",
+    ws_rows_spread: "Widest score spread first",
+    ws_not_there: "Not in this table's plan",
+    ws_unreadable: "Could not be read",
+    ws_legend: "Highlighted: discussion points, where the tables differ in stage, verified stage or status, or their scores lie 20 or more points apart.",
+    ws_tables_count: "tables",
+    ws_deals_count: "deals",
+    ws_points_count: "discussion points",
+    ws_reasons: "Reasons",
     // H: handouts and printing (issue 11)
     handouts: "Handouts",
     handout_method: "Method card: the three cycles and every stage's gates",
@@ -1077,6 +1140,32 @@ impl Language for En {
             n(people, "person", "people"),
             n(reports, "reporting line", "reporting lines"),
             n(influences, "influence line", "influence lines")
+        )
+    }
+
+    // projector mode (P): the deck's words (its opening workshop questions, its BTC/BTB table)
+    fn workshop_questions(&self) -> [&'static str; 6] {
+        [
+            "What do you think are the key success factors of key-account sales, and why?",
+            "What is the competence model of a key-account salesperson?",
+            "How does your sales team spot project opportunities and analyse its market?",
+            "What does a \"structured sales process\" mean to you?",
+            "How do you break through to the customer's top level?",
+            "How is quantitative management of the sales process done?",
+        ]
+    }
+
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]) {
+        (
+            "Industrial versus consumer sales",
+            [
+                ["", "BTC", "BTB"],
+                ["Project cycle", "short, simple", "long, complex"],
+                ["Way of working", "mainly individual", "team, structured"],
+                ["Deal size", "small", "large"],
+                ["Sales rhythm", "fast", "slow"],
+                ["Purchase decision chain", "short", "long"],
+            ],
         )
     }
 }

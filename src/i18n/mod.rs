@@ -124,6 +124,12 @@ pub trait Language {
     fn risk_desc(&self, owners: usize, claimed: &str, verified: &str, gap: &str) -> String;
     /// What the 渔网图 shows, for screen readers: how many people and lines of each kind.
     fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String;
+    /// Projector mode (P): the deck's discussion questions, in the deck's words
+    /// (`crate::session::projector::QUESTIONS` of them).
+    fn workshop_questions(&self) -> [&'static str; crate::session::projector::QUESTIONS];
+    /// Projector mode (P): the deck's comparison of consumer (BTC) and industrial (BTB) sales:
+    /// its title, then rows of (aspect, BTC, BTB), the first row the column heads.
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]);
     /// A coverage flag as a sentence, naming the person when there is one.
     fn flag(&self, flag: &Flag) -> String;
     /// Why the map says what it says about a gate item (also the evidence text of a tick made
@@ -925,6 +931,16 @@ texts! {
     tick_contradicted,
     evidence_required,
     remove_sure,
+    // projector mode (P)
+    projector_on,
+    projector_off,
+    projector_back,
+    projector_next,
+    projector_keys,
+    projector_deals,
+    projector_question,
+    projector_deck,
+    projector_no_evidence,
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies,
     strategies_title,
@@ -938,6 +954,59 @@ texts! {
     reset_clear,
     replace_confirm,
     backup_before_reset,
+    // W: the workshop kit (tables' copies and the comparison)
+    view_workshop,
+    ws_prepare_title,
+    ws_prepare_intro,
+    ws_needs_case,
+    ws_tables,
+    ws_table_name,
+    ws_table_default,
+    ws_exercise,
+    ws_exercise_default,
+    ws_prepare,
+    ws_download,
+    ws_download_all,
+    ws_count_error,
+    ws_name_missing,
+    ws_name_twice,
+    ws_compare_title,
+    ws_compare_intro,
+    ws_open_files,
+    ws_close,
+    ws_print,
+    ws_table,
+    ws_file,
+    ws_open_deals,
+    ws_open,
+    ws_claimed,
+    ws_verified,
+    ws_gates_met,
+    ws_evidence,
+    ws_overrides,
+    ws_flags,
+    ws_score,
+    ws_currency,
+    ws_stray,
+    ws_other_currency,
+    ws_deal,
+    ws_customer,
+    ws_stage,
+    ws_verified_stage,
+    ws_deal_score,
+    ws_discussion,
+    ws_yes,
+    ws_deals_title,
+    ws_rows_plan,
+    ws_rows_disagreement,
+    ws_rows_spread,
+    ws_not_there,
+    ws_unreadable,
+    ws_legend,
+    ws_tables_count,
+    ws_deals_count,
+    ws_points_count,
+    ws_reasons,
     // H: handouts and printing (issue 11)
     handouts,
     handout_method,

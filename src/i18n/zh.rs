@@ -438,6 +438,16 @@ pub const TEXTS: Texts = Texts {
     tick_contradicted: "此打勾与渔网图矛盾，请复核",
     evidence_required: "需要证据：填写证据前，此打勾不计入",
     remove_sure: "确认删除",
+    // projector mode (P)
+    projector_on: "放映",
+    projector_off: "退出放映",
+    projector_back: "上一页",
+    projector_next: "下一页",
+    projector_keys: "← → 翻页　↑ ↓ 换部分　Esc 退出",
+    projector_deals: "项目",
+    projector_question: "讨论",
+    projector_deck: "课件原文",
+    projector_no_evidence: "未写证据",
     // issue 11, S: the team's strategies, housekeeping, the deck's words
     field_strategies: "策略",
     strategies_title: "我们的策略（策略1. 策略2. …）",
@@ -451,6 +461,59 @@ pub const TEXTS: Texts = Texts {
     reset_clear: "清空计划",
     replace_confirm: "确认替换",
     backup_before_reset: "重新载入或清空前的计划",
+    // W: the workshop kit (tables' copies and the comparison)
+    view_workshop: "工作坊",
+    ws_prepare_title: "为各组准备案例",
+    ws_prepare_intro: "每组一个计划文件，都从当前计划出发。各组用“导入”打开自己的文件。",
+    ws_needs_case: "当前计划没有项目。",
+    ws_tables: "组数",
+    ws_table_name: "组名",
+    ws_table_default: "第{n}组",
+    ws_exercise: "练习",
+    ws_exercise_default: "处理全部项目：对照验收节点核实并写明证据；推进或退回都写明理由；写下本阶段的策略和讨论题的答案。",
+    ws_prepare: "生成各组文件",
+    ws_download: "下载",
+    ws_download_all: "全部下载",
+    ws_count_error: "组数须在 2 到 30 之间",
+    ws_name_missing: "每组都要有组名",
+    ws_name_twice: "组名不能重复",
+    ws_compare_title: "比较各组计划",
+    ws_compare_intro: "打开各组交回的文件（可多选）。比较只在本页，不改动你的计划。",
+    ws_open_files: "打开计划文件…",
+    ws_close: "关闭比较",
+    ws_print: "打印",
+    ws_table: "组",
+    ws_file: "文件",
+    ws_open_deals: "进行中项目",
+    ws_open: "进行中金额",
+    ws_claimed: "加权（申报）",
+    ws_verified: "加权（验证）",
+    ws_gates_met: "已满足验收项",
+    ws_evidence: "有证据",
+    ws_overrides: "未达验收即推进",
+    ws_flags: "决策链提示",
+    ws_score: "平均评分",
+    ws_currency: "币种",
+    ws_stray: "非本工作坊的文件",
+    ws_other_currency: "币种不同：金额不能直接比较",
+    ws_deal: "项目",
+    ws_customer: "客户",
+    ws_stage: "阶段",
+    ws_verified_stage: "验证阶段",
+    ws_deal_score: "评分",
+    ws_discussion: "讨论点",
+    ws_yes: "是",
+    ws_deals_title: "逐个项目比较",
+    ws_rows_plan: "按案例顺序",
+    ws_rows_disagreement: "分歧优先",
+    ws_rows_spread: "评分差距优先",
+    ws_not_there: "该组没有此项目",
+    ws_unreadable: "未能读取",
+    ws_legend: "高亮的是讨论点：各组的阶段、验证阶段或状态不同，或评分相差 20 分以上。",
+    ws_tables_count: "组",
+    ws_deals_count: "个项目",
+    ws_points_count: "个讨论点",
+    ws_reasons: "理由",
     // H: handouts and printing (issue 11)
     handouts: "讲义",
     handout_method: "方法卡：三个循环与各阶段验收节点",
@@ -1048,5 +1111,31 @@ impl Language for Zh {
 
     fn map_desc(&self, people: usize, reports: usize, influences: usize) -> String {
         format!("{people} 人：{reports} 条汇报关系（实线），{influences} 条影响关系（虚线）。")
+    }
+
+    // projector mode (P): the deck's words (its opening workshop questions, its BTC/BTB table)
+    fn workshop_questions(&self) -> [&'static str; 6] {
+        [
+            "你认为大客户营销成功的关键点是什么，为什么？",
+            "大客户销售人员的素质模型是什么？",
+            "你的销售团队是如何把握项目机会点、如何做市场分析？",
+            "你是如何理解“结构化销售流程”的？",
+            "如何破解高层客户公关困局？",
+            "大客户营销的量化过程管理如何实现？",
+        ]
+    }
+
+    fn btc_btb(&self) -> (&'static str, [[&'static str; 3]; 6]) {
+        (
+            "工业品与消费品营销的区别",
+            [
+                ["", "BTC", "BTB"],
+                ["项目周期", "短、简单", "长、复杂"],
+                ["运作模式", "个人为主", "团队、结构化"],
+                ["项目标的", "小", "大"],
+                ["销售节奏", "快", "慢"],
+                ["采购决策链", "短", "长"],
+            ],
+        )
     }
 }

@@ -208,4 +208,8 @@ pub enum Action {
     RetrySave,
     /// Characters the browser's storage holds now (something else wrote to it).
     Usage(Option<usize>),
+    /// A change to the workshop comparison (the plan is not touched).
+    Workshop(super::workshop::WorkshopEdit),
+    /// Projector mode on or off, or a move through its slides.
+    Present(super::projector::Present),
 }

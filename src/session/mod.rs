@@ -6,9 +6,11 @@ mod action;
 pub mod backups;
 mod export_due;
 mod plan_place;
+pub mod projector;
 mod reduce;
 mod state;
 mod store;
+mod workshop;
 
 pub use action::{Action, Heard, MethodEdit, SaveResult};
 pub use export_due::{
@@ -23,3 +25,4 @@ pub use store::{
     external, fingerprint, heard, keep_mine, load, load_prefs, merge_latest, save, save_prefs,
     usage_permille, Prefs, Store, PLAN_KEY, PREFS_KEY, QUOTA_CHARS, STAMP_KEY, WARN_PERMILLE,
 };
+pub use workshop::{Workshop, WorkshopEdit};

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::action::{Action, MethodEdit, SaveResult};
-use super::state::{BlockedMove, DealTab, Dialog, Persistence, PlanRef, Session, Undo};
+use super::state::{BlockedMove, DealTab, Dialog, Persistence, PlanRef, Session, Undo, View};
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Method;
 use crate::domain::plan::{MoveOutcome, PlanError};
@@ -313,6 +313,14 @@ impl Session {
                 ..self.copy()
             },
             Action::SetLang(_) | Action::SetView(_) => return None,
+            Action::Workshop(edit) => {
+                let opened = matches!(edit, super::workshop::WorkshopEdit::Compared { .. });
+                Session {
+                    workshop: super::workshop::apply(&self.workshop, edit)?,
+                    view: if opened { View::Workshop } else { self.view },
+                    ..self.copy()
+                }
+            }
             Action::SortBy(key) => {
                 let direction = if self.sort.0 == key {
                     self.sort.1.flipped()
@@ -473,6 +481,7 @@ impl Session {
                 ..self.copy()
             },
             Action::Usage(_) => return None,
+            Action::Present(verb) => return self.present(verb),
         };
         Some(next)
     }

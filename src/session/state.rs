@@ -97,6 +97,8 @@ pub enum View {
     List,
     Forecast,
     Method,
+    /// The workshop kit: the tables' copies of a case, and the comparison of their plans.
+    Workshop,
 }
 
 /// Whether changes reach the browser's storage.
@@ -232,6 +234,10 @@ pub struct Session {
     /// The deal last created, saved, moved, closed or reopened here: the board and the list
     /// show it even where it falls beyond the cards or rows they show at first.
     pub touched: Option<DealId>,
+    /// The trainer's comparison of the tables' plans, when one is open (never saved).
+    pub workshop: Option<Rc<super::workshop::Workshop>>,
+    /// Projector mode's slide, while it is on (`super::projector`).
+    pub projector: Option<super::projector::Slide>,
 }
 
 impl Session {
@@ -253,6 +259,8 @@ impl Session {
             restorable: loaded.restorable,
             method_error: None,
             touched: None,
+            workshop: None,
+            projector: None,
         }
     }
 

@@ -9,8 +9,10 @@ mod deal;
 mod forecast;
 mod method;
 mod print;
+mod projector;
 mod shell;
 mod transfer;
+mod workshop;
 
 use crate::session::Session;
 

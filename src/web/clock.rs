@@ -34,3 +34,9 @@ pub fn new_contact_id() -> crate::domain::people::ContactId {
     let random = (js_sys::Math::random() * 2f64.powi(32)) as u64;
     crate::domain::people::ContactId::generate(now().timestamp_millis(), random)
 }
+
+/// A fresh workshop id (the tables' copies of one preparation share it).
+pub fn new_workshop_id() -> String {
+    let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;
+    crate::domain::workshop::copies::workshop_id(now().timestamp_millis(), random)
+}

@@ -94,6 +94,7 @@ pub fn plan_by(method: Method) -> Plan {
         method: method.into(),
         quotas: Vec::new(),
         deals: Vec::new(),
+        workshop: None,
         extra: Default::default(),
     }
 }

@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use crate::domain::workshop_header::WorkshopHeader;
+
 use super::changes::{differences, FieldChange};
 use crate::domain::deal::{Deal, DealId};
 use crate::domain::method::Method;
@@ -62,6 +64,9 @@ pub struct Preview {
     /// The first file's unknown top-level fields, which a merge adds where the plan has none of
     /// that name.
     pub extra: BTreeMap<String, Value>,
+    /// The first file's workshop header, which a merge into a plan with no deals and no header
+    /// takes (a table opening its copy of a workshop case).
+    pub workshop: Option<WorkshopHeader>,
 }
 
 /// How [`merge`] settles what the person has not decided deal by deal.
@@ -123,6 +128,7 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
             .filter(|plan| *plan.method != Method::default())
             .map(|plan| plan.method.clone()),
         extra: first.map(|plan| plan.extra.clone()).unwrap_or_default(),
+        workshop: first.and_then(|plan| plan.workshop.clone()),
         rejected: incoming
             .iter()
             .flat_map(|(name, parsed)| parsed.rejected.iter().map(|r| (name.clone(), r.clone())))
@@ -196,6 +202,9 @@ pub fn merge(
     }
     if plan.title.is_none() {
         plan.title = preview.title.clone();
+    }
+    if plan.workshop.is_none() && plan.deals.is_empty() {
+        plan.workshop = preview.workshop.clone();
     }
     match &preview.method {
         Some(method) if plan.deals.is_empty() && *plan.method == Method::default() => {
@@ -272,6 +281,7 @@ pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
         method: first.method.clone(),
         quotas: first.quotas.clone(),
         deals: gather(files),
+        workshop: first.workshop.clone(),
         extra: first.extra.clone(),
     }
 }

@@ -24,6 +24,7 @@ use crate::domain::plan::Plan;
 use crate::domain::quota::{Quota, QuotaPeriod};
 use crate::domain::stage::Stage;
 use crate::domain::validate::check_deal;
+use crate::domain::workshop_header::WorkshopHeader;
 
 /// A plan file, version 1, as written.
 #[derive(Serialize)]
@@ -43,6 +44,9 @@ pub(super) struct File<'a> {
     /// Sales targets.
     #[serde(skip_serializing_if = "<[Quota]>::is_empty")]
     quotas: &'a [Quota],
+    /// A table's copy of a workshop case: the workshop, the table and its exercise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    workshop: Option<&'a WorkshopHeader>,
     /// When the file was written.
     exported_at: DateTime<Utc>,
     /// The deals.
@@ -61,6 +65,7 @@ impl<'a> File<'a> {
             currency: &plan.currency,
             method: (*plan.method != Method::default()).then_some(&*plan.method),
             quotas: &plan.quotas,
+            workshop: plan.workshop.as_ref(),
             exported_at,
             deals: plan.deals.iter().map(|d| &**d).collect(),
             extra: &plan.extra,
@@ -152,6 +157,7 @@ fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
     let quotas = top
         .optional_with("quotas", |at, value| each(at, value, read_quota))?
         .unwrap_or_default();
+    let workshop = top.optional_with("workshop", read_workshop)?;
     top.optional_with("exported_at", date_time)?;
     Ok(Plan {
         title,
@@ -159,7 +165,19 @@ fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
         method: Rc::new(method),
         quotas,
         deals: Vec::new(),
+        workshop,
         extra: BTreeMap::new(),
+    })
+}
+
+/// The workshop header: `id` and `table` are required (a table's copy always has both), the
+/// exercise may be absent.
+fn read_workshop(at: &At, value: Value) -> Read<WorkshopHeader> {
+    let mut header = Object::new(*at, value)?;
+    Ok(WorkshopHeader {
+        id: header.required_with("id", string)?,
+        table: header.required_with("table", string)?,
+        exercise: header.text("exercise")?,
     })
 }
 

@@ -11,6 +11,7 @@ use crate::domain::file_name::export_file_name;
 use crate::domain::Plan;
 use crate::i18n::Lang;
 use crate::session::backups::{self, Backup};
+use crate::session::projector::{Deck, Slide};
 use crate::session::{
     self, Action, ImportFiles, Persistence, Session, StorageError, Store, STAMP_KEY,
 };
@@ -27,7 +28,12 @@ pub fn initial_session() -> Session {
                 .unwrap_or_default(),
         )
     });
-    Session::new(session::load(&LocalStore, clock::now()), lang, prefs.view)
+    let mut start = Session::new(session::load(&LocalStore, clock::now()), lang, prefs.view);
+    // projector mode's slide, kept in the page address across a reload
+    start.projector = crate::web::place::hash()
+        .and_then(|hash| Slide::from_hash(&hash))
+        .map(|slide| Deck::of(&start.plan).fit(&slide));
+    start
 }
 
 /// Saves after every change to the plan, follows other tabs' saves, asks before the page is

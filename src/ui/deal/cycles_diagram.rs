@@ -20,6 +20,9 @@ pub struct CyclesDiagramProps {
     pub verified: Stage,
     /// The method's probability for the claimed stage.
     pub probability: u8,
+    /// The rings alone, with no deal marked on them (projector mode's slide).
+    #[prop_or_default]
+    pub bare: bool,
 }
 
 #[component]
@@ -67,11 +70,11 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
                     <g class={format!("ring ring-{ring}")}>
                         { for Stage::ALL.iter().map(|&stage| {
                             let p = rings.label(stage.index(), inner, outer);
-                            let here = stage == props.claimed;
+                            let here = stage == props.claimed && !props.bare;
                             let turn = if ring == 0 { 0.0 } else { rings.label_rotation(stage.index()) };
                             let transform = format!("rotate({} {} {})", crate::chart::svg_number(turn, 1), fmt(p.x), fmt(p.y));
                             html! {
-                                <g class={classes!("segment", here.then_some("here"), (stage <= props.verified).then_some("proven"))}>
+                                <g class={classes!("segment", here.then_some("here"), (stage <= props.verified && !props.bare).then_some("proven"))}>
                                     <path d={rings.segment_path(stage.index(), inner, outer, 0.012)} />
                                     <text x={fmt(p.x)} y={fmt(p.y)} {transform} dominant-baseline="middle" text-anchor="middle">{ label(ring, stage) }</text>
                                 </g>
@@ -79,19 +82,23 @@ pub fn CyclesDiagram(props: &CyclesDiagramProps) -> Html {
                         }) }
                     </g>
                 }) }
-                { marker(props.verified, "marker verified", apart) }
-                { marker(props.claimed, "marker claimed", -apart) }
                 <circle class="hub" cx={fmt(rings.centre.x)} cy={fmt(rings.centre.y)} r="48" />
-                <text class="hub-text" x={fmt(rings.centre.x)} y={fmt(rings.centre.y - 8.0)} text-anchor="middle">
-                    { props.claimed.code() }
-                </text>
-                <text class="hub-sub" x={fmt(rings.centre.x)} y={fmt(rings.centre.y + 14.0)} text-anchor="middle">
-                    { format!("{}%", props.probability) }
-                </text>
+                if !props.bare {
+                    { marker(props.verified, "marker verified", apart) }
+                    { marker(props.claimed, "marker claimed", -apart) }
+                    <text class="hub-text" x={fmt(rings.centre.x)} y={fmt(rings.centre.y - 8.0)} text-anchor="middle">
+                        { props.claimed.code() }
+                    </text>
+                    <text class="hub-sub" x={fmt(rings.centre.x)} y={fmt(rings.centre.y + 14.0)} text-anchor="middle">
+                        { format!("{}%", props.probability) }
+                    </text>
+                }
             </svg>
             <figcaption>
-                <span class="key claimed">{ t.claimed_stage }</span>
-                <span class="key verified">{ t.verified_stage }</span>
+                if !props.bare {
+                    <span class="key claimed">{ t.claimed_stage }</span>
+                    <span class="key verified">{ t.verified_stage }</span>
+                }
                 <span class="key rings">{ t.cycles_key }</span>
             </figcaption>
         </figure>

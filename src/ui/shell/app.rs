@@ -27,12 +27,15 @@ use crate::ui::method::editor::MethodEditor;
 use crate::ui::transfer::backups_dialog::BackupsDialog;
 use crate::ui::transfer::export_dialog::ExportDialog;
 use crate::ui::transfer::import_dialog::ImportDialog;
+use crate::ui::workshop::exercise_banner::exercise_banner;
+use crate::ui::workshop::view::WorkshopView;
 use crate::web::files::files_of;
 
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(initial_session);
     use_store_effects(&state);
+    crate::ui::projector::use_projector(&state);
     let dispatch: Dispatch = state.dispatcher();
     let lang = state.lang;
     let plan = state.plan.clone();
@@ -45,6 +48,8 @@ pub fn App() -> Html {
     } = &state.persistence
     {
         html! { <CorruptBanner {lang} raw={raw.clone()} why={why.clone()} backup_saved={*backup_saved} /> }
+    } else if state.view == View::Workshop {
+        html! { <WorkshopView {lang} plan={plan.clone()} workshop={state.workshop.clone()} /> }
     } else if plan.deals.is_empty() {
         html! { <EmptyState {lang} /> }
     } else {
@@ -61,6 +66,7 @@ pub fn App() -> Html {
             View::Method => html! {
                 <MethodEditor {lang} method={Shared(plan.method.clone())} error={state.method_error.clone()} />
             },
+            View::Workshop => html! {},
         }
     };
     let banner = match &state.persistence {
@@ -120,6 +126,11 @@ pub fn App() -> Html {
         Filter::default()
     };
 
+    // projector mode: one slide, and nothing of the page around it
+    if let Some(slide) = state.projector.clone().filter(|_| !state.is_blocked()) {
+        return crate::ui::projector::projector(lang, &plan, &slide, &dispatch);
+    }
+
     html! {
         <ContextProvider<Dispatch> context={dispatch}>
             <DropZone {lang}>
@@ -128,6 +139,9 @@ pub fn App() -> Html {
                 { banner }
                 if state.restorable && !state.is_blocked() {
                     <RestoreBanner {lang} plan={plan.clone()} />
+                }
+                if let (false, Some(header)) = (state.is_blocked(), &plan.workshop) {
+                    { exercise_banner(lang, header) }
                 }
                 if !state.is_blocked() && !plan.deals.is_empty() {
                     <SummaryLine {lang} plan={plan.clone()} filter={summary_filter} />

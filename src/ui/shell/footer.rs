@@ -1,8 +1,10 @@
 //! The footer, one line: where the plan lives, when it was last exported (with a backup export
-//! after a week of changes in no export), the backups, and how much of the storage it uses.
+//! after a week of changes in no export), the backups, projector mode, and how much of the
+//! storage it uses.
 use yew::prelude::*;
 
 use crate::i18n::Lang;
+use crate::session::projector::Present;
 use crate::session::{usage_permille, Action, PlanRef, QUOTA_CHARS, WARN_PERMILLE};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::export_record::use_export_record;
@@ -52,7 +54,10 @@ pub fn Footer(props: &FooterProps) -> Html {
                 <button type="button" class="primary small" data-testid="backup-export" onclick={backup}>{ t.backup_export }</button>
             }
             <button type="button" class="ghost small" data-testid="open-backups"
-                onclick={move |_| dispatch.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
+                onclick={let d = dispatch.clone(); move |_| d.dispatch(Action::OpenBackups)}>{ t.backups_open }</button>
+            // projector mode (the header has no room left at 1366 px wide)
+            <button type="button" class="ghost small" data-testid="projector-toggle" title="P"
+                onclick={move |_| dispatch.dispatch(Action::Present(Present::Toggle))}>{ t.projector_on }</button>
             <Handouts lang={props.lang} method={Shared(props.plan.method.clone())} board={!props.plan.deals.is_empty()} />
             if let Some(chars) = props.usage {
                 {{

@@ -88,7 +88,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                         { view_button(View::List, t.view_list, "view-list") }
                         { view_button(View::Forecast, t.view_forecast, "view-forecast") }
                         { view_button(View::Method, t.view_method, "view-method") }
+                        { view_button(View::Workshop, t.view_workshop, "view-workshop") }
                     </div>
+                } else if !props.blocked {
+                    { view_button(View::Workshop, t.view_workshop, "view-workshop") }
                 }
                 <div class="segmented" role="group" aria-label={t.language}>
                     { for Lang::ALL.into_iter().map(lang_button) }
