@@ -388,8 +388,8 @@ async fn the_gates_flag_a_tick_the_map_contradicts() {
     b.close().await;
 }
 
-/// While the People tab is open, the printed page is the deal's people: the map, the table and
-/// the flags, outside the (hidden) dialog.
+/// While the deal is open, the printed page is its account plan, which holds the deal's people:
+/// the map, the table and the flags, outside the (hidden) dialog.
 #[tokio::test]
 async fn the_deals_people_print() {
     let b = e2e::start().await;
@@ -401,7 +401,7 @@ async fn the_deals_people_print() {
     b.fill("#contact-name", "王总").await;
     b.click(&tid("contact-save")).await;
     b.wait_for(&tid("contact-row")).await;
-    let print = format!("body > {}", tid("people-print"));
+    let print = format!("body > {} {}", tid("account-plan"), tid("people-print"));
     b.eventually("the print view holds the card", || async {
         (b.count(&format!("{print} svg .person")).await == 1).then_some(())
     })
@@ -411,7 +411,7 @@ async fn the_deals_people_print() {
         1
     );
     // hidden on screen, alone on paper
-    let shown = "const p = document.querySelector('body > [data-testid=people-print]');
+    let shown = "const p = document.querySelector('body > [data-testid=account-plan]');
                  const app = [...document.body.children].find(e => e !== p && e.tagName !== 'SCRIPT' && e.tagName !== 'STYLE');
                  return [getComputedStyle(p).display, app ? getComputedStyle(app).display : 'none'];";
     assert_eq!(b.js(shown).await[0], json!("none"));

@@ -436,7 +436,6 @@ pub const TEXTS: Texts = Texts {
     tick_with_map: "Tick with the map as evidence",
     tick_contradicted: "The map contradicts this tick: look at it again",
     evidence_required: "Evidence required: the tick does not count until evidence is given",
-    print_people: "Print the map",
     remove_sure: "Yes, remove",
     // projector mode (P)
     projector_on: "Present",
@@ -526,6 +525,16 @@ pub const TEXTS: Texts = Texts {
     target_to_notes: "To notes",
     target_ignore: "Do not import",
     import_duplicates: "Possible duplicates (same customer and name as a deal of the plan)",
+    // H: handouts and printing (issue 11)
+    handouts: "Handouts",
+    handout_method: "Method card: the three cycles and every stage's gates",
+    handout_gates: "Blank gate checklist",
+    handout_chain: "Blank decision chain",
+    handout_board: "Pipeline board",
+    print_plan: "Print account plan",
+    account_plan: "Account plan",
+    sheet_team: "Table",
+    sheet_date: "Date",
 };
 
 /// The deck's English stage names.

@@ -1007,7 +1007,6 @@ texts! {
     tick_with_map,
     tick_contradicted,
     evidence_required,
-    print_people,
     remove_sure,
     // projector mode (P)
     projector_on,
@@ -1098,6 +1097,16 @@ texts! {
     target_to_notes,
     target_ignore,
     import_duplicates,
+    // H: handouts and printing (issue 11)
+    handouts,
+    handout_method,
+    handout_gates,
+    handout_chain,
+    handout_board,
+    print_plan,
+    account_plan,
+    sheet_team,
+    sheet_date,
 }
 
 #[cfg(test)]

@@ -437,7 +437,6 @@ pub const TEXTS: Texts = Texts {
     tick_with_map: "以渔网图为证打勾",
     tick_contradicted: "此打勾与渔网图矛盾，请复核",
     evidence_required: "需要证据：填写证据前，此打勾不计入",
-    print_people: "打印渔网图",
     remove_sure: "确认删除",
     // projector mode (P)
     projector_on: "放映",
@@ -527,6 +526,16 @@ pub const TEXTS: Texts = Texts {
     target_to_notes: "放入备注",
     target_ignore: "不导入",
     import_duplicates: "可能重复（客户和项目名称与现有项目相同）",
+    // H: handouts and printing (issue 11)
+    handouts: "讲义",
+    handout_method: "方法卡：三个循环与各阶段验收节点",
+    handout_gates: "空白验收清单",
+    handout_chain: "空白决策链模板",
+    handout_board: "项目看板",
+    print_plan: "打印客户计划",
+    account_plan: "客户计划",
+    sheet_team: "组别",
+    sheet_date: "日期",
 };
 
 /// The deck's stage names.

@@ -8,6 +8,7 @@ mod common;
 mod deal;
 mod forecast;
 mod method;
+mod print;
 mod projector;
 mod shell;
 mod transfer;

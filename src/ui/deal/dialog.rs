@@ -24,6 +24,8 @@ use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
+use crate::ui::print::account_plan::account_plan;
+use crate::ui::print::print_now;
 use crate::web::clock;
 
 #[derive(Properties, PartialEq)]
@@ -160,7 +162,10 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 if deal.is_open() {
                     <MoveControl key={deal.stage.code()} lang={props.lang} id={deal.id.clone()} stage={deal.stage} />
                 }
-                <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
+                <span class="deal-actions">
+                    <button type="button" class="ghost small" data-testid="export-deal" onclick={export}>{ t.export_deal }</button>
+                    <button type="button" class="ghost small" data-testid="print-deal" onclick={|_| print_now()}>{ t.print_plan }</button>
+                </span>
             </div>
             if !deal.is_open() {
                 { review_panel(props.lang, deal) }
@@ -176,6 +181,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
                 { tab_button(DealTab::History, t.tab_history, "tab-history", None) }
             </div>
             <div class="tab-body" role="tabpanel">{ body }</div>
+            { account_plan(props.lang, deal, &props.method, &props.currency, &flags) }
         </dialog>
     }
 }

@@ -24,7 +24,6 @@ pub mod override_dialog;
 pub(crate) mod people_cards;
 mod people_edit;
 pub mod people_map;
-mod people_print;
 mod people_tab;
 mod review;
 mod score_panel;

@@ -11,7 +11,6 @@ use super::coverage_flags::coverage_flags;
 use super::link_editor::{link_editor, Refused};
 use super::people_cards::{cards, vocab};
 use super::people_map::{people_map, people_table, PeopleProps};
-use super::people_print::people_print;
 use super::score_panel::score_panel;
 use crate::domain::coverage::Flag;
 use crate::domain::method::Method;
@@ -95,11 +94,6 @@ pub fn PeopleTab(props: &PeopleTabProps) -> Html {
                 onclick={move |_| as_table.set(table)}>{ label }</button>
         }
     };
-    let print = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
     let form = |contact| {
         contact_form(ContactFormProps {
             lang,
@@ -121,7 +115,6 @@ pub fn PeopleTab(props: &PeopleTabProps) -> Html {
                 <div class="map-switch" role="group" aria-label={t.map_title}>
                     { switch(false, t.view_map, "view-map") }
                     { switch(true, t.view_table, "view-table") }
-                    <button type="button" class="ghost small" data-testid="print-people" onclick={print}>{ t.print_people }</button>
                 </div>
                 { if *as_table { people_table(&map) } else { people_map(&map) } }
             }
@@ -134,7 +127,6 @@ pub fn PeopleTab(props: &PeopleTabProps) -> Html {
                 },
             } }
             { link_editor(lang, &deal.id, &deal.people, &refused, &dispatch) }
-            { people_print(lang, deal, &props.method, &props.flags) }
         </div>
     }
 }

@@ -8,7 +8,9 @@ use crate::session::projector::Present;
 use crate::session::{usage_permille, Action, PlanRef, TableFile, QUOTA_CHARS, WARN_PERMILLE};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::export_record::use_export_record;
+use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
+use crate::ui::print::handouts::Handouts;
 use crate::web::clock;
 use crate::web::place::plan_file_location;
 
@@ -67,6 +69,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             // projector mode (the header has no room left at 1366 px wide)
             <button type="button" class="ghost small" data-testid="projector-toggle" title="P"
                 onclick={move |_| dispatch.dispatch(Action::Present(Present::Toggle))}>{ t.projector_on }</button>
+            <Handouts lang={props.lang} method={Shared(props.plan.method.clone())} board={!props.plan.deals.is_empty()} />
             if let Some(chars) = props.usage {
                 {{
                     let permille = usage_permille(chars);
