@@ -67,6 +67,7 @@ fn bench(c: &mut Criterion) {
         relationship: "关系程度",
         owner: "我方负责人",
         no_value: "（未填写）",
+        ids: "",
     };
     let mut group = c.benchmark_group("people_map");
     for n in [30, 300] {

@@ -24,6 +24,7 @@ const WORDS: MapWords = MapWords {
     relationship: "关系程度",
     owner: "我方负责人",
     no_value: "（未填写）",
+    ids: "",
 };
 
 fn card(key: &str, name: &str, level: u8) -> MapCard {
@@ -134,4 +135,60 @@ proptest! {
         };
         prop_assert_eq!(counted, named, "{:?}", shown);
     }
+}
+
+/// The `id="…"` values of a map's markup, and the ids its `url(#…)` and `aria-labelledby` name.
+fn ids_of(markup: &str) -> (Vec<String>, Vec<String>) {
+    let values = |from: &str, to: char| -> Vec<String> {
+        markup
+            .split(from)
+            .skip(1)
+            .filter_map(|rest| rest.split(to).next().map(str::to_string))
+            .collect()
+    };
+    let mut named = values("url(#", ')');
+    for list in values("aria-labelledby=\"", '"') {
+        named.extend(list.split(' ').map(str::to_string));
+    }
+    (values(" id=\"", '"'), named)
+}
+
+#[test]
+fn two_maps_on_one_page_share_no_id_and_each_names_its_own() {
+    let people = [card("a", "甲", 0), card("b", "乙", 1)];
+    let links = [MapLink {
+        from: "a".to_string(),
+        to: "b".to_string(),
+        kind: LinkKind::Influences,
+    }];
+    let persons: Vec<_> = people.iter().map(MapCard::person).collect();
+    let map = layout(&persons, &links);
+    let tab = people_svg(&people, &map, &VOCAB, &WORDS);
+    let print = people_svg(
+        &people,
+        &map,
+        &VOCAB,
+        &MapWords {
+            ids: "-print",
+            ..WORDS
+        },
+    );
+    let (tab_ids, tab_named) = ids_of(&tab);
+    let (print_ids, print_named) = ids_of(&print);
+    assert!(tab_ids.len() >= 3, "{tab_ids:?}");
+    assert!(
+        tab_ids.iter().all(|id| !print_ids.contains(id)),
+        "{tab_ids:?} {print_ids:?}"
+    );
+    assert!(
+        tab_named.iter().all(|id| tab_ids.contains(id)),
+        "{tab_named:?}"
+    );
+    assert!(
+        print_named.iter().all(|id| print_ids.contains(id)),
+        "{print_named:?}"
+    );
+    assert!(print_named
+        .iter()
+        .any(|id| id.starts_with("people-map-arrow")));
 }

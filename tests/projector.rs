@@ -5,7 +5,9 @@ mod common;
 use common::{later, plan_with, session_with, set_status, today};
 use keyplan::domain::{DealId, DealStatus, Stage};
 use keyplan::session::projector::{key_verb, Deck, Nav, Present, Reveal, Slide, QUESTIONS};
-use keyplan::session::{Action, Dialog};
+use std::rc::Rc;
+
+use keyplan::session::Action;
 
 fn deck() -> Deck {
     // b is closed: it comes after the open deals; a and c by stage
@@ -213,7 +215,7 @@ fn keys_toggle_and_move_only_while_projector_mode_is_on() {
 }
 
 #[test]
-fn the_reducer_opens_on_the_open_deal_moves_and_leaves() {
+fn the_reducer_opens_moves_and_leaves_and_never_over_a_dialog() {
     let plan = plan_with(&[("a", 5, Stage::P3), ("c", 7, Stage::P0)]);
     let start = session_with(plan);
     assert_eq!(start.clone().reduce(Action::Present(Present::Leave)), start);
@@ -236,15 +238,20 @@ fn the_reducer_opens_on_the_open_deal_moves_and_leaves() {
     let off = on.reduce(Action::Present(Present::Leave));
     assert_eq!(off.projector, None);
 
-    let open = start
-        .reduce(Action::OpenDeal(DealId::new("a")))
-        .reduce(Action::Present(Present::Toggle));
-    assert_eq!(open.projector, Some(deal("a", Reveal::Facts)));
-    assert!(matches!(open.dialog, Some(Dialog::Deal { .. })));
-    assert_eq!(
-        open.reduce(Action::Present(Present::Toggle)).projector,
-        None
-    );
+    // an open dialog stays: the slides would replace it, and what was typed in it
+    for dialog in [
+        Action::OpenDeal(DealId::new("a")),
+        Action::NewDeal(DealId::new("n")),
+    ] {
+        let open = start.clone().reduce(dialog);
+        let toggled = open.clone().reduce(Action::Present(Present::Toggle));
+        assert!(
+            Rc::ptr_eq(&open, &toggled),
+            "refused while a dialog is open"
+        );
+        assert_eq!(toggled.projector, None);
+        assert!(toggled.dialog.is_some());
+    }
 }
 
 #[test]

@@ -241,3 +241,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read.parsed.plan.deals.len() + read.parsed.rejected.len(), table.rows.len());
     }
 }
+
+#[test]
+fn a_field_no_column_holds_is_named_in_the_persons_language() {
+    // no name column: the row's problem names the field as the interface does, not its key
+    let read = import("客户,金额\n甲,100\n", Unit::Yuan, &Plan::default());
+    let zh = messages(&read, Lang::Zh);
+    assert_eq!(zh.len(), 1);
+    assert!(zh[0].starts_with("第 2 行 · 项目名称："), "{}", zh[0]);
+    let en = messages(&read, Lang::En);
+    assert!(en[0].starts_with("row 2 · Deal name: "), "{}", en[0]);
+}
+
+#[test]
+fn replacing_the_plan_with_a_table_keeps_the_plans_own_settings() {
+    use keyplan::domain::import::replace;
+    let mut plan = keyplan::domain::sample::sample_plan(now().date_naive(), now());
+    plan.title = Some("第3组 · 培训".into());
+    let read = import("项目名称,客户,金额\n新项目,新客户,6\n", Unit::Yuan, &plan);
+    let replaced = replace(&[("t.csv".into(), read.parsed)]);
+    assert_eq!(replaced.deals.len(), 1, "the table's deals only");
+    assert_eq!(replaced.title, plan.title);
+    assert_eq!(replaced.quotas, plan.quotas);
+    assert!(!plan.quotas.is_empty(), "the case has quotas to keep");
+    assert_eq!(replaced.workshop, plan.workshop);
+    assert_eq!(replaced.method, plan.method);
+}

@@ -405,6 +405,8 @@ fn the_comparison_exports_as_csv_with_exact_amounts_and_the_discussion_points() 
         deal: "Deal",
         customer: "Customer",
         stage: "Stage",
+        verified_stage: "Verified stage",
+        deal_score: "Deal score",
         discussion: "Discussion point",
         yes: "yes",
         strategies: "Strategies",
@@ -422,7 +424,9 @@ fn the_comparison_exports_as_csv_with_exact_amounts_and_the_discussion_points() 
         "第3组的计划,3.json,2,1333.33,316.67,283.33,2,0,0,0,15,CNY,yes,0"
     );
     assert_eq!(lines[4], "");
-    assert!(lines[5].starts_with("Deal,Customer,第1组 Stage,第1组 Verified,"));
+    assert!(lines[5].starts_with(
+        "Deal,Customer,第1组 Stage,第1组 Verified stage,第1组 Gates met,第1组 Evidence,第1组 Deal score,"
+    ));
     assert_eq!(
         lines[7],
         "B,B 客户,P1,P0,0,0,0,,P3,P0,0,0,0,约见高层 / 技术交流,P1,P0,0,0,0,,yes"

@@ -84,6 +84,9 @@ pub struct MapWords<'a> {
     pub owner: &'a str,
     /// Written for an owner no one is.
     pub no_value: &'a str,
+    /// Ends the ids of the map's elements, so that two maps on one page (the dialog's and the
+    /// printed account plan's) never share one.
+    pub ids: &'a str,
 }
 
 /// The glyph that tells an attitude apart without colour: `−−` opposed … `++` champion.
@@ -264,9 +267,10 @@ fn card(out: &mut String, p: &MapCard, at: CardBox, v: &MapVocab, w: &MapWords) 
 /// `people` are the people `map` was laid out for, in the same order.
 pub fn people_svg(people: &[MapCard], map: &MapLayout, v: &MapVocab, w: &MapWords) -> String {
     let mut out = String::with_capacity(2048 + people.len() * 1024);
+    let ids = w.ids;
     let _ = write!(
         out,
-        r#"<svg viewBox="0 0 {} {}" role="img" aria-labelledby="people-map-title people-map-desc"><title id="people-map-title">{}</title><desc id="people-map-desc">{}</desc>"#,
+        r#"<svg viewBox="0 0 {} {}" role="img" aria-labelledby="people-map-title{ids} people-map-desc{ids}"><title id="people-map-title{ids}">{}</title><desc id="people-map-desc{ids}">{}</desc>"#,
         map.width,
         map.height,
         escape(w.title),
@@ -274,7 +278,7 @@ pub fn people_svg(people: &[MapCard], map: &MapLayout, v: &MapVocab, w: &MapWord
     );
     let _ = write!(
         out,
-        r#"<defs><marker id="{ARROW}" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10Z"/></marker></defs>"#
+        r#"<defs><marker id="{ARROW}{ids}" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10Z"/></marker></defs>"#
     );
     for b in &map.bands {
         let (x, y) = (LABEL_W / 2, b.y + b.height / 2);
@@ -307,7 +311,7 @@ pub fn people_svg(people: &[MapCard], map: &MapLayout, v: &MapVocab, w: &MapWord
             LinkKind::ReportsTo => write!(out, r#"<path class="reports" d="{}"/>"#, l.d),
             LinkKind::Influences => write!(
                 out,
-                r#"<path class="influences" d="{}" marker-end="url(#{ARROW})"/>"#,
+                r#"<path class="influences" d="{}" marker-end="url(#{ARROW}{ids})"/>"#,
                 l.d
             ),
         };

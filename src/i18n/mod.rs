@@ -17,7 +17,7 @@ use crate::domain::coverage::{Flag, MapWhy, Serves};
 use crate::domain::deal::{DealStatus, Field};
 use crate::domain::filter::Dimension;
 use crate::domain::forecast::Bucket;
-use crate::domain::import::table::{parse_row_path, Target, Words};
+use crate::domain::import::table::{parse_row_path, Target, Words, NO_COLUMN};
 use crate::domain::import::FieldValue;
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
@@ -350,7 +350,10 @@ pub trait Language {
     /// A problem at its path: `deals[3].amount: expected a number, found "abc"`.
     fn problem_at(&self, problem: &ReadProblem) -> String {
         let at = match parse_row_path(&problem.path) {
-            Some((row, header)) => self.row_at(row, header),
+            Some((row, header)) => match header.strip_prefix(NO_COLUMN).and_then(Field::parse) {
+                Some(field) => self.row_at(row, self.field_label(field)),
+                None => self.row_at(row, header),
+            },
             None => self.path(&problem.path),
         };
         format!(

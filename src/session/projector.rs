@@ -287,14 +287,13 @@ fn decode(text: &str) -> Option<String> {
 
 impl super::Session {
     /// The state after a projector verb, or `None` when it changes nothing. Projector mode
-    /// opens on the deal whose dialog is open, else on the first slide; it stays shut while the
-    /// stored plan cannot be read.
+    /// opens on the first slide; it stays shut while the stored plan cannot be read, and while a
+    /// dialog is open (the slides replace the page, and what was typed in the dialog would go).
     pub(super) fn present(&self, verb: Present) -> Option<super::Session> {
         let projector = match (verb, &self.projector) {
-            (Present::Toggle, None) if !self.is_blocked() => Some(match self.open_deal() {
-                Some(id) => Slide::Deal(id.clone(), Reveal::Facts),
-                None => Slide::Cycles,
-            }),
+            (Present::Toggle, None) if !self.is_blocked() && self.dialog.is_none() => {
+                Some(Slide::Cycles)
+            }
             (Present::Toggle | Present::Leave, Some(_)) => None,
             (Present::Go(nav), Some(slide)) => Some(Deck::of(&self.plan).go(slide, nav)),
             _ => return None,

@@ -24,6 +24,9 @@ pub struct Words<'a> {
     pub deal: &'a str,
     pub customer: &'a str,
     pub stage: &'a str,
+    /// The per-deal columns: a table's verified stage and its score of the deal.
+    pub verified_stage: &'a str,
+    pub deal_score: &'a str,
     pub discussion: &'a str,
     pub yes: &'a str,
     pub strategies: &'a str,
@@ -80,10 +83,10 @@ pub fn comparison_csv(comparison: &Comparison, words: &Words) -> String {
     for t in &comparison.tables {
         for what in [
             w.stage,
-            w.verified,
+            w.verified_stage,
             w.gates_met,
             w.evidence,
-            w.score,
+            w.deal_score,
             w.strategies,
         ] {
             head.push(format!("{} {what}", t.name));

@@ -55,6 +55,7 @@ pub fn PeopleTab(props: &PeopleTabProps) -> Html {
         people,
         links,
         vocab: vocab(lang),
+        ids: "",
     };
     let on_done = {
         let editing = editing.clone();

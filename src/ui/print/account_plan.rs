@@ -69,6 +69,7 @@ pub fn account_plan(
             people,
             links,
             vocab: vocab(lang),
+            ids: "-print",
         };
         html! {
             <div class="sheet-part" data-testid="people-print">

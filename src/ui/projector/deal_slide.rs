@@ -50,6 +50,7 @@ pub fn deal_slide(lang: Lang, plan: &Plan, deal: &Deal, reveal: Reveal) -> Html 
                 people,
                 links,
                 vocab: vocab(lang),
+                ids: "-slide",
             })
         }
         Reveal::Strategies => {

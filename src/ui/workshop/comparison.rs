@@ -33,6 +33,8 @@ fn words(lang: Lang) -> Words<'static> {
         deal: t.ws_deal,
         customer: t.ws_customer,
         stage: t.ws_stage,
+        verified_stage: t.ws_verified_stage,
+        deal_score: t.ws_deal_score,
         discussion: t.ws_discussion,
         yes: t.ws_yes,
         strategies: t.field_strategies,
@@ -61,10 +63,11 @@ fn figure(key: TableKey, f: &TableFigures, lang: Lang) -> String {
 }
 
 /// The reasons of a table's overrides in force.
-fn reasons(f: &TableFigures) -> Html {
+fn reasons(f: &TableFigures, lang: Lang) -> Html {
+    let colon = lang.colon();
     html! {
         <ul class="ws-reasons">{ for f.overrides.iter().map(|o| html! {
-            <li><bdi>{ o.deal.clone() }</bdi>{ format!(" → {}: {}", o.to.code(), o.reason) }</li>
+            <li><bdi>{ o.deal.clone() }</bdi>{ format!(" → {}{colon}{}", o.to.code(), o.reason) }</li>
         }) }</ul>
     }
 }
@@ -207,7 +210,7 @@ pub fn comparison_view(lang: Lang, w: &Workshop, dispatch: &Dispatch, store: &St
                                     { for columns.iter().map(|i| {
                                         let f = &c.tables[*i];
                                         html! { <td>{ figure(*key, f, lang) }
-                                            if *key == TableKey::Overrides { { reasons(f) } }</td> }
+                                            if *key == TableKey::Overrides { { reasons(f, lang) } }</td> }
                                     }) }
                                 </tr>
                             }) }

@@ -123,10 +123,11 @@ pub fn read(
     let mut seen: HashSet<String> = HashSet::new();
     let mut read = TableRead {
         parsed: Parsed {
+            // the plan's own settings (title, quotas, workshop, unknown fields): a table
+            // holds deals only, so replacing the plan with it keeps them
             plan: Plan {
-                currency: plan.currency.clone(),
-                method: plan.method.clone(),
-                ..Plan::default()
+                deals: Vec::new(),
+                ..plan.clone()
             },
             ..Parsed::default()
         },
@@ -234,7 +235,10 @@ fn blank() -> DealFields {
     }
 }
 
-/// The header of the column that holds `field` (its key when none does).
+/// Marks a header that names a field no column holds: the languages show the field's label.
+pub const NO_COLUMN: char = '\u{1}';
+
+/// The header of the column that holds `field` (its key after [`NO_COLUMN`] when none does).
 fn header_of(table: &Table, targets: &[Target], field: Field) -> String {
     let target = Target::parse(field.key());
     targets
@@ -242,7 +246,7 @@ fn header_of(table: &Table, targets: &[Target], field: Field) -> String {
         .position(|t| Some(*t) == target)
         .and_then(|i| table.headers.get(i))
         .cloned()
-        .unwrap_or_else(|| field.key().to_string())
+        .unwrap_or_else(|| format!("{NO_COLUMN}{}", field.key()))
 }
 
 /// Writes a row's cells into the deal; the first bad cell's header and problem.

@@ -15,7 +15,7 @@ fn key(width: u32, shapes: &str, label: &str) -> Html {
     }
 }
 
-pub(super) fn legend(lang: Lang, v: &MapVocab) -> Html {
+pub(super) fn legend(lang: Lang, v: &MapVocab, ids: &str) -> Html {
     let t = lang.texts();
     let attitude = |a: Option<u8>| {
         let shapes = format!(
@@ -36,7 +36,7 @@ pub(super) fn legend(lang: Lang, v: &MapVocab) -> Html {
     html! {
         <figcaption class="chart-legend people-legend">
             { key(28, r#"<path class="reports" d="M2 8H26"/>"#, t.map_reports_to) }
-            { key(28, &format!(r#"<path class="influences" d="M2 8H24" marker-end="url(#{ARROW})"/>"#), t.map_influences) }
+            { key(28, &format!(r#"<path class="influences" d="M2 8H24" marker-end="url(#{ARROW}{ids})"/>"#), t.map_influences) }
             <span class="key-group">
                 { t.map_attitude }{ lang.colon() }
                 { for (0..5u8).rev().map(|a| attitude(Some(a))) }

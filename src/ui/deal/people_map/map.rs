@@ -28,6 +28,7 @@ pub fn people_map(props: &PeopleProps) -> Html {
         relationship: t.map_relationship,
         owner: t.map_owner,
         no_value: t.no_value,
+        ids: props.ids,
     };
     // every text in it is escaped (`people_svg`)
     let svg =
@@ -35,7 +36,7 @@ pub fn people_map(props: &PeopleProps) -> Html {
     html! {
         <figure class="chart people-map" data-testid="people-map">
             { svg }
-            { legend(lang, &props.vocab) }
+            { legend(lang, &props.vocab, props.ids) }
         </figure>
     }
 }

@@ -20,6 +20,8 @@ pub struct PeopleProps {
     pub people: Vec<MapCard>,
     pub links: Vec<MapLink>,
     pub vocab: MapVocab,
+    /// Ends the ids of the map's elements: unique among the maps on the page.
+    pub ids: &'static str,
 }
 
 impl PeopleProps {
