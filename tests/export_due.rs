@@ -1,44 +1,12 @@
 //! When the plan was last exported and when a backup export is due, over an in-memory store.
 mod common;
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Duration, Utc};
-use common::now;
+use common::{now, Memory};
 use keyplan::session::{
     read_record, record_change, record_export, ExportRecord, StorageError, Store, BACKUP_AFTER,
     EXPORTED_KEY, PLAN_KEY,
 };
-
-#[derive(Default)]
-struct Memory {
-    items: RefCell<BTreeMap<String, String>>,
-    refuse: bool,
-}
-
-impl Store for Memory {
-    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.items.borrow().get(key).cloned())
-    }
-    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        if self.refuse {
-            return Err(StorageError::Full);
-        }
-        self.items.borrow_mut().insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.items.borrow_mut().remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.items.borrow().keys().cloned().collect())
-    }
-    fn used_chars(&self) -> Result<usize, StorageError> {
-        Ok(0)
-    }
-}
 
 fn days(n: i64) -> DateTime<Utc> {
     now() + Duration::days(n)

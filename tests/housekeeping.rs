@@ -2,45 +2,13 @@
 //! or clearing the plan, each keeping the plan before it as a backup.
 mod common;
 
-use std::cell::RefCell;
-use std::collections::BTreeMap;
-
-use common::{later, now, plan_with, today};
+use common::{later, now, plan_with, today, Memory};
 use keyplan::domain::plan::MAX_TITLE;
 use keyplan::domain::plan_file::decode;
 use keyplan::domain::sample::sample_plan;
 use keyplan::domain::{Plan, Stage};
 use keyplan::session::backups::{self, BackupKind};
-use keyplan::session::{Action, StorageError, Store};
-
-#[derive(Default)]
-struct Memory {
-    items: RefCell<BTreeMap<String, String>>,
-    refuse: bool,
-}
-
-impl Store for Memory {
-    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.items.borrow().get(key).cloned())
-    }
-    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        if self.refuse {
-            return Err(StorageError::Full);
-        }
-        self.items.borrow_mut().insert(key.into(), value.into());
-        Ok(())
-    }
-    fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.items.borrow_mut().remove(key);
-        Ok(())
-    }
-    fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.items.borrow().keys().cloned().collect())
-    }
-    fn used_chars(&self) -> Result<usize, StorageError> {
-        Ok(0)
-    }
-}
+use keyplan::session::{Action, StorageError};
 
 #[test]
 fn renaming_trims_the_title_and_a_blank_one_removes_it() {

@@ -254,7 +254,8 @@ impl Field {
 }
 
 /// What a person may change in the deal editor, validated (see [`crate::domain::validate`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The default is a blank deal in P0.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DealFields {
     pub name: String,
     pub customer: String,

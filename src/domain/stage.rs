@@ -3,8 +3,12 @@ use serde::{Deserialize, Serialize};
 
 /// A project-progression stage. Pk's gate (its acceptance criteria, 验收节点) must be met before a
 /// deal leaves Pk forward, so a deal's verified stage is the first one whose gate is unmet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// A stage left unsaid is P0, where every deal starts.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Stage {
+    #[default]
     P0,
     P1,
     P2,

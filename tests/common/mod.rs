@@ -1,10 +1,14 @@
 //! Helpers shared by the native tests.
 #![allow(dead_code)]
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use keyplan::domain::deal::DealFields;
 use keyplan::domain::method::{GateId, GateItem, Method, StageRules, Text};
 use keyplan::domain::validate::DealInput;
 use keyplan::domain::{Currency, DealId, Money, Plan, Stage};
+use keyplan::session::{StorageError, Store};
 
 pub fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 30, 0).unwrap()
@@ -28,16 +32,7 @@ pub fn fields(name: &str, major: i64, stage: Stage) -> DealFields {
         customer: format!("{name} 客户"),
         amount: Money::from_major(major),
         stage,
-        expected_close: None,
-        closed_on: None,
-        owner: String::new(),
-        product: String::new(),
-        region: String::new(),
-        segment: String::new(),
-        next_step: String::new(),
-        notes: String::new(),
-        probability: None,
-        category: None,
+        ..DealFields::default()
     }
 }
 
@@ -185,4 +180,34 @@ pub fn session_with(plan: keyplan::domain::Plan) -> std::rc::Rc<keyplan::session
         Lang::Zh,
         View::Board,
     ))
+}
+
+#[derive(Default)]
+/// A store in memory; `refuse` makes every write fail as a full storage would.
+pub struct Memory {
+    pub items: RefCell<BTreeMap<String, String>>,
+    pub refuse: bool,
+}
+
+impl Store for Memory {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.items.borrow().get(key).cloned())
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.refuse {
+            return Err(StorageError::Full);
+        }
+        self.items.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.items.borrow().keys().cloned().collect())
+    }
+    fn used_chars(&self) -> Result<usize, StorageError> {
+        Ok(0)
+    }
 }

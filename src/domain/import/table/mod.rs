@@ -23,7 +23,6 @@ pub use rows::rows;
 pub use values::Unit;
 
 use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field};
-use crate::domain::money::Money;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Problem, ProblemKind, Rejected};
 use crate::domain::stage::Stage;
@@ -158,7 +157,11 @@ pub fn read(
         let existing = id.and_then(|id| mine.get(id));
         let mut deal = match existing {
             Some(deal) => (***deal).clone(),
-            None => Deal::new(fresh_id(id, *number, now, &mine, &seen), blank(), now),
+            None => Deal::new(
+                fresh_id(id, *number, now, &mine, &seen),
+                DealFields::default(),
+                now,
+            ),
         };
         match fill(&mut deal, table, cells, targets, unit, plan, words) {
             Ok(()) => {}
@@ -213,25 +216,6 @@ fn fresh_id(
             return id;
         }
         n += 1_000_003;
-    }
-}
-
-fn blank() -> DealFields {
-    DealFields {
-        name: String::new(),
-        customer: String::new(),
-        amount: Money::ZERO,
-        stage: Stage::P0,
-        expected_close: None,
-        closed_on: None,
-        owner: String::new(),
-        product: String::new(),
-        region: String::new(),
-        segment: String::new(),
-        next_step: String::new(),
-        notes: String::new(),
-        probability: None,
-        category: None,
     }
 }
 
