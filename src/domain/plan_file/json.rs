@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
 use super::error::{Kind, Problem, ProblemKind};
+use crate::domain::deal::Strategies;
 use crate::domain::money::{AmountError, Money};
 use crate::domain::stage::Stage;
 
@@ -289,4 +290,18 @@ pub(super) fn each<T>(
         .enumerate()
         .map(|(i, item)| read(&at.index(i), item))
         .collect()
+}
+
+/// A deal's strategies: stage code (`P0` … `P7`, exactly) → list of texts; a stage with an
+/// empty list is left out. The quick way reads them this way too.
+pub(super) fn strategies(at: &At, value: Value) -> Read<Strategies> {
+    let mut read = Strategies::default();
+    for (code, list) in Object::new(*at, value)?.rest() {
+        let at = at.key(&code);
+        let Some(stage) = Stage::ALL.into_iter().find(|s| s.code() == code) else {
+            return Err(problem(&at, ProblemKind::UnknownStage(quoted(&code))));
+        };
+        read.set(stage, each(&at, list, string)?);
+    }
+    Ok(read)
 }

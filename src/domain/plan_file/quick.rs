@@ -184,7 +184,7 @@ pub(super) fn deal(
         self_check: wire.self_check.map(BTreeSet::from_iter).unwrap_or_default(),
         strategies: match wire.strategies {
             // as the careful way reads them, inside the top-level object, the deals and the deal
-            Some(raw) => super::v1::strategies(&At::Top, value_at(raw, 3)?).ok()?,
+            Some(raw) => super::json::strategies(&At::Top, value_at(raw, 3)?).ok()?,
             None => Default::default(),
         },
         created,

@@ -10,14 +10,12 @@ use serde_json::Value;
 
 use super::error::{Problem, ProblemKind, Rejected, Unreadable};
 use super::json::{
-    amount, array, boolean, date, date_time, each, problem, quoted, stage, string, whole_at_most,
-    At, Object, Read,
+    amount, array, boolean, date, date_time, each, problem, quoted, stage, strategies, string,
+    whole_at_most, At, Object, Read,
 };
 use super::{people, quick, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
-use crate::domain::deal::{
-    CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange, Strategies,
-};
+use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
 use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
@@ -454,20 +452,6 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
         },
         stamped,
     ))
-}
-
-/// A deal's strategies: stage code (`P0` … `P7`, exactly) → list of texts; a stage with an
-/// empty list is left out. The quick way reads them this way too.
-pub(super) fn strategies(at: &At, value: Value) -> Read<Strategies> {
-    let mut read = Strategies::default();
-    for (code, list) in Object::new(*at, value)?.rest() {
-        let at = at.key(&code);
-        let Some(stage) = Stage::ALL.into_iter().find(|s| s.code() == code) else {
-            return Err(problem(&at, ProblemKind::UnknownStage(quoted(&code))));
-        };
-        read.set(stage, each(&at, list, string)?);
-    }
-    Ok(read)
 }
 
 fn read_status(at: &At, value: Value) -> Read<DealStatus> {
