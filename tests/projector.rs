@@ -3,11 +3,13 @@
 mod common;
 
 use common::{later, plan_with, session_with, set_status, today};
+use keyplan::domain::workshop::compare::{compare, RowKey, TableFile, TableKey};
 use keyplan::domain::{DealId, DealStatus, Stage};
-use keyplan::session::projector::{key_verb, Deck, Nav, Present, Reveal, Slide, QUESTIONS};
+use keyplan::session::projector::{
+    key_verb, CompareSlide, Deck, Nav, Present, Reveal, Slide, QUESTIONS, TABLES_PER_SLIDE,
+};
+use keyplan::session::{Action, Workshop, WorkshopEdit};
 use std::rc::Rc;
-
-use keyplan::session::Action;
 
 fn deck() -> Deck {
     // b is closed: it comes after the open deals; a and c by stage
@@ -272,4 +274,159 @@ fn the_deck_questions_and_its_btc_btb_table_are_there_in_both_languages() {
     for (z, e) in zh.workshop_questions().iter().zip(en.workshop_questions()) {
         assert_ne!(*z, e);
     }
+}
+
+/// `n` tables of the same three deals: the first table stages "a" higher than the others, every
+/// other table stages "c" higher; "b" is the same everywhere.
+fn tables(n: usize) -> Vec<TableFile> {
+    (0..n)
+        .map(|i| {
+            let a = if i == 0 { Stage::P3 } else { Stage::P1 };
+            let c = if i % 2 == 0 { Stage::P0 } else { Stage::P2 };
+            TableFile {
+                file: format!("{i}.json"),
+                plan: plan_with(&[("a", 5, a), ("b", 9, Stage::P1), ("c", 7, c)]),
+            }
+        })
+        .collect()
+}
+
+fn compared(n: usize) -> WorkshopEdit {
+    WorkshopEdit::Compared {
+        comparison: compare(&tables(n), today(), &chrono::Utc),
+        unreadable: Vec::new(),
+    }
+}
+
+#[test]
+fn the_comparison_part_is_there_only_while_a_comparison_is_open() {
+    let plan = plan_with(&[("a", 5, Stage::P3)]);
+    let start = session_with(plan).reduce(Action::Present(Present::Toggle));
+    let last = Slide::Question(QUESTIONS - 1);
+    let go = |s: &std::rc::Rc<keyplan::session::Session>, nav| {
+        s.clone().reduce(Action::Present(Present::Go(nav)))
+    };
+    // no comparison: the questions end the presentation
+    let end = go(&start, Nav::Last);
+    assert_eq!(end.projector, Some(Slide::Cycles), "Last stays in the part");
+    let mut on = start.clone();
+    for _ in 0..3 {
+        on = go(&on, Nav::NextPart);
+    }
+    assert_eq!(on.projector, Some(Slide::Question(0)));
+    assert_eq!(go(&on, Nav::NextPart).projector, Some(Slide::Question(0)));
+    let on = go(&on, Nav::Last);
+    assert_eq!(on.projector, Some(last.clone()));
+    assert_eq!(go(&on, Nav::Next).projector, Some(last.clone()));
+
+    // opened: one more part after the questions, and back from it returns to them
+    let open = on.reduce(Action::Workshop(compared(3)));
+    let first = go(&open, Nav::Next);
+    assert_eq!(first.projector, Some(Slide::Compare(0)));
+    assert_eq!(go(&open, Nav::NextPart).projector, Some(Slide::Compare(0)));
+    assert_eq!(go(&first, Nav::Back).projector, Some(last.clone()));
+    assert_eq!(
+        go(&first, Nav::BackPart).projector,
+        Some(Slide::Question(0))
+    );
+    // one summary, two discussion points ("a" and "c")
+    assert_eq!(go(&first, Nav::Last).projector, Some(Slide::Compare(2)));
+    assert_eq!(
+        first.revision, start.revision,
+        "the plan is not saved for it"
+    );
+
+    // closed while on a comparison slide: the deck falls back to the first slide
+    let closed = go(&first, Nav::Last).reduce(Action::Workshop(WorkshopEdit::Close));
+    let deck = Deck::of(&closed.plan).comparing(closed.workshop.as_deref());
+    assert_eq!(deck.fit(&Slide::Compare(2)), Slide::Cycles);
+    assert_eq!(deck.go(&Slide::Compare(0), Nav::Next), Slide::Cycles);
+}
+
+fn workshop(n: usize, rows: RowKey) -> Workshop {
+    Workshop {
+        comparison: std::rc::Rc::new(compare(&tables(n), today(), &chrono::Utc)),
+        unreadable: std::rc::Rc::from(Vec::new()),
+        tables: TableKey::default(),
+        rows,
+    }
+}
+
+#[test]
+fn the_comparison_shows_the_tables_then_its_discussion_points_in_its_order() {
+    let plan = plan_with(&[("a", 5, Stage::P3)]);
+    // nine tables: two slides of figures; "a" and "c" disagree, "b" does not
+    let w = workshop(9, RowKey::Plan);
+    let deck = Deck::of(&plan).comparing(Some(&w));
+    let ids = |deck: &Deck| -> Vec<String> {
+        (deck.points.iter())
+            .map(|&r| w.comparison.deals[r].id.as_str().to_string())
+            .collect()
+    };
+    assert_eq!(deck.summaries, 2);
+    assert_eq!(ids(&deck), ["a", "c"]);
+    let shown: Vec<_> = (0..5).map(|n| deck.compare_slide(n)).collect();
+    let (a, c) = (deck.points[0], deck.points[1]);
+    assert_eq!(
+        shown,
+        [
+            Some(CompareSlide::Tables(0)),
+            Some(CompareSlide::Tables(TABLES_PER_SLIDE)),
+            Some(CompareSlide::Point(a)),
+            Some(CompareSlide::Point(c)),
+            None,
+        ]
+    );
+    let mut walk = vec![Slide::Compare(0)];
+    loop {
+        let next = deck.go(walk.last().unwrap(), Nav::Next);
+        if &next == walk.last().unwrap() {
+            break;
+        }
+        walk.push(next);
+    }
+    assert_eq!(walk, (0..4).map(Slide::Compare).collect::<Vec<_>>());
+    assert_eq!(deck.position(&Slide::Compare(3)), Some((4, 4)));
+
+    // the rows as the trainer sorted them: the widest score spread first
+    let w = workshop(3, RowKey::ScoreSpread);
+    let sorted = Deck::of(&plan).comparing(Some(&w));
+    assert_eq!(sorted.summaries, 1);
+    let spread: Vec<u32> = (sorted.points.iter())
+        .map(|&r| w.comparison.deals[r].score_spread)
+        .collect();
+    assert!(spread.windows(2).all(|p| p[0] >= p[1]), "{spread:?}");
+}
+
+#[test]
+fn a_comparison_slide_round_trips_through_the_address_and_falls_back_without_one() {
+    for n in [0, 1, 7, 41] {
+        let slide = Slide::Compare(n);
+        assert_eq!(slide.to_hash(), format!("#projector/compare/{}", n + 1));
+        assert_eq!(Slide::from_hash(&slide.to_hash()), Some(slide));
+    }
+    for junk in [
+        "#projector/compare/0",
+        "#projector/compare/",
+        "#projector/compare/x",
+        "#projector/compare/-1",
+        "#projector/compare/2/3",
+    ] {
+        assert_eq!(Slide::from_hash(junk), Some(Slide::Cycles), "{junk}");
+    }
+    // after a reload no comparison is open (it is never saved): the first slide, no panic
+    let plan = plan_with(&[("a", 5, Stage::P3)]);
+    let reloaded = Slide::from_hash("#projector/compare/3").unwrap();
+    let deck = Deck::of(&plan);
+    assert_eq!(deck.fit(&reloaded), Slide::Cycles);
+    assert_eq!(deck.position(&reloaded), None);
+    assert_eq!(deck.compare_slide(0), None);
+    for nav in [Nav::Next, Nav::Back, Nav::Last, Nav::NextPart] {
+        assert_eq!(deck.go(&reloaded, nav), Slide::Cycles);
+    }
+    // with one open, beyond its last slide: the first slide too
+    let w = workshop(3, RowKey::Plan);
+    let deck = Deck::of(&plan).comparing(Some(&w));
+    assert_eq!(deck.fit(&reloaded), reloaded);
+    assert_eq!(deck.fit(&Slide::Compare(3)), Slide::Cycles);
 }

@@ -51,6 +51,25 @@ async fn compare(b: &Browser, files: &[PathBuf]) {
     b.wait_for(&tid("ws-comparison")).await;
 }
 
+/// What under the projector is smaller than 28 px or wider than its box or the window.
+async fn readable(b: &Browser) -> serde_json::Value {
+    b.js(r#"
+const bad = [];
+const root = document.querySelector('[data-testid=projector]');
+if (document.scrollingElement.scrollWidth > window.innerWidth + 1) bad.push('page too wide');
+for (const e of root.querySelectorAll('*')) {
+  if (!e.getClientRects().length) continue;
+  if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0) bad.push(`${e.tagName} ${e.scrollWidth} > ${e.clientWidth}`);
+  if (e.getBoundingClientRect().right > window.innerWidth + 1) bad.push(`${e.tagName} leaves the window`);
+  const own = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  const size = parseFloat(getComputedStyle(e).fontSize);
+  if (own && size < 28) bad.push(`${e.tagName} "${e.textContent.trim().slice(0, 20)}" at ${size}px`);
+}
+return bad.slice(0, 8);
+"#)
+    .await
+}
+
 async fn texts(b: &Browser, script: &str) -> Vec<String> {
     serde_json::from_value(b.js(script).await).expect("a list of texts")
 }
@@ -283,6 +302,77 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
         b.js("window.scrollTo(0, 0);").await;
     }
 
+    // 5b. projector mode: `p`, then ↓ to the comparison's part after the deck's questions; its
+    // figures, then the discussion points, readable at 1024×768 (text 28 px or more, nothing
+    // wider than the window), in English and 中文
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": 1024, "height": 768, "deviceScaleFactor": 1, "mobile": false}),
+    )
+    .await;
+    for lang in ["en", "zh"] {
+        b.js("window.scrollTo(0, 0); document.activeElement.blur();")
+            .await;
+        b.keys("p").await;
+        b.wait_for(&tid("projector")).await;
+        for _ in 0..4 {
+            b.keys("\u{e015}").await;
+        }
+        b.wait_js(
+            "the comparison's first slide",
+            "return document.querySelector('[data-testid=projector]').dataset.slide === '#projector/compare/1';",
+        )
+        .await;
+        assert_eq!(
+            b.count(&tid("projector-compare")).await,
+            1,
+            "the tables' figures"
+        );
+        assert_eq!(
+            b.count("[data-testid=projector-compare] tr").await,
+            4,
+            "a heading and the three tables"
+        );
+        assert_eq!(readable(&b).await, json!([]), "{lang} figures");
+        b.screenshot(&format!("projector-compare-{lang}-1024"))
+            .await;
+        b.keys("\u{e014}").await;
+        b.wait_for(&tid("projector-point")).await;
+        assert_eq!(
+            b.attr(&tid("projector"), "data-slide").await.as_deref(),
+            Some("#projector/compare/2")
+        );
+        assert_eq!(readable(&b).await, json!([]), "{lang} discussion point");
+        let rows = b.count("[data-testid=projector-compare] tr").await;
+        assert_eq!(
+            rows, 4,
+            "each table's stage, verified stage, score, strategies"
+        );
+        b.screenshot(&format!("projector-point-{lang}-1024")).await;
+        // every discussion point has its slide, then the part ends
+        for n in 3..=4 {
+            b.keys("\u{e014}").await;
+            b.wait_js(
+                "the next discussion point",
+                &format!("return document.querySelector('[data-testid=projector]').dataset.slide === '#projector/compare/{n}';"),
+            )
+            .await;
+            assert_eq!(b.count(&tid("projector-point")).await, 1);
+        }
+        b.keys("\u{e00c}").await;
+        b.wait_gone(&tid("projector")).await;
+        if lang == "en" {
+            b.click(&tid("lang-zh")).await;
+            b.wait_js(
+                "中文",
+                "return document.documentElement.lang.startsWith('zh');",
+            )
+            .await;
+        }
+    }
+    b.cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+        .await;
+
     // 6. the trainer's own plan: byte-for-byte the same, before and after closing the comparison
     assert_eq!(
         b.storage_get(PLAN_KEY).await.as_deref(),
@@ -295,6 +385,14 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
     assert_eq!(
         b.storage_get(PLAN_KEY).await.as_deref(),
         Some(trainer.as_str())
+    );
+    // a comparison slide's address after a reload: the comparison is gone, the first slide shows
+    b.js("location.hash = '#projector/compare/2';").await;
+    b.refresh().await;
+    b.wait_for(&tid("projector")).await;
+    assert_eq!(
+        b.attr(&tid("projector"), "data-slide").await.as_deref(),
+        Some("#projector")
     );
 }
 

@@ -445,6 +445,7 @@ pub const TEXTS: Texts = Texts {
     projector_keys: "← → step · ↑ ↓ part · Esc leave",
     projector_deals: "Deals",
     projector_question: "Discussion",
+    projector_compare: "Tables compared",
     projector_deck: "The deck's words",
     projector_no_evidence: "No evidence written",
     // issue 11, S: the team's strategies, housekeeping, the deck's words

@@ -1019,6 +1019,7 @@ texts! {
     projector_keys,
     projector_deals,
     projector_question,
+    projector_compare,
     projector_deck,
     projector_no_evidence,
     // issue 11, S: the team's strategies, housekeeping, the deck's words

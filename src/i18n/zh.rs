@@ -446,6 +446,7 @@ pub const TEXTS: Texts = Texts {
     projector_keys: "← → 翻页　↑ ↓ 换部分　Esc 退出",
     projector_deals: "项目",
     projector_question: "讨论",
+    projector_compare: "各组对比",
     projector_deck: "课件原文",
     projector_no_evidence: "未写证据",
     // issue 11, S: the team's strategies, housekeeping, the deck's words

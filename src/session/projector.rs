@@ -4,8 +4,11 @@
 //!
 //! The slides come in parts, one after another: the three cycles, the stages P0–P7, the deals
 //! (each revealed step by step: facts, gates, evidence, map, the team's strategies) and the deck's discussion
-//! questions. ←/→ (and Space) step through them in order, ↑/↓ jump between parts, Home/End go
+//! questions, and while the trainer's comparison of the tables' plans is open, that comparison:
+//! the tables' figures, then each discussion point. ←/→ (and Space) step through them in order, ↑/↓ jump between parts, Home/End go
 //! to the first or last slide of the part.
+use super::Workshop;
+use crate::domain::workshop::compare::row_order;
 use crate::domain::{DealId, Plan, Stage};
 
 /// How far a deal's slide is revealed: each key press shows one more.
@@ -58,19 +61,31 @@ pub enum Slide {
     Deal(DealId, Reveal),
     /// A discussion question (0-based), with the BTC/BTB comparison beside it.
     Question(usize),
+    /// The trainer's comparison (0-based): the tables' figures ([`TABLES_PER_SLIDE`] a slide),
+    /// then the discussion points in the comparison's order.
+    Compare(usize),
 }
 
-/// The parts of the presentation, in order. A trainer comparison of the tables' plans would be
-/// one more part here (and one more [`Slide`] kind).
+/// The tables one slide of the comparison's figures holds (large type, 1024 px wide).
+pub const TABLES_PER_SLIDE: usize = 8;
+
+/// The parts of the presentation, in order (the comparison's is empty while none is open).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
     Cycles,
     Stages,
     Deals,
     Questions,
+    Compare,
 }
 
-const PARTS: [Part; 4] = [Part::Cycles, Part::Stages, Part::Deals, Part::Questions];
+const PARTS: [Part; 5] = [
+    Part::Cycles,
+    Part::Stages,
+    Part::Deals,
+    Part::Questions,
+    Part::Compare,
+];
 
 /// A move through the slides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,10 +131,24 @@ pub fn key_verb(key: &str, on: bool) -> Option<Present> {
 }
 
 /// The deals the presentation shows, in order: open deals by stage, then the closed ones, each
-/// group in the plan's order.
+/// group in the plan's order; and the open comparison's slides.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deck {
     pub deals: Vec<DealId>,
+    /// The comparison's slides of the tables' figures (none without a comparison).
+    pub summaries: usize,
+    /// The discussion points (indices into the comparison's deals), in the order the trainer
+    /// sorted the rows.
+    pub points: Vec<usize>,
+}
+
+/// What a comparison slide shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareSlide {
+    /// The tables from this index (into the trainer's order of the tables) on.
+    Tables(usize),
+    /// The discussion point at this index of the comparison's deals.
+    Point(usize),
 }
 
 /// A slide's place: its part, its index in the part, and a deal's reveal.
@@ -138,7 +167,32 @@ impl Deck {
                 );
             }
         }
-        Deck { deals }
+        Deck {
+            deals,
+            summaries: 0,
+            points: Vec::new(),
+        }
+    }
+
+    /// The deck with the open comparison's part.
+    pub fn comparing(mut self, workshop: Option<&Workshop>) -> Deck {
+        if let Some(w) = workshop {
+            let c = &w.comparison;
+            self.summaries = c.tables.len().div_ceil(TABLES_PER_SLIDE);
+            self.points = row_order(c, w.rows)
+                .into_iter()
+                .filter(|&r| c.deals[r].disagree.any())
+                .collect();
+        }
+        self
+    }
+
+    /// What the comparison's slide `n` shows; `None` beyond its last.
+    pub fn compare_slide(&self, n: usize) -> Option<CompareSlide> {
+        match n.checked_sub(self.summaries) {
+            None => Some(CompareSlide::Tables(n * TABLES_PER_SLIDE)),
+            Some(p) => self.points.get(p).map(|&row| CompareSlide::Point(row)),
+        }
     }
 
     fn len(&self, part: usize) -> usize {
@@ -147,6 +201,7 @@ impl Deck {
             Some(Part::Stages) => Stage::ALL.len(),
             Some(Part::Deals) => self.deals.len(),
             Some(Part::Questions) => QUESTIONS,
+            Some(Part::Compare) => self.summaries + self.points.len(),
             None => 0,
         }
     }
@@ -158,6 +213,8 @@ impl Deck {
             Slide::Deal(id, reveal) => (2, self.deals.iter().position(|d| d == id)?, *reveal),
             Slide::Question(n) if *n < QUESTIONS => (3, *n, Reveal::Facts),
             Slide::Question(_) => return None,
+            Slide::Compare(n) if *n < self.len(4) => (4, *n, Reveal::Facts),
+            Slide::Compare(_) => return None,
         })
     }
 
@@ -167,6 +224,7 @@ impl Deck {
             Part::Stages => Slide::Stage(Stage::ALL[index]),
             Part::Deals => Slide::Deal(self.deals[index].clone(), reveal),
             Part::Questions => Slide::Question(index),
+            Part::Compare => Slide::Compare(index),
         }
     }
 
@@ -216,7 +274,7 @@ impl Deck {
 
 impl Slide {
     /// The page address's fragment for this slide: `#projector`, `#projector/stage/P3`,
-    /// `#projector/deal/<id>/2`, `#projector/question/4` (1-based).
+    /// `#projector/deal/<id>/2`, `#projector/question/4`, `#projector/compare/2` (1-based).
     pub fn to_hash(&self) -> String {
         match self {
             Slide::Cycles => "#projector".to_string(),
@@ -225,6 +283,7 @@ impl Slide {
                 format!("#projector/deal/{}/{}", encode(id.as_str()), reveal.index())
             }
             Slide::Question(n) => format!("#projector/question/{}", n + 1),
+            Slide::Compare(n) => format!("#projector/compare/{}", n + 1),
         }
     }
 
@@ -246,6 +305,11 @@ impl Slide {
                 .ok()
                 .filter(|n| (1..=QUESTIONS).contains(n))
                 .map(|n| Slide::Question(n - 1)),
+            (Some("compare"), Some(n), None) => n
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .map(Slide::Compare),
             _ => None,
         };
         Some(slide.unwrap_or(Slide::Cycles))
@@ -295,7 +359,11 @@ impl super::Session {
                 Some(Slide::Cycles)
             }
             (Present::Toggle | Present::Leave, Some(_)) => None,
-            (Present::Go(nav), Some(slide)) => Some(Deck::of(&self.plan).go(slide, nav)),
+            (Present::Go(nav), Some(slide)) => Some(
+                Deck::of(&self.plan)
+                    .comparing(self.workshop.as_deref())
+                    .go(slide, nav),
+            ),
             _ => return None,
         };
         (projector != self.projector).then(|| super::Session {

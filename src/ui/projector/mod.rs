@@ -2,6 +2,7 @@
 //! `crate::session::projector`). The page's chrome gives way to one slide at a time in large,
 //! high-contrast type, with buttons to move and to leave; the keys and the page address are
 //! kept in step by [`use_projector`].
+mod compare_slide;
 mod deal_slide;
 mod keys;
 mod slides;
@@ -13,15 +14,22 @@ use yew::prelude::*;
 use crate::domain::Plan;
 use crate::i18n::Lang;
 use crate::session::projector::{Deck, Nav, Present, Slide};
-use crate::session::Action;
+use crate::session::{Action, Workshop};
 use crate::ui::common::context::Dispatch;
 
-/// The slide, fitted to the plan (a deal deleted since shows the first slide), and the bar
+/// The slide, fitted to the plan and the open comparison (a deal deleted since, or a comparison
+/// no longer open, shows the first slide), and the bar
 /// under it. A function rather than a component: each component costs the download its share
 /// of Yew's machinery.
-pub fn projector(lang: Lang, plan: &Plan, slide: &Slide, dispatch: &Dispatch) -> Html {
+pub fn projector(
+    lang: Lang,
+    plan: &Plan,
+    workshop: Option<&Workshop>,
+    slide: &Slide,
+    dispatch: &Dispatch,
+) -> Html {
     let t = lang.texts();
-    let deck = Deck::of(plan);
+    let deck = Deck::of(plan).comparing(workshop);
     let slide = deck.fit(slide);
     let body = match &slide {
         Slide::Cycles => slides::cycles(lang),
@@ -31,12 +39,17 @@ pub fn projector(lang: Lang, plan: &Plan, slide: &Slide, dispatch: &Dispatch) ->
             None => html! {},
         },
         Slide::Question(n) => slides::question(lang, *n),
+        Slide::Compare(n) => match (workshop, deck.compare_slide(*n)) {
+            (Some(w), Some(part)) => compare_slide::compare_slide(lang, w, part),
+            _ => html! {},
+        },
     };
     let part = match &slide {
         Slide::Cycles => "",
         Slide::Stage(_) => t.field_stage,
         Slide::Deal(..) => t.projector_deals,
         Slide::Question(_) => t.projector_question,
+        Slide::Compare(_) => t.projector_compare,
     };
     let position = deck
         .position(&slide)

@@ -131,7 +131,8 @@ pub fn App() -> Html {
 
     // projector mode: one slide, and nothing of the page around it
     if let Some(slide) = state.projector.clone().filter(|_| !state.is_blocked()) {
-        return crate::ui::projector::projector(lang, &plan, &slide, &dispatch);
+        let workshop = state.workshop.as_deref();
+        return crate::ui::projector::projector(lang, &plan, workshop, &slide, &dispatch);
     }
 
     html! {
