@@ -18,8 +18,8 @@ use keyplan::domain::people::{
     PricePosition, Relationship, Role,
 };
 use keyplan::domain::plan_file::{
-    check_size, decode, encode, encode_pretty, read, Mode, Parsed, ProblemKind, Rejected,
-    Unreadable, MAX_FILE_BYTES,
+    check_size, decode, encode, encode_pretty, read, read_carefully, Mode, Parsed, ProblemKind,
+    Rejected, Unreadable, MAX_FILE_BYTES,
 };
 use keyplan::domain::quota::{Quota, QuotaPeriod};
 use keyplan::domain::sample::sample_plan;
@@ -2057,7 +2057,25 @@ fn the_minimal_example_of_the_format_document_imports() {
     let json = &json[..json.find("```").unwrap()];
     let parsed = parse_file(json).unwrap();
     assert_eq!(parsed.rejected, []);
-    assert!(!parsed.plan.deals.is_empty());
+    assert_eq!(parsed.plan.deals.len(), 2);
+    // no timestamps: both deals take the time of reading, and are undated
+    assert_eq!(parsed.stamped, 2);
+    assert_eq!(parsed.undated.len(), 2);
+    for deal in &parsed.plan.deals {
+        assert_eq!((deal.created, deal.updated), (now(), now()));
+    }
+    let second = &parsed.plan.deals[1];
+    assert_eq!(second.amount, Money::from_minor(95_000_050));
+    assert_eq!(second.stage, Stage::P3);
+    assert_eq!(second.notes, "");
+    // the quick reader and the careful one agree, with or without a byte-order mark
+    let mode = Mode::Lenient { now: now() };
+    for text in [json.to_string(), format!("\u{feff}{json}")] {
+        assert_eq!(read(&text, mode), Ok(parsed.clone()));
+        assert_eq!(read_carefully(&text, mode), Ok(parsed.clone()));
+    }
+    // what the browser holds is strict: there the timestamps are required
+    assert!(read(json, Mode::Strict).is_err());
 }
 
 #[test]

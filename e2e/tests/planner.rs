@@ -3,6 +3,7 @@
 //! Run with `--test-threads=1`: each test starts its own Chromium (fresh profile, fresh
 //! localStorage); running several at once only makes them slower and timing noisier.
 
+use e2e::faults::{catch_downloads, download_count, downloads};
 use e2e::{
     card, card_ids, column_of, columns, css_escape, find_by_id, id_set, parse_amount, temp_file,
     tid, Browser, PLAN_KEY, PREFS_KEY,
@@ -836,6 +837,26 @@ async fn forecast_totals_follow_the_plan() {
         "the table and the summary line agree"
     );
     b.screenshot("forecast").await;
+
+    // The CSV says what it holds, in its first rows and its name, and has the quota column.
+    catch_downloads(&b).await;
+    b.click(&tid("export-csv")).await;
+    b.eventually("the forecast to be offered as a file", || async {
+        (download_count(&b).await == 1).then_some(())
+    })
+    .await;
+    let (name, text) = downloads(&b).await.remove(0);
+    assert!(
+        name.starts_with("销售小王团队-培训案例-forecast-Monthly-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "# Filter: All", "{text}");
+    assert_eq!(
+        lines[1], "# Periods: Monthly; Basis: Claimed stages; Group by: No grouping",
+        "{text}"
+    );
+    assert!(lines[2].ends_with(",Quota"), "{text}");
 
     // Move 产线能耗监测平台 (P1, ¥860,000) back to P0: its weight drops from 20% to 10%.
     b.click(&tid("view-board")).await;

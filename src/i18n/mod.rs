@@ -6,9 +6,11 @@
 //! core (field problems, unreadable files, import changes, storage failures) into sentences.
 mod deals_csv;
 mod en;
+mod forecast_csv;
 mod zh;
 
 pub use deals_csv::deals_csv;
+pub use forecast_csv::{columns, forecast_csv, forecast_file_stem, Column, ForecastExport};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 

@@ -8,7 +8,7 @@ use super::charts::{
     ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
 };
 use super::quota_panel::QuotaPanel;
-use super::table::{csv_rows, ForecastTable};
+use super::table::ForecastTable;
 use crate::domain::csv::document;
 use crate::domain::filter::{Dimension, Filter, ScoreFloor, SCORE_FLOORS};
 use crate::domain::forecast::{forecast, risk_by_owner, Bucket, Query};
@@ -16,7 +16,7 @@ use crate::domain::period::Granularity;
 use crate::domain::quota::quota_for;
 use crate::domain::summary::stage_totals;
 use crate::domain::weighting::Basis;
-use crate::i18n::Lang;
+use crate::i18n::{forecast_csv, forecast_file_stem, ForecastExport, Lang};
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::store::use_store;
@@ -164,51 +164,27 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
         }
     };
     let export = {
-        let (result, cumulative, plan, group_by) = (
+        let (result, plan, filter, settings) = (
             result.clone(),
-            settings.cumulative,
             plan.clone(),
-            settings.group_by,
+            filter.clone(),
+            (*settings).clone(),
         );
-        let (scope, filter_words) = (quota_owner_of_filter.clone(), filter_words.clone());
         move |_| {
-            let quota_of = |group: Option<&str>, bucket: Bucket| -> Option<crate::domain::Money> {
-                let (Bucket::Period(period), Some(filtered)) = (bucket, &scope) else {
-                    return None;
-                };
-                let owner = match (group_by, group) {
-                    (Some(Dimension::Owner), Some(owner)) => Some(owner),
-                    (Some(_), Some(_)) => return None,
-                    _ => filtered.as_deref(),
-                };
-                quota_for(&plan.quotas, owner, period)
+            let export = ForecastExport {
+                forecast: &result,
+                quotas: &plan.quotas,
+                filter: &filter,
+                granularity: settings.granularity,
+                basis: settings.basis,
+                cumulative: settings.cumulative,
+                group_by: settings.group_by,
             };
-            let mut stem = plan.title.clone().unwrap_or_else(|| "keyplan".into());
-            stem.push('-');
-            stem.push_str(lang.texts().forecast_file);
-            for word in &filter_words {
-                stem.push('-');
-                stem.push_str(word);
-            }
-            if let Some(group) = group_by {
-                stem.push('-');
-                stem.push_str(lang.dimension(group));
-            }
-            let mut rows = csv_rows(lang, &result, cumulative, &quota_of);
-            if !filter_words.is_empty() {
-                rows.insert(
-                    0,
-                    vec![
-                        lang.texts().filtered_by.to_string(),
-                        filter_words.join("; "),
-                    ],
-                );
-            }
             store.download_text(
-                Some(&stem),
+                Some(&forecast_file_stem(lang, plan.title.as_deref(), &export)),
                 "csv",
                 "text/csv;charset=utf-8",
-                &document(&rows),
+                &document(&forecast_csv(lang, &export)),
             );
         }
     };
