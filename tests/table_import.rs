@@ -127,7 +127,7 @@ fn a_bad_row_is_listed_with_its_row_and_header_and_the_rest_is_read() {
     let read = import(text, Unit::Yuan, &Plan::default());
     assert_eq!(read.parsed.plan.deals.len(), 3);
     let zh = messages(&read, Lang::Zh);
-    assert_eq!(zh[0], "第 5 行 · 金额：“十万”不是数字");
+    assert_eq!(zh[0], "第 5 行 · 金额：“十万”不是金额");
     assert!(zh[1].starts_with("第 6 行 · 阶段："), "{}", zh[1]);
     assert!(zh[2].starts_with("第 7 行 · 预计签约日期："), "{}", zh[2]);
     assert!(zh[3].starts_with("第 8 行 · 项目名称："), "{}", zh[3]);

@@ -588,7 +588,7 @@ fn expected(kind: Kind) -> &'static str {
 fn amount_error(error: &AmountError) -> String {
     match error {
         AmountError::Empty => "the amount is empty".to_string(),
-        AmountError::NotANumber(text) => format!("\"{text}\" is not a number", text = iso(text)),
+        AmountError::NotANumber(text) => format!("\"{text}\" is not an amount", text = iso(text)),
         AmountError::Negative => "the amount is negative".to_string(),
         AmountError::TooManyDecimals => "the amount has more than two decimals".to_string(),
         AmountError::TooLarge => "the amount is larger than 999,999,999,999.99".to_string(),

@@ -622,7 +622,7 @@ fn key_word(zh: &Zh, parent: &str, key: &str) -> String {
 fn amount_error(error: &AmountError) -> String {
     match error {
         AmountError::Empty => "金额为空".to_string(),
-        AmountError::NotANumber(text) => format!("“{text}”不是数字", text = iso(text)),
+        AmountError::NotANumber(text) => format!("“{text}”不是金额", text = iso(text)),
         AmountError::Negative => "金额不能为负数".to_string(),
         AmountError::TooManyDecimals => "金额最多保留两位小数（分）".to_string(),
         AmountError::TooLarge => "金额不能超过 999,999,999,999.99".to_string(),
