@@ -306,6 +306,16 @@ const WORKSHOP: &[&str] = &[
     r#""workshop": "第3组", "#,
 ];
 
+/// What may stand at the top level after the deals: nothing, an unknown field, a key given twice
+/// (the title, the deals), a wrong version.
+const AFTER: &[&str] = &[
+    "",
+    r#", "x-top": {"k": [1, "2"]}"#,
+    r#", "title": "again""#,
+    r#", "deals": []"#,
+    r#", "version": 3"#,
+];
+
 fn file() -> impl Strategy<Value = String> {
     (
         prop::collection::vec(
@@ -313,12 +323,14 @@ fn file() -> impl Strategy<Value = String> {
             0..6,
         ),
         0..WORKSHOP.len(),
+        prop_oneof![6 => Just(0), 1 => 1..AFTER.len()],
     )
-        .prop_map(|(deals, workshop)| {
+        .prop_map(|(deals, workshop, after)| {
             format!(
-                r#"{{"format": "keyplan.plan", "version": 1, "title": "t", {}"deals": [{}]}}"#,
+                r#"{{"format": "keyplan.plan", "version": 1, "title": "t", {}"deals": [{}]{}}}"#,
                 WORKSHOP[workshop],
-                deals.join(", ")
+                deals.join(", "),
+                AFTER[after]
             )
         })
 }
@@ -380,4 +392,5 @@ fn a_deal_as_keyplan_writes_it_is_read_the_quick_way() {
         keyplan::domain::plan_file::quick_share(&text),
         Some((plan.deals.len(), plan.deals.len()))
     );
+    assert!(keyplan::domain::plan_file::in_one_pass(&text));
 }

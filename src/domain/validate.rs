@@ -98,7 +98,7 @@ impl DealInput {
                     field,
                     problem: Problem::Required,
                 });
-            } else if value.chars().count() > max {
+            } else if longer_than(value, max) {
                 errors.push(FieldError {
                     field,
                     problem: Problem::TooLong(max),
@@ -219,6 +219,12 @@ pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
         .map_err(|_| t.to_string())
 }
 
+/// Whether `text` has more than `max` characters; a text of at most `max` bytes is not counted
+/// (a character takes at least one byte).
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
 /// Checks a deal read from storage or a file: the same rules as the editor.
 pub fn check_deal(deal: &Deal) -> Vec<FieldError> {
     let mut errors = Vec::new();
@@ -244,7 +250,7 @@ pub fn check_deal(deal: &Deal) -> Vec<FieldError> {
         (Field::NextStep, &deal.next_step, MAX_LONG_TEXT),
         (Field::Notes, &deal.notes, MAX_LONG_TEXT),
     ] {
-        if value.chars().count() > max {
+        if longer_than(value, max) {
             push(field, Problem::TooLong(max));
         }
     }
@@ -252,7 +258,7 @@ pub fn check_deal(deal: &Deal) -> Vec<FieldError> {
         .strategies
         .stages()
         .flat_map(|(_, list)| list)
-        .any(|s| s.chars().count() > MAX_STRATEGY)
+        .any(|s| longer_than(s, MAX_STRATEGY))
     {
         push(Field::Strategies, Problem::TooLong(MAX_STRATEGY));
     }

@@ -141,6 +141,13 @@ fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable
         None => (text, None),
     };
     if quickly && mark.is_none() {
+        if let Some((rest, wires)) = quick::file(text) {
+            let mut top = Object::of(At::Top, rest);
+            let version = version(&mut top)?;
+            if let Some(read) = v1::read_typed(top, version, wires, mode) {
+                return read;
+            }
+        }
         if let Some((rest, deals)) = quick_top(text) {
             let mut top = Object::of(At::Top, rest);
             let version = version(&mut top)?;
@@ -251,6 +258,18 @@ pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     // through a value, so that the plan's layout is compiled once, for the compact writer
     let value: Value = serde_json::from_str(&encode(plan, exported_at)).expect("own output reads");
     serde_json::to_string_pretty(&value).expect("a value always serializes")
+}
+
+/// Whether a file is read in a single pass (every deal typed as it is parsed, [`quick::file`]):
+/// the tests' check that a whole file as keyplan writes it takes the quickest way.
+#[doc(hidden)]
+pub fn in_one_pass(text: &str) -> bool {
+    quick::file(text).is_some_and(|(rest, wires)| {
+        let mut top = Object::of(At::Top, rest);
+        version(&mut top).is_ok_and(|version| {
+            v1::read_typed(top, version, wires, Mode::Strict).is_some_and(|read| read.is_ok())
+        })
+    })
 }
 
 /// How many of a file's deals the quick way takes, of how many (`None` when the top level is not

@@ -1,5 +1,6 @@
 //! The quick way through a deal written the way keyplan writes it: typed in one pass, borrowing
-//! the file's text, with no JSON value in between. A deal it does not take exactly as it is (an
+//! the file's text, with no JSON value in between. A file whose deals all go the quick way is
+//! read in a single pass ([`file`]); otherwise each deal is tried on its own ([`deal`]). A deal it does not take exactly as it is (an
 //! unknown field, a duplicate key, a wrong type, a broken rule, an id used before) goes the
 //! careful way ([`super::v1`]), which names the problem. Both ways give the same deal for every
 //! deal the quick way takes (`tests/import.rs` checks it on generated files).
@@ -7,8 +8,10 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 use super::json::{parse_amount, At, Object};
 use super::Mode;
@@ -22,9 +25,9 @@ use crate::domain::validate::check_deal;
 /// A deal as the quick way reads it; `null` counts as absent, as it does the careful way.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Wire<'a> {
+pub(super) struct Wire<'a> {
     #[serde(borrow)]
-    id: Cow<'a, str>,
+    pub(super) id: Cow<'a, str>,
     name: String,
     customer: String,
     #[serde(borrow)]
@@ -114,6 +117,59 @@ struct WireClose<'a> {
     now: Option<Cow<'a, str>>,
 }
 
+/// A file whose deals are all written the way keyplan writes them, read in one pass: the
+/// top-level fields but `deals` as JSON values, and the deals as [`Wire`]s. `None` when the text
+/// is not such a file (not JSON, no `deals` list, a key given twice at the top, a deal the quick
+/// way does not take): it is then read deal by deal, which names every problem.
+pub(super) fn file(text: &str) -> Option<(Map<String, Value>, Vec<Wire<'_>>)> {
+    let file: File = serde_json::from_str(text).ok()?;
+    Some((file.rest, file.deals?))
+}
+
+/// The top level of a plan file, its deals typed (see [`file`]).
+struct File<'a> {
+    rest: Map<String, Value>,
+    deals: Option<Vec<Wire<'a>>>,
+}
+
+impl<'de> Deserialize<'de> for File<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(TopLevel)
+    }
+}
+
+struct TopLevel;
+
+impl<'de> Visitor<'de> for TopLevel {
+    type Value = File<'de>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a plan file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<File<'de>, A::Error> {
+        let mut file = File {
+            rest: Map::new(),
+            deals: None,
+        };
+        let twice = || A::Error::custom("a key given twice");
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "deals" {
+                if file.deals.replace(map.next_value()?).is_some() {
+                    return Err(twice());
+                }
+            } else if file
+                .rest
+                .insert(key.into_owned(), map.next_value()?)
+                .is_some()
+            {
+                return Err(twice());
+            }
+        }
+        Ok(file)
+    }
+}
+
 /// The deal in `raw`, when the quick way takes it whole: `None` sends it the careful way. Its id
 /// is checked against `seen` (the ids before it) but not added: the caller does that.
 /// `stamped` says which of its timestamps took the time of the import.
@@ -123,7 +179,15 @@ pub(super) fn deal(
     seen: &HashSet<String>,
 ) -> Option<(Deal, [bool; 2])> {
     let wire: Wire = serde_json::from_str(raw.get()).ok()?;
-    if wire.id.trim().is_empty() || seen.contains(wire.id.as_ref()) {
+    if seen.contains(wire.id.as_ref()) {
+        return None;
+    }
+    typed(wire, mode)
+}
+
+/// The deal of a [`Wire`], when it keeps every rule (its id not checked against the others).
+pub(super) fn typed(wire: Wire, mode: Mode) -> Option<(Deal, [bool; 2])> {
+    if wire.id.trim().is_empty() {
         return None;
     }
     let mut stamped = [false; 2];

@@ -108,6 +108,50 @@ pub(super) fn read_written(
     read_rest(top, version, deals, mode, None)
 }
 
+/// [`read`] with every deal typed already (the quick way's single pass, see [`quick::file`]):
+/// `None` when one of them breaks a rule or uses an id another one used, so that the file is read
+/// deal by deal, which names the problem.
+pub(super) fn read_typed(
+    mut top: Object,
+    version: Version,
+    wires: Vec<quick::Wire>,
+    mode: Mode,
+) -> Option<Result<Parsed, Unreadable>> {
+    let frame = match read_frame(&mut top, version) {
+        Ok(frame) => frame,
+        Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
+    };
+    let mut seen = HashSet::with_capacity(wires.len());
+    if !wires.iter().all(|wire| seen.insert(wire.id.as_ref())) {
+        return None;
+    }
+    drop(seen);
+    let mut out = Deals {
+        deals: Vec::with_capacity(wires.len()),
+        rejected: Vec::new(),
+        stamped: 0,
+        undated: BTreeSet::new(),
+    };
+    for wire in wires {
+        let (deal, [created, updated]) = quick::typed(wire, mode)?;
+        out.stamped += usize::from(created || updated);
+        if updated {
+            out.undated.insert(deal.id.clone());
+        }
+        out.deals.push(Rc::new(deal));
+    }
+    Some(Ok(Parsed {
+        plan: Plan {
+            deals: out.deals,
+            extra: top.rest().into_iter().collect(),
+            ..frame
+        },
+        rejected: out.rejected,
+        stamped: out.stamped,
+        undated: out.undated,
+    }))
+}
+
 fn read_rest(
     mut top: Object,
     version: Version,
