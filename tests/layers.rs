@@ -27,6 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["import"],
     &["sample"],
     &["workshop"],
+    &["report"],
 ];
 
 fn layer_of(module: &str) -> usize {

@@ -366,3 +366,80 @@ async fn forms_print_as_text() {
     print(&b, "method-view-zh").await;
     b.close().await;
 }
+
+/// The period report (月报 / 季报 / 年报, issue 13): chosen in the forecast view for a period of
+/// the forecast's size, it prints won against quota, the outlook by category, the risks and the
+/// largest deals on A4 portrait, in 中文 and English; the sheet goes once printing is over.
+#[tokio::test]
+async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_deals() {
+    let b = e2e::start().await;
+    b.load_sample().await;
+    b.click(&tid("lang-zh")).await;
+    b.click(&tid("view-forecast")).await;
+    b.wait_for(&tid("forecast-table")).await;
+    count_prints(&b).await;
+    // by month, the report is for the month that ended; by quarter, pick this quarter (the case
+    // signed its win on the first of this month, against the team's quarterly quota)
+    let months = offered(&b).await;
+    assert_eq!(months.as_array().unwrap().len(), 8, "{months}");
+    assert_eq!(
+        months[1][1],
+        json!(true),
+        "the last month that ended: {months}"
+    );
+    b.select_value(&tid("fc-granularity"), "quarter").await;
+    let quarters = offered(&b).await;
+    assert!(
+        quarters[0][0].as_str().unwrap().contains("-Q"),
+        "{quarters}"
+    );
+    let this_quarter = quarters[0][0].as_str().unwrap().to_string();
+    b.select_value(&tid("report-period"), &this_quarter).await;
+    b.click(&tid("print-period-report")).await;
+    printed(&b, 1).await;
+    let pdf = print(&b, "period-report-zh").await;
+    assert!(!pdf.landscape, "A4 portrait");
+    assert!(pdf.pages <= 3, "{} pages", pdf.pages);
+    for words in [
+        "季报",
+        "本期赢单与任务完成",
+        "二期扩容：AGV调度",
+        "¥12,000,000.00",
+        "9.2%",
+        "后续各期预测（按类别）",
+        "加权（已验证阶段）",
+        "风险项目",
+        "重点项目（按加权金额）",
+    ] {
+        assert!(pdf.has(words), "{words}:\n{}", pdf.text);
+    }
+    assert!(pdf.on_page("¥12,000,000.00"), "amounts within the page");
+    b.screenshot("period-report-forecast-view").await;
+    // printing over: the sheet goes
+    b.js("window.dispatchEvent(new Event('afterprint')); return true;")
+        .await;
+    b.wait_gone(&tid("period-report")).await;
+    b.click(&tid("lang-en")).await;
+    b.click(&tid("print-period-report")).await;
+    printed(&b, 2).await;
+    let pdf = print(&b, "period-report-en").await;
+    for words in [
+        "Quarterly report",
+        "Won against quota",
+        "Forecast for the next periods, by category",
+        "Weighted (verified)",
+        "Largest open deals by weighted amount",
+    ] {
+        assert!(pdf.has(words), "{words}:\n{}", pdf.text);
+    }
+    b.close().await;
+}
+
+/// The periods a report is offered for: `[code, selected]` each.
+async fn offered(b: &Browser) -> Value {
+    b.js(
+        "return [...document.querySelectorAll('[data-testid=report-period] option')]
+            .map(o => [o.value, o.selected]);",
+    )
+    .await
+}

@@ -11,7 +11,8 @@
 //! 5. `plan` (all deals and the verbs that change them);
 //! 6. `summary`, `forecast`, `validate`, `list`; then `plan_file` (the file format, which reads
 //!    by the editor's rules), `import` (preview and merge of read files) and `sample`;
-//! 7. `workshop`: the tables' copies of a case and the trainer's comparison of their plans.
+//! 7. `workshop`: the tables' copies of a case and the trainer's comparison of their plans;
+//! 8. `report`: the period report a manager sends upward (月报 / 季报 / 年报).
 
 // 1
 pub mod file_name;
@@ -62,3 +63,5 @@ pub use deal::{Deal, DealId, DealStatus};
 pub use money::{Currency, Money};
 pub use plan::Plan;
 pub use stage::Stage;
+
+pub mod report;

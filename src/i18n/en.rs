@@ -9,6 +9,7 @@ use crate::domain::money::{group_thousands, AmountError};
 use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::report::RiskReason;
 use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
@@ -536,6 +537,18 @@ pub const TEXTS: Texts = Texts {
     account_plan: "Account plan",
     sheet_team: "Table",
     sheet_date: "Date",
+    report_print: "Print period report",
+    report_period: "Report period",
+    report_won: "Won against quota",
+    report_lost: "Lost in the period",
+    report_outlook: "Forecast for the next periods, by category",
+    report_risks: "Risks",
+    report_top: "Largest open deals by weighted amount",
+    report_none: "None",
+    report_made: "Made on",
+    report_claimed_weighted: "Weighted (claimed)",
+    report_verified_weighted: "Weighted (verified)",
+    report_reasons: "Risk",
 };
 
 /// The deck's English stage names.
@@ -680,6 +693,32 @@ impl Language for En {
 
     fn compact_units(&self) -> &'static [(i128, &'static str)] {
         &[(1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K")]
+    }
+
+    fn report_title(&self, period: Period) -> String {
+        let kind = match period.granularity {
+            Granularity::Month => "Monthly",
+            Granularity::Quarter => "Quarterly",
+            Granularity::Year => "Yearly",
+        };
+        format!("{kind} report · {}", self.period(period))
+    }
+
+    fn risk_reason(&self, reason: &RiskReason) -> String {
+        match reason {
+            RiskReason::Ahead(verified) => format!(
+                "Claims more than its evidence supports ({})",
+                verified.code()
+            ),
+            RiskReason::Stale(days) => self.stale_note(*days),
+            RiskReason::Slipped(n) => format!("Close date slipped {n} times"),
+            RiskReason::Overdue(days) => {
+                format!(
+                    "Expected close passed {days} {} ago",
+                    if *days == 1 { "day" } else { "days" }
+                )
+            }
+        }
     }
 
     fn stale_note(&self, days: i64) -> String {

@@ -30,6 +30,7 @@ use crate::domain::people::{
 };
 use crate::domain::period::Period;
 use crate::domain::plan_file::{Problem as ReadProblem, ProblemKind, Rejected, Unreadable};
+use crate::domain::report::RiskReason;
 use crate::domain::score::{Raise, ScoreWhy};
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
@@ -88,6 +89,10 @@ pub trait Language {
     fn compact_units(&self) -> &'static [(i128, &'static str)];
     /// `停滞 23 天未更新` / `Stale: 23 days without update`.
     fn stale_note(&self, days: i64) -> String;
+    /// `2026年11月 月报` / `Monthly report · Nov 2026`.
+    fn report_title(&self, period: Period) -> String;
+    /// Why an open deal is listed among a report's risks.
+    fn risk_reason(&self, reason: &RiskReason) -> String;
     /// The title of a refused forward move.
     fn blocked_title(&self, to: Stage) -> String;
     /// The text alternative of the three-cycle diagram for a deal.
@@ -1113,6 +1118,19 @@ texts! {
     account_plan,
     sheet_team,
     sheet_date,
+    // issue 13, R: the period report (月报 / 季报 / 年报)
+    report_print,
+    report_period,
+    report_won,
+    report_lost,
+    report_outlook,
+    report_risks,
+    report_top,
+    report_none,
+    report_made,
+    report_claimed_weighted,
+    report_verified_weighted,
+    report_reasons,
 }
 
 #[cfg(test)]

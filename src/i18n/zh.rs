@@ -10,6 +10,7 @@ use crate::domain::money::{group_thousands, AmountError};
 use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::report::RiskReason;
 use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
 use crate::domain::validate::Problem;
@@ -537,6 +538,18 @@ pub const TEXTS: Texts = Texts {
     account_plan: "客户计划",
     sheet_team: "组别",
     sheet_date: "日期",
+    report_print: "打印期间报告",
+    report_period: "报告期",
+    report_won: "本期赢单与任务完成",
+    report_lost: "本期丢单",
+    report_outlook: "后续各期预测（按类别）",
+    report_risks: "风险项目",
+    report_top: "重点项目（按加权金额）",
+    report_none: "无",
+    report_made: "制表日期",
+    report_claimed_weighted: "加权（声称阶段）",
+    report_verified_weighted: "加权（已验证阶段）",
+    report_reasons: "风险",
 };
 
 /// The deck's stage names.
@@ -734,6 +747,26 @@ impl Language for Zh {
 
     fn stale_note(&self, days: i64) -> String {
         format!("停滞 {days} 天未更新")
+    }
+
+    fn report_title(&self, period: Period) -> String {
+        let kind = match period.granularity {
+            Granularity::Month => "月报",
+            Granularity::Quarter => "季报",
+            Granularity::Year => "年报",
+        };
+        format!("{} {kind}", self.period(period))
+    }
+
+    fn risk_reason(&self, reason: &RiskReason) -> String {
+        match reason {
+            RiskReason::Ahead(verified) => {
+                format!("声称阶段超前于证据（证据支持到 {}）", verified.code())
+            }
+            RiskReason::Stale(days) => self.stale_note(*days),
+            RiskReason::Slipped(n) => format!("预计签约日期已推迟 {n} 次"),
+            RiskReason::Overdue(days) => format!("预计签约日期已过 {days} 天"),
+        }
     }
 
     fn blocked_title(&self, to: Stage) -> String {

@@ -20,6 +20,7 @@ use crate::i18n::{forecast_csv, forecast_file_stem, ForecastExport, Lang};
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::store::use_store;
+use crate::ui::print::period_report::PeriodReport;
 use crate::web::clock;
 
 /// What the person chose to look at (the filter lives in the session); not saved.
@@ -266,6 +267,8 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                 <div class="forecast-actions">
                     <button type="button" data-testid="export-csv" onclick={export}>{ t.export_csv }</button>
                     <button type="button" data-testid="print-report" onclick={print}>{ t.print_report }</button>
+                    <PeriodReport {lang} plan={plan.clone()} filter={filter.clone()} granularity={settings.granularity}
+                        filter_words={filter_words.clone()} />
                 </div>
             </header>
             <div class="controls" role="group" aria-label={t.forecast_title}>

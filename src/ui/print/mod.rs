@@ -1,12 +1,13 @@
 //! What goes on paper. Every dialog is hidden in print, so a printed page is drawn outside the
 //! app, straight into the page's body, as a sheet the print style shows alone: the open deal's
 //! account plan, and the handouts a trainer prints from the top bar (the method card, the blank
-//! exercise sheets). Without a sheet the page prints what is on screen (the board on A4
+//! exercise sheets), and the period report from the forecast view. Without a sheet the page prints what is on screen (the board on A4
 //! landscape).
 pub mod account_plan;
 mod blank_sheets;
 pub mod handouts;
 mod method_card;
+pub mod period_report;
 
 use yew::prelude::*;
 

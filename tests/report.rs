@@ -1,0 +1,235 @@
+//! The period report (月报 / 季报 / 年报), pinned on a case computed by hand.
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{date, fields, method_with, now, plan_by, set_status};
+use keyplan::domain::category::Category;
+use keyplan::domain::filter::Filter;
+use keyplan::domain::period::{Granularity, Period};
+use keyplan::domain::quota::{Quota, QuotaPeriod};
+use keyplan::domain::report::{
+    categories, has_ended, last_closed, recent_periods, report, slips, RiskReason,
+};
+use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
+
+fn month(code: &str) -> Period {
+    Period::parse(code).unwrap()
+}
+
+/// A deal's fields as the editor gives them back with another expected close.
+fn edited(deal: &keyplan::domain::Deal, close: Option<&str>) -> keyplan::domain::deal::DealFields {
+    let mut input = keyplan::domain::validate::DealInput::from_deal(deal);
+    input.expected_close = close.unwrap_or_default().to_string();
+    input.validate().unwrap()
+}
+
+/// One gate item per stage, none ticked: every deal's evidence supports P0 only.
+fn case() -> Plan {
+    let mut plan = plan_by(method_with(1));
+    let mut add = |id: &str, major: i64, stage: Stage, close: &str, at| {
+        let mut f = fields(id, major, stage);
+        f.expected_close = Some(date(close));
+        f.owner = "王晓明".into();
+        plan.add(DealId::new(id), f, at).unwrap();
+    };
+    // won in November, twice; won in October; lost in November
+    add("won-a", 100_000, Stage::P5, "2026-11-30", now());
+    add("won-b", 50_000, Stage::P6, "2026-11-30", now());
+    add("won-oct", 70_000, Stage::P6, "2026-10-30", now());
+    add("lost", 30_000, Stage::P2, "2026-11-30", now());
+    // open: P4 (50 %) closing in January; P1 (20 %) in December, stale since October; P3 (30 %)
+    // whose date already passed
+    add("big", 100_000, Stage::P4, "2027-01-15", now());
+    add(
+        "stale",
+        40_000,
+        Stage::P1,
+        "2026-12-20",
+        now() - Duration::days(40),
+    );
+    add("late", 20_000, Stage::P0, "2026-11-30", now());
+    let win = |plan: &mut Plan, id: &str, on: &str| {
+        set_status(plan, &DealId::new(id), DealStatus::Won, date(on), now());
+    };
+    win(&mut plan, "won-a", "2026-11-05");
+    win(&mut plan, "won-b", "2026-11-20");
+    win(&mut plan, "won-oct", "2026-10-28");
+    set_status(
+        &mut plan,
+        &DealId::new("lost"),
+        DealStatus::Lost,
+        date("2026-11-12"),
+        now(),
+    );
+    // "big" slips twice: January 15 → February 1 → March 1, then back to January 15
+    for close in ["2027-02-01", "2027-03-01", "2027-01-15"] {
+        let f = edited(plan.deal(&DealId::new("big")).unwrap(), Some(close));
+        plan.edit(&DealId::new("big"), f, now()).unwrap();
+    }
+    plan.quotas.push(Quota {
+        owner: None,
+        period: QuotaPeriod::new(month("2026-11")).unwrap(),
+        amount: Money::from_major(200_000),
+    });
+    plan
+}
+
+#[test]
+fn a_month_report_adds_up_by_hand() {
+    let plan = case();
+    let today = date("2026-12-03");
+    let r = report(&plan, month("2026-11"), &Filter::default(), today, &Utc);
+    let ids = |deals: &[std::rc::Rc<keyplan::domain::Deal>]| {
+        deals
+            .iter()
+            .map(|d| d.id.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&r.won),
+        ["won-a", "won-b"],
+        "won in November, largest first"
+    );
+    assert_eq!(r.won_total, Money::from_major(150_000));
+    assert_eq!(ids(&r.lost), ["lost"]);
+    assert_eq!(r.quota, Some(Money::from_major(200_000)));
+    assert_eq!(r.attainment_permille, Some(750));
+
+    // the outlook: December, January, February
+    let periods: Vec<String> = r.outlook.iter().map(|o| o.period.code()).collect();
+    assert_eq!(periods, ["2026-12", "2027-01", "2027-02"]);
+    // December: "stale" at P1, 20 % of 40,000 claimed; verified P0, 10 %
+    assert_eq!(r.outlook[0].claimed.weighted(), Money::from_major(8_000));
+    assert_eq!(r.outlook[0].verified, Money::from_major(4_000));
+    // January: "big" at P4, 50 % of 100,000; verified 10 %
+    assert_eq!(r.outlook[1].claimed.weighted(), Money::from_major(50_000));
+    assert_eq!(r.outlook[1].verified, Money::from_major(10_000));
+    assert_eq!(
+        categories(&r.outlook[1].claimed),
+        [
+            (Category::Commit, Money::ZERO),
+            (Category::BestCase, Money::from_major(100_000)),
+            (Category::Pipeline, Money::ZERO),
+        ],
+        "P4 is best case"
+    );
+    assert_eq!(r.outlook[2].claimed.weighted(), Money::ZERO);
+
+    // risks: "big" is ahead of its evidence and slipped twice; "stale" is ahead and idle for 46
+    // days; "late" (P0, so not ahead) is 3 days past its date
+    let risks: Vec<(&str, &[RiskReason])> = r
+        .risks
+        .iter()
+        .map(|risk| (risk.deal.id.as_str(), risk.reasons.as_slice()))
+        .collect();
+    assert_eq!(
+        risks,
+        [
+            (
+                "big",
+                &[RiskReason::Ahead(Stage::P0), RiskReason::Slipped(2)][..]
+            ),
+            (
+                "stale",
+                &[RiskReason::Ahead(Stage::P0), RiskReason::Stale(46)][..]
+            ),
+            ("late", &[RiskReason::Overdue(3)][..]),
+        ]
+    );
+
+    // the largest open deals by claimed weighted amount
+    let top: Vec<(&str, Money, Money)> = r
+        .top
+        .iter()
+        .map(|t| (t.deal.id.as_str(), t.weighted, t.verified_weighted))
+        .collect();
+    assert_eq!(
+        top,
+        [
+            ("big", Money::from_major(50_000), Money::from_major(10_000)),
+            ("stale", Money::from_major(8_000), Money::from_major(4_000)),
+            ("late", Money::from_major(2_000), Money::from_major(2_000)),
+        ]
+    );
+}
+
+#[test]
+fn a_filter_keeps_the_report_to_its_deals_and_an_owner_to_their_quota() {
+    let plan = case();
+    let today = date("2026-12-03");
+    let filter = Filter::default().with(keyplan::domain::filter::Dimension::Owner, "李娜");
+    let r = report(&plan, month("2026-11"), &filter, today, &Utc);
+    assert!(r.won.is_empty() && r.risks.is_empty() && r.top.is_empty());
+    assert_eq!(r.quota, None, "the team's quota is not 李娜's");
+    assert_eq!(r.attainment_permille, None);
+    let r = report(
+        &plan,
+        month("2026-11"),
+        &Filter::default().with(keyplan::domain::filter::Dimension::Owner, "王晓明"),
+        today,
+        &Utc,
+    );
+    assert_eq!(r.won_total, Money::from_major(150_000));
+}
+
+#[test]
+fn a_quarter_and_a_year_report_count_every_month_in_them() {
+    let plan = case();
+    let today = date("2026-12-03");
+    let quarter = Granularity::Quarter.period_of(date("2026-10-01"));
+    let r = report(&plan, quarter, &Filter::default(), today, &Utc);
+    assert_eq!(
+        r.won_total,
+        Money::from_major(220_000),
+        "October and November"
+    );
+    assert_eq!(r.quota, None, "no quarterly quota");
+    let periods: Vec<String> = r.outlook.iter().map(|o| o.period.code()).collect();
+    assert_eq!(periods, ["2027-Q1", "2027-Q2", "2027-Q3"]);
+    assert_eq!(r.outlook[0].claimed.weighted(), Money::from_major(50_000));
+    let year = Granularity::Year.period_of(today);
+    assert_eq!(
+        report(&plan, year, &Filter::default(), today, &Utc).won_total,
+        Money::from_major(220_000)
+    );
+}
+
+#[test]
+fn the_periods_offered_run_back_from_today_and_the_usual_one_has_ended() {
+    let today = date("2026-12-03");
+    let codes = |g| {
+        recent_periods(g, today, 4)
+            .iter()
+            .map(|p| p.code())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        codes(Granularity::Month),
+        ["2026-12", "2026-11", "2026-10", "2026-09"]
+    );
+    assert_eq!(
+        codes(Granularity::Quarter),
+        ["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1"]
+    );
+    assert_eq!(codes(Granularity::Year), ["2026", "2025", "2024", "2023"]);
+    assert_eq!(last_closed(Granularity::Month, today).code(), "2026-11");
+    assert_eq!(last_closed(Granularity::Quarter, today).code(), "2026-Q3");
+    assert_eq!(
+        recent_periods(Granularity::Month, date("2027-01-31"), 2)[1].code(),
+        "2026-12",
+        "back across a year"
+    );
+    assert!(has_ended(month("2026-11"), today));
+    assert!(!has_ended(month("2026-12"), today));
+}
+
+#[test]
+fn a_slip_is_a_date_moved_later_or_taken_away() {
+    let plan = case();
+    let big = plan.deal(&DealId::new("big")).unwrap();
+    assert_eq!(slips(big), 2, "moved later twice, then earlier once");
+    let mut plan = plan.clone();
+    let f = edited(big, None);
+    plan.edit(&DealId::new("big"), f, now()).unwrap();
+    assert_eq!(slips(plan.deal(&DealId::new("big")).unwrap()), 3);
+}
