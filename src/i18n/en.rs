@@ -84,7 +84,7 @@ pub const TEXTS: Texts = Texts {
     total_row: "Total",
     no_value: "(none)",
     export_csv: "Export CSV",
-    print_report: "Print report",
+    print_report: "Print forecast",
     quotas_title: "Quotas and attainment",
     team: "Team",
     col_attainment: "Attainment",

@@ -85,7 +85,7 @@ pub const TEXTS: Texts = Texts {
     total_row: "合计",
     no_value: "（未填写）",
     export_csv: "导出 CSV",
-    print_report: "打印报告",
+    print_report: "打印预测",
     quotas_title: "销售任务与达成",
     team: "团队",
     col_attainment: "达成率",
