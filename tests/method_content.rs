@@ -169,5 +169,10 @@ fn the_compiled_in_method_is_the_repository_file_minified() {
         serde_json::to_string(&value(file)).unwrap().len(),
         "no whitespace outside strings"
     );
-    assert!(compiled.len() * 10 < file.len() * 7, "{} of {}", compiled.len(), file.len());
+    assert!(
+        compiled.len() * 10 < file.len() * 7,
+        "{} of {}",
+        compiled.len(),
+        file.len()
+    );
 }

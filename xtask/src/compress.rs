@@ -1,5 +1,5 @@
-//! Deterministic gzip, and the text encodings for embedding the wasm in the page: base64 (kept for
-//! comparison) and a denser one that packs 7 bits into most bytes of the UTF-8 page.
+//! Deterministic gzip, base64 (for the CSP hash), and the dense text that embeds the gzipped wasm
+//! and stylesheet in the page: 7 bits in most bytes of the UTF-8 page (base64 carries 6).
 
 use base64::Engine as _;
 use flate2::{Compression, GzBuilder};
@@ -29,7 +29,7 @@ pub fn gzip_best(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("gzip into memory")
 }
 
-/// Standard, padded base64 (what `atob` decodes).
+/// Standard, padded base64 (what a CSP `sha256-` source holds).
 pub fn base64(data: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(data)
 }

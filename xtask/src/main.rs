@@ -2,10 +2,11 @@
 //!
 //! ```text
 //! cargo run -q -p xtask --release -- bundle --html index.html \
-//!     --js target/bindgen/keyplan.js --wasm target/bindgen/keyplan_opt.wasm \
+//!     --js target/bindgen/keyplan/keyplan.js --wasm target/bindgen/keyplan/keyplan_opt.wasm \
 //!     --out dist/keyplan.html [--forbid /abs/path]...
 //! cargo run -q -p xtask --release -- size --html dist/keyplan.html \
-//!     --wasm-before target/bindgen/keyplan_bg.wasm --wasm-after target/bindgen/keyplan_opt.wasm \
+//!     --wasm-before target/bindgen/keyplan/keyplan_bg.wasm \
+//!     --wasm-after target/bindgen/keyplan/keyplan_opt.wasm \
 //!     --twiggy-csv target/size/twiggy.csv [--top 20]
 //! ```
 //!
@@ -30,7 +31,8 @@ const USAGE: &str = "\
 usage: xtask bundle --html <index.html> --js <wasm-bindgen glue .js> --wasm <optimised .wasm>
                     --out <output .html> [--forbid <string>]...
 
-Bundles the app into one offline HTML file (CSS, glue JS and gzipped wasm inlined,
+Bundles the app into one offline HTML file (CSS, glue JS and gzipped wasm inlined, the
+gzip as 7-bit text,
 Content-Security-Policy pinned to the script's sha256 hash). --forbid may be repeated:
 the build is refused if the wasm, JS, CSS or HTML contains any of those strings or any
 absolute build-machine path prefix (/root/, /home/, /work/, /tmp/, /Users/, C:\\).
