@@ -3,7 +3,7 @@
 #   make run     install the build tools if missing, build dist/keyplan.html, print its URL
 #   make test    everything CI checks: format, lints, unit tests, release build, browser tests
 #
-# Other targets: bench, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
+# Other targets: bench, bench-startup, size, bare-yew, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
 # Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium and Firefox
 # ESR via apt, and geckodriver with cargo.
 
@@ -25,12 +25,16 @@ BINARYEN_VERSION := 132
 WASM_OPT := $(TOOLS_DIR)/node_modules/.bin/wasm-opt
 # What rustc 1.95 emits for wasm32-unknown-unknown; all in Chromium and Firefox 115+.
 # Named one by one (not -all) so wasm-opt cannot introduce newer features (GC, SIMD, ...).
-WASM_OPT_FLAGS := -Oz --converge --enable-bulk-memory --enable-reference-types \
+# --low-memory-unused: rustc puts the stack first, growing down from 1 MiB, and the data after
+# it, so the lowest KiB is never used; wasm-opt may then fold constant offsets into loads and
+# stores (about 2.7 KB less gzipped wasm). Measured as no help: --gufa, -Os, --zero-filled-memory,
+# --ignore-implicit-traps (larger gzip), --traps-never-happen (0.4 KB, not worth letting wasm-opt
+# assume that no panic ever happens).
+WASM_OPT_FLAGS := -Oz --converge --low-memory-unused --enable-bulk-memory --enable-reference-types \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	--enable-multivalue --strip-producers --strip-target-features
 
 WASM_TARGET := wasm32-unknown-unknown
-WASM_IN := $(CARGO_TARGET_DIR)/$(WASM_TARGET)/release/keyplan.wasm
 BINDGEN_DIR := $(CARGO_TARGET_DIR)/bindgen
 DIST_HTML := dist/keyplan.html
 # Panic locations embed source paths: map the checkout, the cargo registry and the
@@ -57,7 +61,10 @@ CHECK_TRUNK_PIN = want=$$(scripts/wasm-bindgen-version.sh); \
 	grep -qx "wasm_bindgen = \"$$want\"" Trunk.toml || \
 	{ echo "Trunk.toml: set [tools] wasm_bindgen = \"$$want\" to match Cargo.lock" >&2; exit 1; }
 
-.PHONY: help tools test-tools dist run test bench serve clean
+.PHONY: help tools test-tools dist run test bench bench-startup size size-budget bare-yew serve clean
+
+TWIGGY := $(CARGO_HOME)/bin/twiggy
+SIZE_BUDGET_FILE := size-budget.txt
 
 help:
 	@echo "make run         build dist/keyplan.html (installing missing tools) and print its URL"
@@ -66,6 +73,9 @@ help:
 	@echo "make tools       install wasm32 target, wasm-bindgen-cli, wasm-opt (skips what is there)"
 	@echo "make test-tools  also install chromium, chromedriver, firefox-esr, CJK fonts (apt), geckodriver (cargo)"
 	@echo "make dist        build dist/keyplan.html only"
+	@echo "make size        build, then print where the bytes go (by crate, by keyplan module; needs twiggy)"
+	@echo "make bare-yew    build dist/bare-yew.html, a bare Yew counter built the same way as keyplan"
+	@echo "make bench-startup  keyplan's startup against the bare Yew page, and keyplan's phases"
 	@echo "make serve       Trunk dev server on http://127.0.0.1:8080 (needs trunk $(TRUNK_VERSION))"
 	@echo "make clean       remove build outputs"
 
@@ -103,17 +113,28 @@ test-tools:
 		env -u CARGO_TARGET_DIR cargo install geckodriver --version $(GECKODRIVER_VERSION) --locked; \
 	fi
 
-dist:
+# $(call page,<cargo package>,<bin>,<index.html>,<out .html>): build a wasm bin of the
+# workspace, run wasm-bindgen and wasm-opt on it and bundle it into one HTML file.
+define page
 	@[[ -x "$(WASM_OPT)" ]] || { echo "wasm-opt missing: run \`make tools\` first" >&2; exit 1; }
 	@want=$$(scripts/wasm-bindgen-version.sh); have=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}' || true); \
 	[[ "$$have" == "$$want" ]] || { echo "wasm-bindgen $$want needed (found: $${have:-none}): run \`make tools\`" >&2; exit 1; }
-	RUSTFLAGS="$${RUSTFLAGS:-} $(REMAP_FLAGS)" cargo build --release --target $(WASM_TARGET) --bin keyplan
-	rm -rf "$(BINDGEN_DIR)"
-	wasm-bindgen --target web --no-typescript --out-dir "$(BINDGEN_DIR)" "$(WASM_IN)"
-	"$(WASM_OPT)" $(WASM_OPT_FLAGS) "$(BINDGEN_DIR)/keyplan_bg.wasm" -o "$(BINDGEN_DIR)/keyplan_opt.wasm"
-	cargo run -q -p xtask --release -- bundle --html index.html --js "$(BINDGEN_DIR)/keyplan.js" \
-		--wasm "$(BINDGEN_DIR)/keyplan_opt.wasm" --out $(DIST_HTML) \
+	RUSTFLAGS="$${RUSTFLAGS:-} $(REMAP_FLAGS)" cargo build --release --target $(WASM_TARGET) -p $(1) --bin $(2)
+	rm -rf "$(BINDGEN_DIR)/$(2)"
+	wasm-bindgen --target web --no-typescript --out-dir "$(BINDGEN_DIR)/$(2)" --out-name $(2) \
+		"$(CARGO_TARGET_DIR)/$(WASM_TARGET)/release/$(2).wasm"
+	"$(WASM_OPT)" $(WASM_OPT_FLAGS) "$(BINDGEN_DIR)/$(2)/$(2)_bg.wasm" -o "$(BINDGEN_DIR)/$(2)/$(2)_opt.wasm"
+	cargo run -q -p xtask --release -- bundle --html $(3) --js "$(BINDGEN_DIR)/$(2)/$(2).js" \
+		--wasm "$(BINDGEN_DIR)/$(2)/$(2)_opt.wasm" --out $(4) \
 		--forbid "$(CURDIR)" --forbid "$(CARGO_HOME)" --forbid "$(RUSTUP_HOME)"
+endef
+
+dist:
+	$(call page,keyplan,keyplan,index.html,$(DIST_HTML))
+
+# The reference for the startup benchmark (`make bench-startup`).
+bare-yew:
+	$(call page,bare-yew,bare-yew,bench/bare-yew/index.html,dist/bare-yew.html)
 
 run: tools
 	@$(MAKE) dist
@@ -133,6 +154,7 @@ test: test-tools tools
 	step cargo clippy -p keyplan --target $(WASM_TARGET) -- -D warnings; \
 	step cargo test --workspace --exclude e2e; \
 	step $(MAKE) dist; \
+	step $(MAKE) size-budget; \
 	step env $(E2E_ENV) cargo test -p e2e -- --test-threads=1; \
 	result="all checks passed"
 
@@ -141,6 +163,35 @@ bench: test-tools tools
 	@$(MAKE) dist
 	cargo bench --bench forecast --bench import --bench people_map
 	env $(E2E_ENV) cargo run -q -p e2e --bin bench
+
+# Where the bytes go. twiggy reads the wasm-bindgen output, which still has its names section
+# (the shipped wasm has none), so its figures are before wasm-opt.
+size:
+	@command -v "$(TWIGGY)" >/dev/null || { echo "twiggy not found: cargo install twiggy" >&2; exit 1; }
+	@$(MAKE) dist
+	@mkdir -p "$(CARGO_TARGET_DIR)/size"
+	"$(TWIGGY)" top -f csv "$(BINDGEN_DIR)/keyplan/keyplan_bg.wasm" > "$(CARGO_TARGET_DIR)/size/twiggy.csv"
+	cargo run -q -p xtask --release -- size --html $(DIST_HTML) \
+		--wasm-before "$(BINDGEN_DIR)/keyplan/keyplan_bg.wasm" \
+		--wasm-after "$(BINDGEN_DIR)/keyplan/keyplan_opt.wasm" \
+		--twiggy-csv "$(CARGO_TARGET_DIR)/size/twiggy.csv"
+
+# The page may not grow past the budget in size-budget.txt (see that file to raise it).
+size-budget:
+	@budget=$$({ grep -v '^#' $(SIZE_BUDGET_FILE) || true; } | tr -d '[:space:]'); \
+	[[ "$$budget" =~ ^[0-9]+$$ ]] || { echo "$(SIZE_BUDGET_FILE) holds no byte count (a line of digits)" >&2; exit 1; }; \
+	size=$$(stat -c %s $(DIST_HTML)); \
+	if (( size > budget )); then \
+		echo "$(DIST_HTML) is $$size B, over the budget of $$budget B in $(SIZE_BUDGET_FILE) (by $$(( size - budget )) B)" >&2; \
+		echo "make it smaller (\`make size\` shows where the bytes go), or raise the budget as $(SIZE_BUDGET_FILE) says" >&2; \
+		exit 1; \
+	fi; \
+	echo "$(DIST_HTML): $$size B, within the budget of $$budget B ($$(( budget - size )) B to spare)"
+
+# keyplan's startup against the bare Yew page, opened in turn; keyplan's phases.
+bench-startup: test-tools tools
+	@$(MAKE) dist bare-yew
+	env $(E2E_ENV) BARE_YEW_HTML=$(CURDIR)/dist/bare-yew.html KEYPLAN_BENCH=startup cargo run -q -p e2e --bin bench
 
 serve: tools
 	@if ! command -v trunk >/dev/null; then \

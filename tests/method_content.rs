@@ -156,3 +156,23 @@ fn the_default_method_is_the_contents_rules() {
         assert_eq!(m.rules(stage).gate, content().row(stage).gate);
     }
 }
+
+#[test]
+fn the_compiled_in_method_is_the_repository_file_minified() {
+    let file = include_str!("../src/domain/method/default_method.json");
+    let compiled = include_str!(concat!(env!("OUT_DIR"), "/default_method.json"));
+    let value = |text: &str| serde_json::from_str::<serde_json::Value>(text).unwrap();
+    assert_eq!(value(compiled), value(file));
+    // the same bytes as serde_json's compact form, but for the order of keys
+    assert_eq!(
+        compiled.len(),
+        serde_json::to_string(&value(file)).unwrap().len(),
+        "no whitespace outside strings"
+    );
+    assert!(
+        compiled.len() * 10 < file.len() * 7,
+        "{} of {}",
+        compiled.len(),
+        file.len()
+    );
+}

@@ -27,6 +27,8 @@ impl yew::Reducible for Session {
 
 /// Mounts the planner into the page and removes the loading notice.
 pub fn start() {
+    // the wasm is instantiated and running: the startup benchmark's end of the loader's phases
+    crate::web::bench::mark("keyplan-main");
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a browser page");

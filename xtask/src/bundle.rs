@@ -107,14 +107,13 @@ pub fn assemble(
     })?;
     let page = page.replace("<style>\n\n</style>", "");
     let css_gzip = if css.is_empty() {
-        String::new()
+        Vec::new()
     } else {
-        compress::base64(&compress::gzip_smallest(css.as_bytes()))
+        compress::gzip_smallest(css.as_bytes())
     };
 
     let wasm_gzip = compress::gzip_smallest(wasm);
-    let script =
-        script::module_script(&shrink::js(glue), &compress::base64(&wasm_gzip), &css_gzip)?;
+    let script = script::module_script(&shrink::js(glue), &wasm_gzip, &css_gzip)?;
     let page = html::insert_after_meta_charset(&page, &csp::meta_tag(&script))?;
     let page =
         html::insert_before_body_end(&page, &format!("<script type=\"module\">{script}</script>"))?;
@@ -297,16 +296,23 @@ mod tests {
         );
     }
 
+    /// The gzip embedded as `const <name> = ["<7-bit text>", <length>];`.
+    fn embedded_gzip(page: &str, name: &str) -> Vec<u8> {
+        let text = between(page, &format!("const {name} = [\""), "\", ");
+        let len: usize = between(page, &format!("const {name} = [\"{text}\", "), "]")
+            .parse()
+            .unwrap();
+        let gz = compress::seven_bit_decode(text, len);
+        assert_eq!(compress::seven_bit(&gz), text);
+        gz
+    }
+
     #[test]
     fn embedded_wasm_decodes_back_to_the_input() {
-        use base64::Engine as _;
         let fx = Fixture::new();
         bundle(&fx).unwrap();
         let page = fx.output();
-        let b64 = between(&page, "const keyplanWasmGzipBase64 = \"", "\"");
-        let gz = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .unwrap();
+        let gz = embedded_gzip(&page, "keyplanWasm");
         let mut wasm = Vec::new();
         GzDecoder::new(&gz[..]).read_to_end(&mut wasm).unwrap();
         assert_eq!(wasm, WASM);
@@ -314,14 +320,10 @@ mod tests {
 
     #[test]
     fn embedded_stylesheet_decodes_back_to_the_shrunk_css() {
-        use base64::Engine as _;
         let fx = Fixture::new();
         bundle(&fx).unwrap();
         let page = fx.output();
-        let b64 = between(&page, "const keyplanCssGzipBase64 = \"", "\"");
-        let gz = base64::engine::general_purpose::STANDARD
-            .decode(b64)
-            .unwrap();
+        let gz = embedded_gzip(&page, "keyplanCss");
         let mut css = String::new();
         GzDecoder::new(&gz[..]).read_to_string(&mut css).unwrap();
         assert_eq!(css, ".boot{color: #555;}");

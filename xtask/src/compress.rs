@@ -1,4 +1,5 @@
-//! Deterministic gzip and base64 for embedding the wasm in the page.
+//! Deterministic gzip, base64 (for the CSP hash), and the dense text that embeds the gzipped wasm
+//! and stylesheet in the page: 7 bits in most bytes of the UTF-8 page (base64 carries 6).
 
 use base64::Engine as _;
 use flate2::{Compression, GzBuilder};
@@ -28,9 +29,85 @@ pub fn gzip_best(data: &[u8]) -> Vec<u8> {
     encoder.finish().expect("gzip into memory")
 }
 
-/// Standard, padded base64 (what `atob` decodes).
+/// Standard, padded base64 (what a CSP `sha256-` source holds).
 pub fn base64(data: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(data)
+}
+
+/// The 7-bit values that cannot stand for themselves inside a double-quoted JS string in an
+/// inline `<script>`: NUL (the HTML parser makes it U+FFFD), LF and CR (they end the string; the
+/// parser turns CR into LF), `"` and `\\` (string syntax) and `<` (`</script`, `<!--`).
+pub const SEVEN_BIT_AWKWARD: [u8; 6] = [0x00, 0x0a, 0x0d, 0x22, 0x3c, 0x5c];
+
+/// First code point of a pair: an awkward value `i` followed by any 7-bit value `v` is written as
+/// one character U+0100 + 128·i + v (two bytes of UTF-8 for 14 bits).
+pub const SEVEN_BIT_PAIR: u32 = 0x100;
+/// An awkward value `i` at the very end is written as U+0400 + i.
+pub const SEVEN_BIT_LAST: u32 = 0x400;
+
+/// `data` as text for a JS string literal in an inline script of a UTF-8 page, 7 bits per
+/// character, most bits first; the decoder needs `data.len()` to drop the padding bits. Each
+/// character is one byte of UTF-8 except the pairs above, which carry 14 bits in two bytes, so
+/// the text is 8/7 of the data (base64 is 4/3). The bootstrap in `script.rs` decodes it.
+pub fn seven_bit(data: &[u8]) -> String {
+    let mut values = Vec::with_capacity(data.len() * 8 / 7 + 1);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &byte in data {
+        acc = (acc << 8) | u32::from(byte);
+        bits += 8;
+        while bits >= 7 {
+            bits -= 7;
+            values.push(((acc >> bits) & 0x7f) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    if bits > 0 {
+        values.push(((acc << (7 - bits)) & 0x7f) as u8);
+    }
+    let mut out = String::with_capacity(values.len() + values.len() / 16);
+    let mut values = values.into_iter().peekable();
+    while let Some(value) = values.next() {
+        let awkward = SEVEN_BIT_AWKWARD.iter().position(|a| *a == value);
+        let code = match (awkward, values.peek()) {
+            (None, _) => u32::from(value),
+            (Some(i), Some(&next)) => {
+                values.next();
+                SEVEN_BIT_PAIR + 128 * i as u32 + u32::from(next)
+            }
+            (Some(i), None) => SEVEN_BIT_LAST + i as u32,
+        };
+        out.push(char::from_u32(code).expect("below the surrogates"));
+    }
+    out
+}
+
+/// What the bootstrap's `keyplanUnpack` does, in Rust (for the tests).
+#[cfg(test)]
+pub fn seven_bit_decode(text: &str, len: usize) -> Vec<u8> {
+    let mut values = Vec::new();
+    for c in text.chars() {
+        let c = c as u32;
+        if c < 128 {
+            values.push(c as u8);
+        } else if c >= SEVEN_BIT_LAST {
+            values.push(SEVEN_BIT_AWKWARD[(c - SEVEN_BIT_LAST) as usize]);
+        } else {
+            values.push(SEVEN_BIT_AWKWARD[((c - SEVEN_BIT_PAIR) >> 7) as usize]);
+            values.push((c & 0x7f) as u8);
+        }
+    }
+    let (mut acc, mut bits, mut out) = (0u32, 0u32, Vec::new());
+    for v in values {
+        acc = (acc << 7) | u32::from(v);
+        bits += 7;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out.truncate(len);
+    out
 }
 
 #[cfg(test)]
@@ -68,6 +145,40 @@ mod tests {
         GzDecoder::new(&gz[..]).read_to_end(&mut back).unwrap();
         assert_eq!(back, data);
         assert!(gz.len() <= gzip_best(&data).len());
+    }
+
+    #[test]
+    fn seven_bit_text_round_trips_and_stays_inside_a_script_string() {
+        let mut cases: Vec<Vec<u8>> = (0..=16).map(|n| vec![0u8; n]).collect();
+        cases.extend((0..=16).map(|n| vec![0xffu8; n]));
+        cases.push((0..=255).collect());
+        cases.push(
+            (0..50_000u32)
+                .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+                .collect(),
+        );
+        for data in cases {
+            let text = seven_bit(&data);
+            assert_eq!(seven_bit_decode(&text, data.len()), data, "{data:?}");
+            assert!(
+                !text.contains(['\0', '\n', '\r', '"', '\\', '<']),
+                "{text:?}"
+            );
+            assert!(
+                text.chars().all(|c| (c as u32) < 0x800),
+                "one or two bytes of UTF-8"
+            );
+            assert!(
+                text.len() <= data.len() * 8 / 7 + 2,
+                "{} for {}",
+                text.len(),
+                data.len()
+            );
+        }
+        assert_eq!(seven_bit(b""), "");
+        // 0x00 0x00 → values 0, 0, 0 (the last padded): a pair, then a lone awkward value
+        assert_eq!(seven_bit(&[0, 0]), "\u{100}\u{400}");
+        assert_eq!(seven_bit(b"A"), "\u{20}\u{40}");
     }
 
     #[test]

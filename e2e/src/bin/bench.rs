@@ -4,6 +4,11 @@
 //! 50,000-deal merge keeps the page busy, and how many typical deals localStorage holds.
 //! Measured, never asserted: it prints a table.
 //!
+//! `KEYPLAN_BENCH=startup` measures only the startup: keyplan (training case stored) against a
+//! bare Yew counter built the same way (`make bare-yew` → dist/bare-yew.html, or the page named
+//! by `BARE_YEW_HTML`), opened from file:// in turn, and keyplan's phases from the loader's and
+//! the app's marks.
+//!
 //! The page is opened with `?bench`, which makes it set `performance` marks (the board shown,
 //! an imported file read and parsed); ordinary use sets none.
 use std::fmt::Write as _;
@@ -31,8 +36,15 @@ async fn main() {
         .expect("longer script timeouts");
     let url = format!("{}?bench", e2e::page_url());
     // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6)
-    let only_merge = std::env::var("KEYPLAN_BENCH").is_ok_and(|v| v == "merge");
+    let only = std::env::var("KEYPLAN_BENCH").unwrap_or_default();
+    let only_merge = only == "merge";
     b.open_url(&url).await;
+    if only == "startup" {
+        startup(&b, &url, &mut table).await;
+        b.close().await;
+        println!("{table}");
+        return;
+    }
     if !only_merge {
         measure_the_rest(&b, &mut table).await;
     }
@@ -165,6 +177,103 @@ async fn measure_the_rest(b: &Browser, table: &mut String) {
         capacity[0],
         capacity[1].as_f64().unwrap_or_default()
     );
+}
+
+/// Runs of the startup comparison; the median is reported.
+const STARTUP_RUNS: usize = 9;
+
+/// keyplan's startup marks in order, from the loader (`xtask/src/script.rs`) and the app, each
+/// with the name of the phase that ends there.
+const STARTUP_PHASES: [(&str, &str); 6] = [
+    (
+        "keyplan-boot",
+        "page and script parsed (navigation → loader runs)",
+    ),
+    ("keyplan-unpacked", "7-bit text → gzip bytes"),
+    ("keyplan-inflated", "gzip inflated (DecompressionStream)"),
+    ("keyplan-compiled", "wasm compiled"),
+    ("keyplan-main", "instantiated, glue started, main runs"),
+    ("keyplan-board", "first render: the board shown"),
+];
+
+/// Startup: keyplan with the training case stored against a bare Yew counter built the same
+/// way, opened in turn, navigation start → content shown; then keyplan's phases.
+async fn startup(b: &Browser, keyplan_url: &str, table: &mut String) {
+    let bare_url = match e2e::page_url_from(std::env::var_os("BARE_YEW_HTML").or_else(|| {
+        let keyplan = std::path::PathBuf::from(std::env::var_os("KEYPLAN_HTML")?);
+        Some(keyplan.with_file_name("bare-yew.html").into_os_string())
+    })) {
+        Ok(url) => format!("{url}?bench"),
+        Err(msg) => panic!("the bare Yew page (`make bare-yew`, or BARE_YEW_HTML): {msg}"),
+    };
+    b.wait_for(&tid("load-sample")).await;
+    b.click(&tid("load-sample")).await;
+    b.wait_for(&tid("deal-card")).await;
+    let marks = |names: Vec<&'static str>| async move {
+        let list = serde_json::to_string(&names).expect("names as JSON");
+        let times = b
+            .js(&format!(
+                "return {list}.map(n => {{ const e = performance.getEntriesByName(n);                  return e.length ? e[0].startTime : null; }});"
+            ))
+            .await;
+        let times: Vec<f64> = times
+            .as_array()?
+            .iter()
+            .map(Value::as_f64)
+            .collect::<Option<_>>()?;
+        Some(times)
+    };
+    let (mut bare, mut bare_boot) = (Vec::new(), Vec::new());
+    let (mut keyplan, mut phases) = (Vec::new(), vec![Vec::new(); 6]);
+    for _ in 0..STARTUP_RUNS {
+        b.open_url(&bare_url).await;
+        let shown = b
+            .eventually("the bare page's marks", || {
+                marks(vec!["keyplan-boot", "bare-yew-shown"])
+            })
+            .await;
+        bare_boot.push(shown[0]);
+        bare.push(shown[1]);
+        b.open_url(keyplan_url).await;
+        let times = b
+            .eventually("keyplan's startup marks", || {
+                marks(STARTUP_PHASES.iter().map(|p| p.0).collect())
+            })
+            .await;
+        keyplan.push(times[5]);
+        let mut previous = 0.0;
+        for (phase, at) in phases.iter_mut().zip(&times) {
+            phase.push(at - previous);
+            previous = *at;
+        }
+    }
+    row(table, "open → content shown: bare Yew counter", &bare, "ms");
+    row(
+        table,
+        "open → board shown: keyplan, 12-deal training case",
+        &keyplan,
+        "ms",
+    );
+    let ratios: Vec<f64> = keyplan.iter().zip(&bare).map(|(k, b)| k / b).collect();
+    let _ = writeln!(
+        table,
+        "| keyplan ÷ bare Yew (medians) | {:.2} | per run: {} |",
+        median(&keyplan) / median(&bare),
+        ratios
+            .iter()
+            .map(|r| format!("{r:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    row(
+        table,
+        "bare Yew: page and script parsed (navigation → loader runs), same loader",
+        &bare_boot,
+        "ms",
+    );
+    for ((_, what), values) in STARTUP_PHASES.iter().zip(&phases) {
+        row(table, &format!("keyplan phase: {what}"), values, "ms");
+    }
 }
 
 /// Sections 5 and 6: merges of 10,000 and 50,000 deals.

@@ -1,6 +1,7 @@
 //! The method as data (methodology.md): the editable rules a team runs by — stage probabilities,
 //! stale limits, gate items (验收节点) — and the fixed coaching content of the three aligned cycles.
-//! The default content lives in `default_method.json`, compiled in and checked by tests.
+//! The default content lives in `default_method.json`, compiled in (minified by `build.rs`) and
+//! checked by tests.
 pub mod edit;
 
 use std::sync::OnceLock;
@@ -295,8 +296,11 @@ pub struct Content {
 pub fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
     CONTENT.get_or_init(|| {
-        serde_json::from_str(include_str!("default_method.json"))
-            .expect("default_method.json is checked by tests/method_content.rs")
+        serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/default_method.json"
+        )))
+        .expect("default_method.json is checked by tests/method_content.rs")
     })
 }
 
