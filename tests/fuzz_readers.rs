@@ -9,8 +9,7 @@ use std::sync::OnceLock;
 use chrono::{DateTime, TimeZone, Utc};
 use keyplan::domain::csv::document;
 use keyplan::domain::import::table::{
-    guess, guess_encoding, parse_row_path, read as read_table, utf8, Encoding, Table, Target,
-    Unit,
+    guess, guess_encoding, parse_row_path, read as read_table, utf8, Encoding, Table, Target, Unit,
 };
 use keyplan::domain::plan_file::{decode, encode, read, read_carefully, Mode, Parsed};
 use keyplan::domain::sample::sample_plan;
@@ -183,7 +182,11 @@ fn check_plan_text(text: &str) -> Result<(), TestCaseError> {
     let quick = read(text, lenient);
     let careful = read_carefully(text, lenient);
     let careful_strict = read_carefully(text, Mode::Strict);
-    prop_assert_eq!(&quick, &careful, "the quick and careful lenient reads differ");
+    prop_assert_eq!(
+        &quick,
+        &careful,
+        "the quick and careful lenient reads differ"
+    );
     prop_assert_eq!(
         &strict,
         &careful_strict,
@@ -203,7 +206,11 @@ fn check_plan_text(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(check_deal(deal).is_empty(), "{:?}", check_deal(deal));
         }
         let saved = encode(&plan, now());
-        prop_assert_eq!(decode(&saved), Ok(plan), "read leniently, saved, read strictly");
+        prop_assert_eq!(
+            decode(&saved),
+            Ok(plan),
+            "read leniently, saved, read strictly"
+        );
     }
     Ok(())
 }
@@ -233,7 +240,12 @@ fn check_table(
     let table = Table::of(&text);
     let words = table_words();
     let targets = match picked {
-        Some(p) => p.iter().copied().cycle().take(table.headers.len()).collect(),
+        Some(p) => p
+            .iter()
+            .copied()
+            .cycle()
+            .take(table.headers.len())
+            .collect(),
         None => guess(&table.headers, &words),
     };
     prop_assert_eq!(targets.len(), table.headers.len());
@@ -289,11 +301,52 @@ fn targets() -> impl Strategy<Value = Vec<Target>> {
 /// keyplan knows, GBK bytes.
 fn table_soup() -> impl Strategy<Value = Vec<u8>> {
     let piece = proptest::sample::select(vec![
-        ",", ";", "\t", "\"", "\"\"", "\n", "\r\n", "\r", "\u{feff}", "项目名称", "客户", "金额",
-        "阶段", "状态", "赢率", "预计签约日期", "签约日期", "编号", "id", "name", "amount",
-        "stage", "status", "备注", "P3", "p9", "赢单", "丢单", "won", "lost", "50%", "12.5",
-        "¥88万", "1,250,000.50", "-1", "1e99", "2027-03-01", "2027/3/1", "2027年3月1日",
-        "2027-02-30", "'=SUM(A1)", "\u{0}", "\u{1}", "x", " ", "\u{cfee}",
+        ",",
+        ";",
+        "\t",
+        "\"",
+        "\"\"",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{feff}",
+        "项目名称",
+        "客户",
+        "金额",
+        "阶段",
+        "状态",
+        "赢率",
+        "预计签约日期",
+        "签约日期",
+        "编号",
+        "id",
+        "name",
+        "amount",
+        "stage",
+        "status",
+        "备注",
+        "P3",
+        "p9",
+        "赢单",
+        "丢单",
+        "won",
+        "lost",
+        "50%",
+        "12.5",
+        "¥88万",
+        "1,250,000.50",
+        "-1",
+        "1e99",
+        "2027-03-01",
+        "2027/3/1",
+        "2027年3月1日",
+        "2027-02-30",
+        "'=SUM(A1)",
+        "\u{0}",
+        "\u{1}",
+        "x",
+        " ",
+        "\u{cfee}",
     ])
     .prop_map(|s| s.as_bytes().to_vec());
     let raw = prop_oneof![

@@ -22,7 +22,7 @@ pub use columns::{guess, Target, Words};
 pub use rows::rows;
 pub use values::Unit;
 
-use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field};
+use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field, StageChange};
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Problem, ProblemKind, Rejected};
 use crate::domain::stage::Stage;
@@ -163,6 +163,7 @@ pub fn read(
                 now,
             ),
         };
+        let was = deal.status;
         match fill(&mut deal, table, cells, targets, unit, plan, words) {
             Ok(()) => {}
             Err((header, kind)) => {
@@ -170,6 +171,7 @@ pub fn read(
                 continue;
             }
         }
+        record_status(&mut deal, was, now);
         if let Some(error) = check_deal(&deal).into_iter().next() {
             let header = header_of(table, targets, error.field);
             read.parsed
@@ -217,6 +219,32 @@ fn fresh_id(
         }
         n += 1_000_003;
     }
+}
+
+/// A status the table changed, recorded as the editor records it ([`Plan::win`], [`Plan::lose`],
+/// [`Plan::reopen`]): an entry in the history with the status (a won deal moves to P7, a lost
+/// deal's entry names the competitor of its review), and a close day (the table's signing day,
+/// else its expected one).
+fn record_status(deal: &mut Deal, was: DealStatus, now: DateTime<Utc>) {
+    if deal.status == was {
+        return;
+    }
+    let from = deal.stage;
+    if deal.status == DealStatus::Won {
+        deal.stage = Stage::P7;
+    }
+    if !deal.is_open() && deal.closed_on.is_none() {
+        deal.closed_on = deal.expected_close;
+    }
+    let competitor = match deal.status {
+        DealStatus::Lost => deal.people.review.competitor.clone(),
+        _ => String::new(),
+    };
+    deal.history.push(StageChange {
+        status: Some(deal.status),
+        competitor,
+        ..StageChange::moved(from, deal.stage, now)
+    });
 }
 
 /// Marks a header that names a field no column holds: the languages show the field's label.

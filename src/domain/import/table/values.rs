@@ -67,7 +67,22 @@ pub fn stage(text: &str, words: &Words, method: &Method) -> Result<Stage, Proble
     Err(ProblemKind::UnknownStage(t.to_string()))
 }
 
-/// A status: `open`/`won`/`lost` or its name in either language; empty is open.
+/// Statuses spreadsheets use, in Chinese and English (compared as [`fold`] leaves them).
+const STATUSES: &[(&str, DealStatus)] = &[
+    ("赢单", DealStatus::Won),
+    ("已成交", DealStatus::Won),
+    ("成交", DealStatus::Won),
+    ("closedwon", DealStatus::Won),
+    ("丢单", DealStatus::Lost),
+    ("输单", DealStatus::Lost),
+    ("closedlost", DealStatus::Lost),
+    ("进行中", DealStatus::Open),
+    ("跟进中", DealStatus::Open),
+    ("inprogress", DealStatus::Open),
+];
+
+/// A status: `open`/`won`/`lost`, its name in either language, or a common synonym (赢单,
+/// 丢单, Closed Won…); empty is open.
 pub fn status(text: &str, words: &Words) -> Result<DealStatus, ProblemKind> {
     let folded = fold(text);
     if folded.is_empty() {
@@ -79,6 +94,12 @@ pub fn status(text: &str, words: &Words) -> Result<DealStatus, ProblemKind> {
                 .statuses
                 .iter()
                 .find(|(name, _)| fold(name) == folded)
+                .map(|(_, s)| *s)
+        })
+        .or_else(|| {
+            STATUSES
+                .iter()
+                .find(|(name, _)| *name == folded)
                 .map(|(_, s)| *s)
         })
         .ok_or_else(|| ProblemKind::UnknownStatus(text.trim().to_string()))
