@@ -120,6 +120,9 @@ pub fn read(
         .map(|d| (columns::fold(&d.customer), columns::fold(&d.name)))
         .collect();
     let mut seen: HashSet<String> = HashSet::new();
+    let words = &words.folded();
+    // what every new deal starts from (made once: making a deal compares it with itself)
+    let blank = Deal::new(DealId::new(""), DealFields::default(), now);
     let mut read = TableRead {
         parsed: Parsed {
             // the plan's own settings (title, quotas, workshop, unknown fields): a table
@@ -157,11 +160,10 @@ pub fn read(
         let existing = id.and_then(|id| mine.get(id));
         let mut deal = match existing {
             Some(deal) => (***deal).clone(),
-            None => Deal::new(
-                fresh_id(id, *number, now, &mine, &seen),
-                DealFields::default(),
-                now,
-            ),
+            None => Deal {
+                id: fresh_id(id, *number, now, &mine, &seen),
+                ..blank.clone()
+            },
         };
         let was = deal.status;
         match fill(&mut deal, table, cells, targets, unit, plan, words) {
@@ -184,8 +186,9 @@ pub fn read(
             Some(_) => {}
             None => {
                 seen.insert(deal.id.as_str().to_string());
-                let pair = (columns::fold(&deal.customer), columns::fold(&deal.name));
-                if pairs.contains(&pair) {
+                if !pairs.is_empty()
+                    && pairs.contains(&(columns::fold(&deal.customer), columns::fold(&deal.name)))
+                {
                     read.duplicates.push(Duplicate {
                         row: *number,
                         name: deal.name.clone(),

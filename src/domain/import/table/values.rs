@@ -38,10 +38,26 @@ pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
 
 /// A day: `2027-03-01`, `2027/3/1`, `2027年3月1日`; empty is none.
 pub fn day(text: &str) -> Result<Option<NaiveDate>, ProblemKind> {
+    // `2027-03-01`, what keyplan and most spreadsheets write, without the general parser
+    if let [y @ .., b'-', m1, m2, b'-', d1, d2] = text.trim().as_bytes() {
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        if let (4, Some(y), Some(m), Some(d)) =
+            (y.len(), number(y), number(&[*m1, *m2]), number(&[*d1, *d2]))
+        {
+            if let Some(day) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                return Ok(Some(day));
+            }
+        }
+    }
     parse_optional_date(text).map_err(ProblemKind::NotADate)
 }
 
-/// A stage: `P3`, its name in either language, or its win percentage in the plan's method.
+/// A stage: `P3`, its name in either language, or its win percentage in the plan's method;
+/// `words` as [`Words::folded`] leaves them.
 pub fn stage(text: &str, words: &Words, method: &Method) -> Result<Stage, ProblemKind> {
     let t = text.trim();
     if let Some(stage) = Stage::parse(t) {
@@ -54,7 +70,7 @@ pub fn stage(text: &str, words: &Words, method: &Method) -> Result<Stage, Proble
         }
     }
     let folded = fold(t);
-    if let Some((_, stage)) = words.stages.iter().find(|(name, _)| fold(name) == folded) {
+    if let Some((_, stage)) = words.stages.iter().find(|(name, _)| *name == folded) {
         return Ok(*stage);
     }
     if t.ends_with(['%', '％']) {
@@ -82,7 +98,7 @@ const STATUSES: &[(&str, DealStatus)] = &[
 ];
 
 /// A status: `open`/`won`/`lost`, its name in either language, or a common synonym (赢单,
-/// 丢单, Closed Won…); empty is open.
+/// 丢单, Closed Won…); empty is open. `words` as [`Words::folded`] leaves them.
 pub fn status(text: &str, words: &Words) -> Result<DealStatus, ProblemKind> {
     let folded = fold(text);
     if folded.is_empty() {
@@ -93,7 +109,7 @@ pub fn status(text: &str, words: &Words) -> Result<DealStatus, ProblemKind> {
             words
                 .statuses
                 .iter()
-                .find(|(name, _)| fold(name) == folded)
+                .find(|(name, _)| *name == folded)
                 .map(|(_, s)| *s)
         })
         .or_else(|| {
@@ -135,8 +151,51 @@ pub fn strategies(text: &str) -> Vec<(Stage, String)> {
 /// A cell's text without the `'` keyplan's CSV puts before what a spreadsheet would run as a
 /// formula (`'=SUM(A1)` is `=SUM(A1)`).
 pub fn text(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+    // bytes, not a char pattern: this runs for every cell of a table
+    match cell.as_bytes() {
+        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
         _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_day_reads_as_the_general_one() {
+        for text in [
+            "2027-03-01",
+            " 2027-12-31 ",
+            "2027-02-29",
+            "2028-02-29",
+            "2027-13-01",
+            "0000-01-01",
+            "9999-12-31",
+            "2027-1-01",
+            "2027-01-1",
+            "+027-01-01",
+            "２０２７-01-01",
+            "2027/03/01",
+            "2027年3月1日",
+            "",
+            "  ",
+            "x",
+        ] {
+            assert_eq!(
+                day(text),
+                parse_optional_date(text).map_err(ProblemKind::NotADate),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quote_before_a_formula_is_dropped() {
+        assert_eq!(text("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(text("'-1"), "-1");
+        assert_eq!(text("'abc"), "'abc");
+        assert_eq!(text("'"), "'");
+        assert_eq!(text("=1"), "=1");
     }
 }
