@@ -109,7 +109,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             reading.unit,
         ),
         |(plan, file, table, targets, unit)| {
-            let (file, table) = (file.as_ref()?, table.as_ref().as_ref()?);
+            let (file, table) = (file.as_ref()?, (**table).as_ref()?);
             let words = table_words();
             let targets = match targets {
                 Some(targets) => targets.clone(),
@@ -338,6 +338,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             };
             html! {
                 <div class="import-table">
+                    if !file.left.is_empty() {
+                        <p class="form-alert" role="alert" data-testid="import-left">{ lang.files_left(&file.left) }</p>
+                    }
                     if file.pasted {
                         <textarea data-testid="import-paste-box" rows="6" placeholder={t.import_paste_hint}
                             aria-label={t.import_paste} value={reading.pasted.clone()} {oninput} />
