@@ -20,7 +20,7 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
 /// Cases of each property: the whole file runs in a few seconds in the debug profile.
-const CASES: u32 = 300;
+const CASES: u32 = 500;
 
 fn config() -> ProptestConfig {
     ProptestConfig {

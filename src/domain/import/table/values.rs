@@ -63,15 +63,17 @@ fn plain_yuan(text: &str) -> Option<Money> {
 /// A day: `2027-03-01`, `2027/3/1`, `2027年3月1日`; empty is none.
 pub fn day(text: &str) -> Result<Option<NaiveDate>, ProblemKind> {
     // `2027-03-01`, what keyplan and most spreadsheets write, without the general parser
-    if let [y @ .., b'-', m1, m2, b'-', d1, d2] = text.trim().as_bytes() {
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.trim().as_bytes() {
         let number = |digits: &[u8]| {
             digits.iter().try_fold(0u32, |n, d| {
                 d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
             })
         };
-        if let (4, Some(y), Some(m), Some(d)) =
-            (y.len(), number(y), number(&[*m1, *m2]), number(&[*d1, *d2]))
-        {
+        if let (Some(y), Some(m), Some(d)) = (
+            number(&[*y1, *y2, *y3, *y4]),
+            number(&[*m1, *m2]),
+            number(&[*d1, *d2]),
+        ) {
             if let Some(day) = NaiveDate::from_ymd_opt(y as i32, m, d) {
                 return Ok(Some(day));
             }
