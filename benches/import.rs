@@ -1,14 +1,19 @@
 //! Importing a file of 10,000 and 20,000 typical deals (the browser bench's file): the JSON
 //! parse alone, keyplan's lenient read, the preview and the merge into an empty plan and into a
-//! plan that has them all, and the save's encoding. Run with `cargo bench --bench import`.
+//! plan that has them all, and the save's encoding; the same 10,000 deals as keyplan's deals CSV
+//! (issue 12): the table parsed, its rows read into deals, and both. Run with
+//! `cargo bench --bench import`.
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use chrono::{TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use keyplan::domain::csv::document;
+use keyplan::domain::import::table::{self, guess, Table, Unit};
 use keyplan::domain::import::{merge, preview, Rule};
 use keyplan::domain::plan_file::{encode, read, Mode, Parsed};
 use keyplan::domain::Plan;
+use keyplan::i18n::{deals_csv, table_words, Lang};
 use serde_json::{json, Value};
 
 /// The typical deal of `e2e/src/bin/bench.rs`: two gate checks, one history entry.
@@ -96,6 +101,30 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("encode", n), &full, |b, p| {
             b.iter(|| encode(black_box(p), now))
+        });
+    }
+    {
+        // the deals CSV of the same 10,000 deals, read into an empty plan
+        let n = 10_000;
+        let plan = read(&file_of(n), lenient).unwrap().plan;
+        let csv = document(&deals_csv(Lang::Zh, &plan));
+        let empty = Plan::default();
+        let words = table_words();
+        let parsed = Table::of(&csv);
+        let targets = guess(&parsed.headers, &words);
+        group.bench_with_input(BenchmarkId::new("csv_table", n), &csv, |b, t| {
+            b.iter(|| Table::of(black_box(t)))
+        });
+        group.bench_with_input(BenchmarkId::new("csv_rows_to_deals", n), &parsed, |b, t| {
+            b.iter(|| table::read(black_box(t), &targets, Unit::Yuan, &empty, &words, now))
+        });
+        group.bench_with_input(BenchmarkId::new("csv_whole", n), &csv, |b, t| {
+            b.iter(|| {
+                let words = table_words();
+                let parsed = Table::of(black_box(t));
+                let targets = guess(&parsed.headers, &words);
+                table::read(&parsed, &targets, Unit::Yuan, &empty, &words, now)
+            })
         });
     }
     {

@@ -418,3 +418,21 @@ fn the_last_export_reads_as_a_day() {
     assert_eq!(Lang::En.last_export(None), "Never exported");
     assert_eq!(Lang::Zh.last_export(None), "从未导出");
 }
+
+#[test]
+fn files_left_out_of_a_table_import_are_named_in_both_languages() {
+    let one = ["计划.json".to_string()];
+    let two = ["a.json".to_string(), "b.csv".to_string()];
+    assert_eq!(
+        Lang::Zh.files_left(&two),
+        "表格一次只导入一个文件，以下文件未导入：a.json、b.csv。请另行导入。"
+    );
+    assert!(Lang::Zh.files_left(&one).contains("计划.json"));
+    assert_eq!(
+        Lang::En.files_left(&one),
+        "A spreadsheet is imported on its own, one file at a time. Not imported: 计划.json. Import it separately."
+    );
+    assert!(Lang::En
+        .files_left(&two)
+        .ends_with("a.json, b.csv. Import them separately."));
+}

@@ -1276,6 +1276,7 @@ fn a_table_opens_the_import_like_files_do() {
         name: "d.csv".into(),
         bytes: b"name,customer\na,b\n".to_vec(),
         pasted: false,
+        left: vec!["plan.json".into()],
     };
     let editing = state_with(plan_with(&[("a", 1, Stage::P0)])).reduce(Action::OpenDeal(id("a")));
     let dropped = editing.clone().reduce(Action::ImportTable(table()));

@@ -267,3 +267,110 @@ fn replacing_the_plan_with_a_table_keeps_the_plans_own_settings() {
     assert_eq!(replaced.workshop, plan.workshop);
     assert_eq!(replaced.method, plan.method);
 }
+
+#[test]
+fn won_and_lost_rows_are_closed_as_the_editor_closes_deals() {
+    use keyplan::domain::deal::{DealFields, DealId};
+    use keyplan::domain::plan::{Loss, Win};
+    use keyplan::domain::DealStatus;
+    // the editor: an open P4 deal won on 2027-01-03, another lost on 2027-01-04 to 友商甲
+    let mut editor = Plan::default();
+    for id in ["w", "l"] {
+        let fields = DealFields {
+            name: id.into(),
+            customer: "客户".into(),
+            amount: Money::from_major(100),
+            stage: Stage::P4,
+            ..DealFields::default()
+        };
+        editor.add(DealId::new(id), fields, now()).unwrap();
+    }
+    let win = Win {
+        signed_on: NaiveDate::from_ymd_opt(2027, 1, 3).unwrap(),
+        amount: Money::from_major(100),
+        reason: "gates".into(),
+        review: Default::default(),
+    };
+    editor.win(&DealId::new("w"), win, now()).unwrap();
+    let loss = Loss {
+        lost_on: NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+        reason: "price".into(),
+        competitor: "友商甲".into(),
+        review: Default::default(),
+    };
+    editor.lose(&DealId::new("l"), loss, now()).unwrap();
+    let closed = |deal: &keyplan::domain::Deal| {
+        let entry = deal.closing().expect("a close entry");
+        (
+            deal.status,
+            deal.stage,
+            deal.closed_on,
+            entry.from,
+            entry.to,
+            entry.at,
+            entry.competitor.clone(),
+        )
+    };
+    let (won, lost) = (
+        closed(editor.deal(&DealId::new("w")).unwrap()),
+        closed(editor.deal(&DealId::new("l")).unwrap()),
+    );
+    assert_eq!(won.0, DealStatus::Won);
+    assert_eq!(lost.0, DealStatus::Lost);
+    for status in [
+        ("赢单", "丢单"),
+        ("won", "lost"),
+        ("Won", "LOST"),
+        ("Closed Won", "输单"),
+    ] {
+        let text = format!(
+            "项目名称,客户,金额,阶段,状态,签约日期,竞争对手\n\
+             w,客户,100,P4,{},2027-01-03,\n\
+             l,客户,100,P4,{},2027/1/4,友商甲\n",
+            status.0, status.1
+        );
+        let table = Table::of(&text);
+        let words = table_words();
+        let mut targets = guess(&table.headers, &words);
+        targets[6] = Target::ReviewCompetitor;
+        // new deals, and the same deals open in the plan (matched by id)
+        let open = {
+            let mut plan = Plan::default();
+            for id in ["w", "l"] {
+                let fields = DealFields {
+                    name: id.into(),
+                    customer: "客户".into(),
+                    amount: Money::from_major(100),
+                    stage: Stage::P4,
+                    ..DealFields::default()
+                };
+                plan.add(DealId::new(id), fields, now()).unwrap();
+            }
+            plan
+        };
+        let mut with_id = targets.clone();
+        with_id[0] = Target::Id;
+        for (plan, targets) in [(Plan::default(), &targets), (open, &with_id)] {
+            let read = read(&table, targets, Unit::Yuan, &plan, &words, now());
+            assert!(
+                read.parsed.rejected.is_empty(),
+                "{:?}",
+                read.parsed.rejected
+            );
+            let deals = &read.parsed.plan.deals;
+            assert_eq!(closed(&deals[0]), won, "{status:?}");
+            assert_eq!(closed(&deals[1]), lost, "{status:?}");
+            assert_eq!(deals[0].history.len(), 1);
+        }
+    }
+    // a won row without a signing day closes on its expected one; an open row has no entry
+    let read = import(
+        "项目名称,客户,金额,状态,预计签约日期\n甲,客户,1,won,2027-02-01\n乙,客户,1,open,2027-02-01\n",
+        Unit::Yuan,
+        &Plan::default(),
+    );
+    let deals = &read.parsed.plan.deals;
+    assert_eq!(deals[0].closed_on, NaiveDate::from_ymd_opt(2027, 2, 1));
+    assert_eq!(deals[0].closing().map(|c| c.to), Some(Stage::P7));
+    assert!(deals[1].history.is_empty());
+}

@@ -131,3 +131,95 @@ async fn a_range_pasted_from_excel_imports() {
     .await;
     b.close().await;
 }
+
+/// Drops `files` (name and text) on the page as a person drags them from a folder: a synthesised
+/// `drop` event with a `DataTransfer` holding them, on the element the app listens on.
+async fn drop_files(b: &Browser, files: &[(&str, &str)]) {
+    let files = serde_json::to_string(files).expect("names and texts");
+    b.js(&format!(
+        "const dt = new DataTransfer();
+         for (const [name, text] of {files}) dt.items.add(new File([text], name));
+         const target = document.querySelector('.app');
+         target.dispatchEvent(new DragEvent('dragover', {{ bubbles: true, cancelable: true, dataTransfer: dt }}));
+         target.dispatchEvent(new DragEvent('drop', {{ bubbles: true, cancelable: true, dataTransfer: dt }}));
+         return true;"
+    ))
+    .await;
+}
+
+const DROPPED_CSV: &str = "项目名称,客户,金额,阶段,状态,签约日期\r\n\
+                           智能仓储,蓝海物流,880000,P5,赢单,2027-01-03\r\n\
+                           能耗平台,中原化工,120000,P2,,\r\n";
+
+#[tokio::test]
+async fn a_dropped_csv_shows_its_preview_and_a_won_row_is_closed() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    drop_files(&b, &[("商机.csv", DROPPED_CSV)]).await;
+    b.wait_for(&tid("import-dialog")).await;
+    b.wait_for(&tid("import-mapping")).await;
+    b.eventually("both rows", || async {
+        (count(&b, "count-new").await == "2").then_some(())
+    })
+    .await;
+    let dialog = b.text(&tid("import-dialog")).await;
+    assert!(
+        dialog.contains("智能仓储") && dialog.contains("能耗平台"),
+        "{dialog}"
+    );
+    assert!(
+        b.js(&format!(
+            "return !document.querySelector('{}');",
+            tid("import-left")
+        ))
+        .await
+        .as_bool()
+        .unwrap_or(false),
+        "one file: nothing left"
+    );
+    b.click(&tid("merge-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
+    // the won row closed as the editor closes a deal: P7, its signing day, a close entry
+    b.eventually("the won deal stored", || async {
+        let plan = b.storage_get(PLAN_KEY).await?;
+        let plan: serde_json::Value = serde_json::from_str(&plan).ok()?;
+        let deals = plan["deals"].as_array()?;
+        let won = deals.iter().find(|d| d["name"] == "智能仓储")?;
+        let entry = won["history"].as_array()?.last()?.clone();
+        (won["status"] == "won"
+            && won["stage"] == "P7"
+            && won["closed_on"] == "2027-01-03"
+            && entry["status"] == "won"
+            && entry["from"] == "P5")
+            .then_some(())
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_plan_dropped_with_a_csv_is_named_as_left_in_both_languages() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let plan = r#"{"format":"keyplan.plan","version":1,"deals":[]}"#;
+    for (lang, words) in [("zh", "以下文件未导入"), ("en", "Not imported")] {
+        b.click(&tid(&format!("lang-{lang}"))).await;
+        drop_files(&b, &[("计划.json", plan), ("商机.csv", DROPPED_CSV)]).await;
+        b.wait_for(&tid("import-dialog")).await;
+        b.eventually("the table read", || async {
+            (count(&b, "count-new").await == "2").then_some(())
+        })
+        .await;
+        let left = b.text(&tid("import-left")).await;
+        assert!(
+            left.contains(words) && left.contains("计划.json") && !left.contains("商机.csv"),
+            "{lang}: {left}"
+        );
+        b.click(&tid("cancel-import")).await;
+        b.wait_gone(&tid("import-dialog")).await;
+    }
+    assert_eq!(b.storage_get(PLAN_KEY).await, None, "nothing imported");
+    b.close().await;
+}

@@ -684,6 +684,14 @@ impl Language for En {
         format!("… and {} more", group_thousands(n as u128))
     }
 
+    fn files_left(&self, names: &[String]) -> String {
+        format!(
+            "A spreadsheet is imported on its own, one file at a time. Not imported: {}. Import {} separately.",
+            names.join(", "),
+            if names.len() == 1 { "it" } else { "them" }
+        )
+    }
+
     fn show_more(&self, n: usize, hidden: usize) -> String {
         format!(
             "Show {n} more ({} not shown)",

@@ -82,6 +82,9 @@ pub trait Language {
     fn months(&self, n: u32) -> String;
     /// `……另有 9800 项` / `… and 9,800 more`.
     fn and_more(&self, n: usize) -> String;
+    /// Files picked or dropped with a spreadsheet and not imported with it: `表格一次导入一个文件，
+    /// 以下文件未导入：a.json、b.csv。请另行导入。` / `…`.
+    fn files_left(&self, names: &[String]) -> String;
     /// A button under the first cards or rows: `再显示 20 个（还有 9800 个未显示）` /
     /// `Show 20 more (9,800 not shown)`.
     fn show_more(&self, n: usize, hidden: usize) -> String;

@@ -737,6 +737,13 @@ impl Language for Zh {
         format!("……另有 {n} 项")
     }
 
+    fn files_left(&self, names: &[String]) -> String {
+        format!(
+            "表格一次只导入一个文件，以下文件未导入：{}。请另行导入。",
+            names.join("、")
+        )
+    }
+
     fn show_more(&self, n: usize, hidden: usize) -> String {
         format!("再显示 {n} 个（还有 {hidden} 个未显示）")
     }

@@ -64,6 +64,9 @@ pub struct TableFile {
     pub bytes: Vec<u8>,
     /// A paste box rather than a file.
     pub pasted: bool,
+    /// The other files picked or dropped with it, by name: a spreadsheet is imported alone, and
+    /// the dialog says which were left.
+    pub left: Vec<String>,
 }
 
 /// Why the browser refused to read or write.

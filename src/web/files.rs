@@ -62,6 +62,7 @@ pub async fn read_table_file(file: &File) -> Result<TableFile, (String, Unreadab
             name,
             bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
             pasted: false,
+            left: Vec::new(),
         }),
         Err(_) => Err((name, Unreadable::CannotRead)),
     }

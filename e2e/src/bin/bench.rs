@@ -1,7 +1,8 @@
 //! Browser benchmarks of the built page (`make bench`): time to the board, forecast re-render
 //! with 10,000 deals, import of a 10,000-deal file against the browser's own `JSON.parse` of the
 //! same text (read, preview, and a whole merge: merged, saved and the board shown), how long a
-//! 50,000-deal merge keeps the page busy, and how many typical deals localStorage holds.
+//! 50,000-deal merge keeps the page busy, how many typical deals localStorage holds, and the
+//! import of the same 10,000 deals as a deals CSV against `JSON.parse` of them as a plan file.
 //! Measured, never asserted: it prints a table.
 //!
 //! `KEYPLAN_BENCH=startup` measures only the startup: keyplan (training case stored) against a
@@ -35,9 +36,9 @@ async fn main() {
         .await
         .expect("longer script timeouts");
     let url = format!("{}?bench", e2e::page_url());
-    // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6)
+    // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6), `csv` only the
+    // table import (section 7), `startup` only keyplan's start against a bare Yew page
     let only = std::env::var("KEYPLAN_BENCH").unwrap_or_default();
-    let only_merge = only == "merge";
     b.open_url(&url).await;
     if only == "startup" {
         startup(&b, &url, &mut table).await;
@@ -45,10 +46,15 @@ async fn main() {
         println!("{table}");
         return;
     }
-    if !only_merge {
+    if only.is_empty() {
         measure_the_rest(&b, &mut table).await;
     }
-    merge_runs(&b, &mut table).await;
+    if only.is_empty() || only == "merge" {
+        merge_runs(&b, &mut table).await;
+    }
+    if only.is_empty() || only == "csv" {
+        csv_import(&b, &mut table).await;
+    }
     b.close().await;
     println!("{table}");
 }
@@ -379,6 +385,114 @@ async fn merge_runs(b: &Browser, table: &mut String) {
         big["chars"], big["cards"], big["saved"]
     );
 }
+
+/// Section 7: 10,000 typical deals as keyplan's deals CSV (Chinese headers), chosen through the
+/// import input, against `JSON.parse` of the same deals as a plan file, in one run per round:
+/// file chosen → preview shown and painted, and the page's marks around decoding and parsing the
+/// table, reading its rows into deals and comparing them with the plan.
+async fn csv_import(b: &Browser, table: &mut String) {
+    b.js("localStorage.clear(); return true;").await;
+    b.refresh().await;
+    b.wait_for(&tid("empty-state")).await;
+    let figures = b
+        .js(&format!(
+            "return (async () => {{
+               const deals = {deals};
+               const json = JSON.stringify({{ format: 'keyplan.plan', version: 1, deals }});
+               const cell = v => {{ const s = String(v); return /[\",\\r\\n]/.test(s) ? '\"' + s.replace(/\"/g, '\"\"') + '\"' : s; }};
+               const header = ['id','项目名称','客户','金额','阶段','验证阶段','状态','赢率','加权金额','预计签约日期',
+                 '签约/丢单日期','负责人','产品','区域','客户群','下一步行动','备注','推进理由','赢/输的原因','竞争对手',
+                 '团队的收获','策略'];
+               const rows = deals.map(d => [d.id, d.name, d.customer, d.amount.toFixed(2), d.stage, d.stage, '进行中',
+                 '', '', d.expected_close, '', d.owner, d.product, d.region, d.segment, d.next_step, d.notes, '', '', '',
+                 '', ''].map(cell).join(','));
+               const csv = '\\ufeff' + [header.join(','), ...rows].join('\\r\\n') + '\\r\\n';
+               const idle = () => new Promise(r => setTimeout(r, 0));
+               const painted = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+               const mark = n => {{ const e = performance.getEntriesByName(n).pop(); return e ? e.startTime : NaN; }};
+               const out = {{ parse: [], preview: [], table: [], rows: [], compare: [], read: [], chars: csv.length }};
+               // a first round, not counted: the page's memory grows to hold the table once
+               for (let r = -1; r < {CSV_RUNS}; r++) {{
+                 await painted();
+                 let t0 = performance.now(); JSON.parse(json); out.parse.push(performance.now() - t0);
+                 performance.clearMarks();
+                 const dt = new DataTransfer();
+                 dt.items.add(new File([csv], 'deals.csv', {{ type: 'text/csv' }}));
+                 const input = document.querySelector('[data-testid=import-input]');
+                 input.files = dt.files;
+                 t0 = performance.now();
+                 input.dispatchEvent(new Event('change', {{ bubbles: true }}));
+                 const shown = () => {{ const n = document.querySelector('[data-testid=count-new]'); return n && n.textContent === '{n}'; }};
+                 while (!shown()) await idle();
+                 await painted();
+                 const previewed = performance.now() - t0;
+                 document.querySelector('[data-testid=cancel-import]').click();
+                 while (document.querySelector('[data-testid=import-dialog]')) await idle();
+                 if (r < 0) {{ out.parse.pop(); continue; }}
+                 out.preview.push(previewed);
+                 out.table.push(mark('keyplan-table-parsed') - mark('keyplan-table-read'));
+                 out.rows.push(mark('keyplan-table-mapped') - mark('keyplan-table-parsed'));
+                 out.compare.push(mark('keyplan-import-previewed') - mark('keyplan-table-mapped'));
+                 out.read.push(mark('keyplan-table-mapped') - mark('keyplan-table-read'));
+               }}
+               return out;
+             }})();",
+            deals = typical_deals_js(CSV_ROWS),
+            n = CSV_ROWS,
+        ))
+        .await;
+    let numbers = |key: &str| -> Vec<f64> {
+        figures[key]
+            .as_array()
+            .map(|a| a.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect())
+            .unwrap_or_default()
+    };
+    let (parse, preview, read) = (numbers("parse"), numbers("preview"), numbers("read"));
+    row(
+        table,
+        "csv: JSON.parse of the 10,000 deals as a plan file",
+        &parse,
+        "ms",
+    );
+    row(
+        table,
+        "csv: table decoded and parsed",
+        &numbers("table"),
+        "ms",
+    );
+    row(table, "csv: rows read into deals", &numbers("rows"), "ms");
+    row(table, "csv: keyplan reads the table (both)", &read, "ms");
+    row(
+        table,
+        "csv: deals compared with the plan",
+        &numbers("compare"),
+        "ms",
+    );
+    row(table, "csv: file chosen → preview shown", &preview, "ms");
+    let ratio =
+        |what: &[f64]| -> Vec<f64> { what.iter().zip(&parse).map(|(w, p)| w / p).collect() };
+    row(
+        table,
+        "csv: keyplan read ÷ JSON.parse, same run",
+        &ratio(&read),
+        "×",
+    );
+    row(
+        table,
+        "csv: chosen → preview ÷ JSON.parse, same run",
+        &ratio(&preview),
+        "×",
+    );
+    let _ = writeln!(
+        table,
+        "| csv: file size | {} characters | {CSV_ROWS} rows |",
+        figures["chars"]
+    );
+}
+
+/// Rows of the CSV import, and its rounds.
+const CSV_ROWS: usize = 10_000;
+const CSV_RUNS: usize = 5;
 
 /// Rounds of the 10,000-deal merge (each reloads an empty planner).
 const MERGE_RUNS: usize = 5;

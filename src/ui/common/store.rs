@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use crate::session::backups::{self, Backup};
 use crate::session::projector::{Deck, Slide};
 use crate::session::{
-    self, Action, ImportFiles, Persistence, Session, StorageError, Store, STAMP_KEY,
+    self, Action, ImportFiles, Persistence, Session, StorageError, Store, TableFile, STAMP_KEY,
 };
 use crate::web::storage::{new_stamp, LocalStore};
 use crate::web::{clock, download, files};
@@ -150,11 +150,16 @@ impl StoreHandle {
             return;
         }
         let dispatch = self.dispatch.clone();
-        // a spreadsheet is imported alone, through its columns
-        if let Some(table) = picked.iter().find(|f| files::is_table(f)).cloned() {
+        // a spreadsheet is imported alone, through its columns; the dialog names the files left
+        if let Some(at) = picked.iter().position(files::is_table) {
+            let table = picked[at].clone();
+            let left: Vec<String> = (picked.iter().enumerate())
+                .filter(|(i, _)| *i != at)
+                .map(|(_, f)| f.name())
+                .collect();
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(match files::read_table_file(&table).await {
-                    Ok(table) => Action::ImportTable(table),
+                    Ok(table) => Action::ImportTable(TableFile { left, ..table }),
                     Err(refused) => Action::ImportRead(vec![(refused.0, Err(refused.1))]),
                 });
             });

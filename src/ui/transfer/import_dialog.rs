@@ -79,29 +79,51 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             .unwrap_or_default(),
         ..Reading::default()
     });
-    let table_look = use_memo(
-        (props.plan.clone(), props.table.clone(), (*reading).clone()),
-        |(plan, table, reading)| {
+    // the table is decoded and parsed once per file, encoding or paste; a change of the columns
+    // or the unit only reads its rows again
+    let parsed_table = use_memo(
+        (
+            props.table.clone(),
+            reading.encoding,
+            reading.pasted.clone(),
+        ),
+        |(table, encoding, pasted)| {
             let file = table.as_ref()?;
+            bench::mark("keyplan-table-read");
             let text = if file.pasted {
-                reading.pasted.clone()
+                pasted.clone()
             } else {
-                decode(&file.bytes, reading.encoding)
+                decode(&file.bytes, *encoding)
             };
             let table = Table::of(&text);
+            bench::mark("keyplan-table-parsed");
+            Some(table)
+        },
+    );
+    let table_look = use_memo(
+        (
+            props.plan.clone(),
+            props.table.clone(),
+            Shared(parsed_table.clone()),
+            reading.targets.clone(),
+            reading.unit,
+        ),
+        |(plan, file, table, targets, unit)| {
+            let (file, table) = (file.as_ref()?, (**table).as_ref()?);
             let words = table_words();
-            let targets = match &reading.targets {
+            let targets = match targets {
                 Some(targets) => targets.clone(),
                 None => guess(&table.headers, &words),
             };
-            let read = table::read(&table, &targets, reading.unit, plan, &words, clock::now());
+            let read = table::read(table, &targets, *unit, plan, &words, clock::now());
+            bench::mark("keyplan-table-mapped");
             Some(TableLook {
                 name: if file.pasted {
                     t.import_paste.to_string()
                 } else {
                     file.name.clone()
                 },
-                headers: table.headers,
+                headers: table.headers.clone(),
                 targets,
                 read,
             })
@@ -316,6 +338,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             };
             html! {
                 <div class="import-table">
+                    if !file.left.is_empty() {
+                        <p class="form-alert" role="alert" data-testid="import-left">{ lang.files_left(&file.left) }</p>
+                    }
                     if file.pasted {
                         <textarea data-testid="import-paste-box" rows="6" placeholder={t.import_paste_hint}
                             aria-label={t.import_paste} value={reading.pasted.clone()} {oninput} />

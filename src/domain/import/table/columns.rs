@@ -100,6 +100,21 @@ pub struct Words {
     pub statuses: Vec<(String, DealStatus)>,
 }
 
+impl Words {
+    /// The same words as [`fold`] leaves them, for comparing cells without folding the words
+    /// again for each.
+    pub fn folded(&self) -> Words {
+        fn fold_all<T: Copy>(list: &[(String, T)]) -> Vec<(String, T)> {
+            list.iter().map(|(w, t)| (fold(w), *t)).collect()
+        }
+        Words {
+            headers: fold_all(&self.headers),
+            stages: fold_all(&self.stages),
+            statuses: fold_all(&self.statuses),
+        }
+    }
+}
+
 /// Headers spreadsheets use, in Chinese and English (compared case-blind, spaces ignored).
 const SYNONYMS: &[(&str, Target)] = &[
     ("id", Target::Id),

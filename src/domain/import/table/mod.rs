@@ -22,7 +22,7 @@ pub use columns::{guess, Target, Words};
 pub use rows::rows;
 pub use values::Unit;
 
-use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field};
+use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field, StageChange};
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Problem, ProblemKind, Rejected};
 use crate::domain::stage::Stage;
@@ -120,6 +120,9 @@ pub fn read(
         .map(|d| (columns::fold(&d.customer), columns::fold(&d.name)))
         .collect();
     let mut seen: HashSet<String> = HashSet::new();
+    let words = &words.folded();
+    // what every new deal starts from (made once: making a deal compares it with itself)
+    let blank = Deal::new(DealId::new(""), DealFields::default(), now);
     let mut read = TableRead {
         parsed: Parsed {
             // the plan's own settings (title, quotas, workshop, unknown fields): a table
@@ -157,12 +160,12 @@ pub fn read(
         let existing = id.and_then(|id| mine.get(id));
         let mut deal = match existing {
             Some(deal) => (***deal).clone(),
-            None => Deal::new(
-                fresh_id(id, *number, now, &mine, &seen),
-                DealFields::default(),
-                now,
-            ),
+            None => Deal {
+                id: fresh_id(id, *number, now, &mine, &seen),
+                ..blank.clone()
+            },
         };
+        let was = deal.status;
         match fill(&mut deal, table, cells, targets, unit, plan, words) {
             Ok(()) => {}
             Err((header, kind)) => {
@@ -170,6 +173,7 @@ pub fn read(
                 continue;
             }
         }
+        record_status(&mut deal, was, now);
         if let Some(error) = check_deal(&deal).into_iter().next() {
             let header = header_of(table, targets, error.field);
             read.parsed
@@ -182,8 +186,9 @@ pub fn read(
             Some(_) => {}
             None => {
                 seen.insert(deal.id.as_str().to_string());
-                let pair = (columns::fold(&deal.customer), columns::fold(&deal.name));
-                if pairs.contains(&pair) {
+                if !pairs.is_empty()
+                    && pairs.contains(&(columns::fold(&deal.customer), columns::fold(&deal.name)))
+                {
                     read.duplicates.push(Duplicate {
                         row: *number,
                         name: deal.name.clone(),
@@ -217,6 +222,32 @@ fn fresh_id(
         }
         n += 1_000_003;
     }
+}
+
+/// A status the table changed, recorded as the editor records it ([`Plan::win`], [`Plan::lose`],
+/// [`Plan::reopen`]): an entry in the history with the status (a won deal moves to P7, a lost
+/// deal's entry names the competitor of its review), and a close day (the table's signing day,
+/// else its expected one).
+fn record_status(deal: &mut Deal, was: DealStatus, now: DateTime<Utc>) {
+    if deal.status == was {
+        return;
+    }
+    let from = deal.stage;
+    if deal.status == DealStatus::Won {
+        deal.stage = Stage::P7;
+    }
+    if !deal.is_open() && deal.closed_on.is_none() {
+        deal.closed_on = deal.expected_close;
+    }
+    let competitor = match deal.status {
+        DealStatus::Lost => deal.people.review.competitor.clone(),
+        _ => String::new(),
+    };
+    deal.history.push(StageChange {
+        status: Some(deal.status),
+        competitor,
+        ..StageChange::moved(from, deal.stage, now)
+    });
 }
 
 /// Marks a header that names a field no column holds: the languages show the field's label.
