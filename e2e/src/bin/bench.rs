@@ -2,7 +2,8 @@
 //! with 10,000 deals, import of a 10,000-deal file against the browser's own `JSON.parse` of the
 //! same text (read, preview, and a whole merge: merged, saved and the board shown), how long a
 //! 50,000-deal merge keeps the page busy, how many typical deals localStorage holds, and the
-//! import of the same 10,000 deals as a deals CSV against `JSON.parse` of them as a plan file.
+//! import of the same 10,000 deals as a deals CSV against `JSON.parse` of them as a plan file,
+//! and plans of 1,000 and 4,000 deals opened and switched between views (`KEYPLAN_BENCH=views`).
 //! Measured, never asserted: it prints a table.
 //!
 //! `KEYPLAN_BENCH=startup` measures only the startup: keyplan (training case stored) against a
@@ -37,7 +38,7 @@ async fn main() {
         .expect("longer script timeouts");
     let url = format!("{}?bench", e2e::page_url());
     // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6), `csv` only the
-    // table import (section 7), `startup` only keyplan's start against a bare Yew page
+    // table import (section 7), `views` only large plans (section 8), `startup` only keyplan's start against a bare Yew page
     let only = std::env::var("KEYPLAN_BENCH").unwrap_or_default();
     b.open_url(&url).await;
     if only == "startup" {
@@ -54,6 +55,9 @@ async fn main() {
     }
     if only.is_empty() || only == "csv" {
         csv_import(&b, &mut table).await;
+    }
+    if only.is_empty() || only == "views" {
+        large_plans(&b, &mut table).await;
     }
     b.close().await;
     println!("{table}");
@@ -493,6 +497,67 @@ async fn csv_import(b: &Browser, table: &mut String) {
 /// Rows of the CSV import, and its rounds.
 const CSV_ROWS: usize = 10_000;
 const CSV_RUNS: usize = 5;
+
+/// Runs of each large-plan measurement.
+const VIEW_RUNS: usize = 5;
+
+/// Section 8: large plans (the typical deal copied to 1,000 and 4,000, about the most
+/// localStorage holds with the case's people) against the 12-deal case: opening (navigation
+/// start → board shown), and switching between Board, List and Forecast (click → second frame).
+async fn large_plans(b: &Browser, table: &mut String) {
+    for n in [12usize, 1_000, 4_000] {
+        b.js("localStorage.clear(); return true;").await;
+        b.refresh().await;
+        if n == 12 {
+            b.wait_for(&tid("load-sample")).await;
+            b.click(&tid("load-sample")).await;
+            b.wait_for(&tid("deal-card")).await;
+        } else {
+            b.js(&format!(
+                "localStorage.setItem('{PLAN_KEY}', JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }}));
+                 localStorage.setItem('{PREFS_KEY}', JSON.stringify({{ lang: 'zh', view: 'board' }}));
+                 return true;",
+                typical_deals_js(n)
+            ))
+            .await;
+        }
+        let mut open = Vec::new();
+        for _ in 0..VIEW_RUNS {
+            b.refresh().await;
+            b.wait_for(&tid("deal-card")).await;
+            open.push(
+                b.eventually("the board mark", || async { b.time_to_board_ms().await })
+                    .await,
+            );
+        }
+        row(table, &format!("{n} deals: open → board"), &open, "ms");
+        let mut switches: Vec<(&str, Vec<f64>)> =
+            vec![("list", Vec::new()), ("forecast", Vec::new()), ("board", Vec::new())];
+        for _ in 0..VIEW_RUNS {
+            for (view, times) in &mut switches {
+                let ms = b
+                    .js(&format!(
+                        "return (async () => {{
+                           const t0 = performance.now();
+                           document.querySelector('[data-testid=view-{view}]').click();
+                           await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                           return performance.now() - t0;
+                         }})();"
+                    ))
+                    .await;
+                times.push(ms.as_f64().unwrap_or(f64::NAN));
+            }
+        }
+        for (view, times) in switches {
+            row(
+                table,
+                &format!("{n} deals: switch to {view} (click → second frame)"),
+                &times,
+                "ms",
+            );
+        }
+    }
+}
 
 /// Rounds of the 10,000-deal merge (each reloads an empty planner).
 const MERGE_RUNS: usize = 5;
