@@ -233,7 +233,7 @@ async fn long_words_never_widen_the_page() {
         b.select_value(&tid("fc-group"), "owner").await;
         b.wait_js(
             "a table per owner",
-            "return document.querySelectorAll('.forecast-table').length > 1;",
+            "return document.querySelectorAll('[data-testid=group-table]').length > 1;",
         )
         .await;
         nothing_overflows(&b, &format!("forecast by owner at {at}")).await;

@@ -5,6 +5,7 @@ pub mod people_map;
 pub mod people_svg;
 pub mod rings;
 pub mod scale;
+pub mod waterfall;
 
 /// A coordinate for an SVG attribute with `places` decimals (at most 3), written without the
 /// float formatting machinery (which would add kilobytes to the page): `12.35` for 12.345, 2.

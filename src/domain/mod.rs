@@ -5,11 +5,11 @@
 //! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`: values with no other domain
 //!    knowledge;
 //! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it);
-//! 3. `deal`, then `quota`;
+//! 3. `deal`, then `quota` and `snapshot`;
 //! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
 //!    `coverage` and `score`, then `filter` (which may keep deals by their score);
 //! 5. `plan` (all deals and the verbs that change them);
-//! 6. `summary`, `forecast`, `validate`, `list`; then `plan_file` (the file format, which reads
+//! 6. `summary`, `forecast`, `month_close`, `validate`, `list`; then `plan_file` (the file format, which reads
 //!    by the editor's rules), `import` (preview and merge of read files) and `sample`;
 //! 7. `workshop`: the tables' copies of a case and the trainer's comparison of their plans;
 //! 8. `report`: the period report a manager sends upward (月报 / 季报 / 年报).
@@ -32,6 +32,7 @@ pub mod people;
 pub mod deal;
 
 pub mod quota;
+pub mod snapshot;
 
 // 4
 pub mod gates;
@@ -48,6 +49,7 @@ pub mod plan;
 // 6
 pub mod forecast;
 pub mod list;
+pub mod month_close;
 pub mod summary;
 pub mod validate;
 
@@ -56,6 +58,7 @@ pub mod plan_file;
 pub mod import;
 
 pub mod sample;
+pub mod sample_snapshots;
 
 pub mod workshop;
 

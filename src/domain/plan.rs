@@ -10,6 +10,7 @@ use super::method::{GateId, Method};
 use super::money::{Currency, Money};
 use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
+use super::snapshot::{Snapshot, Snapshots};
 use super::stage::Stage;
 use super::workshop_header::WorkshopHeader;
 
@@ -34,6 +35,8 @@ pub struct Plan {
     pub deals: Vec<Rc<Deal>>,
     /// Set in a table's copy of a workshop case: the workshop, the table and its exercise.
     pub workshop: Option<WorkshopHeader>,
+    /// The forecast frozen each time a period was closed.
+    pub snapshots: Snapshots,
     /// Top-level fields this version does not know, kept as they came.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -476,6 +479,16 @@ impl Plan {
             quotas,
             ..self.clone()
         }
+    }
+
+    /// Keeps a snapshot (see `month_close::take`); `false` when one of its id is kept already.
+    pub fn keep_snapshot(&mut self, snapshot: Snapshot) -> bool {
+        self.snapshots.insert(Rc::new(snapshot))
+    }
+
+    /// Deletes a snapshot; whether there was one of that id.
+    pub fn delete_snapshot(&mut self, id: &str) -> bool {
+        self.snapshots.remove(id)
     }
 
     /// Sets the quota of an owner (or the team, `None`) for a period, replacing any earlier one;

@@ -490,15 +490,18 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
             })
         })
         .collect();
-    Plan {
+    let mut plan = Plan {
         title: Some("销售小王团队 · 培训案例".to_string()),
         currency: Currency::cny(),
         method: Rc::new(method),
         quotas: sample_quotas(today),
         deals,
         workshop: None,
+        snapshots: Default::default(),
         extra: BTreeMap::new(),
-    }
+    };
+    plan.snapshots = super::sample_snapshots::case_snapshots(&plan, today, now);
+    plan
 }
 
 /// The moment the case's timestamps count back from: 10:00 UTC on `today`, whose local day is

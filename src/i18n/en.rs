@@ -100,6 +100,49 @@ pub const TEXTS: Texts = Texts {
     quotas_filtered: "Quotas are set per owner and for the team; with a product, region, segment or score filter no quota or attainment is shown.",
     quota_amount_placeholder: "3,000,000",
     forecast_file: "forecast",
+    snap_title: "Closing the month: snapshots",
+    snap_intro: "Closing a period freezes the forecast and each deal as it stands.",
+    snap_period: "Period to close",
+    snap_close: "Close the period",
+    snap_unclosed: "Ended without a snapshot:",
+    snap_list: "Snapshots",
+    snap_taken: "Taken",
+    snap_deals: "Deals",
+    snap_next_claimed: "Next month (claimed)",
+    snap_next_verified: "Next month (verified)",
+    snap_none: "No snapshot yet: close a period to start.",
+    snap_unreadable: "Snapshots that could not be read (kept as they are):",
+    moved_title: "What moved",
+    moved_from: "From",
+    moved_to: "To",
+    moved_now: "Now",
+    moved_period: "Pipeline of",
+    moved_opening: "Opening pipeline",
+    moved_closing: "Closing pipeline",
+    move_new: "New deals",
+    move_increased: "Increased",
+    move_decreased: "Decreased",
+    move_pulled_in: "Pulled in",
+    move_slipped: "Slipped out",
+    move_won: "Won",
+    move_lost: "Lost",
+    move_stage: "Stage moves",
+    moved_rule: "Weighted pipeline of open deals closing in the month. A deal that slips out and grows counts once, in slipped out; a deleted one as lost.",
+    moved_change: "Change",
+    moved_deals: "Deals",
+    moved_need_snapshot: "Close a period first: what moved is measured from a snapshot.",
+    accuracy_title: "Forecast accuracy",
+    slipped_times: "slipped",
+    accuracy_lead: "Forecast made (months before)",
+    accuracy_claimed: "Forecast (claimed)",
+    accuracy_verified: "Forecast (verified)",
+    accuracy_won: "Won",
+    accuracy_error_claimed: "Error (claimed)",
+    accuracy_error_verified: "Error (verified)",
+    accuracy_none: "No ended month has a forecast from a snapshot yet.",
+    accuracy_rule: "Off by: Σ |forecast − won| / Σ won over the months with a snapshot.",
+    accuracy_by_owner: "By owner",
+    chart_waterfall: "What moved in the pipeline",
     risk_title: "Forecast risk: claimed against verified",
     risk_intro: "The same forecast computed from the claimed stages and from the stages the evidence supports: the difference is the risk that managing the process exposes.",
     categories_note: "Categories: P0–P2 pipeline, P3–P4 best case, P5–P6 commit; P7 means signed but not yet marked won. In the cumulative view each category includes every firmer one and the won deals.",
@@ -886,6 +929,26 @@ impl Language for En {
             ProblemKind::CompetitorTwice(name) => {
                 format!("competitor {name} is listed twice", name = iso(name))
             }
+            ProblemKind::NotAPeriod(text) => format!(
+                "{text} is not a month (2026-10), a quarter (2026-Q4) or a year (2026)",
+                text = iso(text)
+            ),
+            ProblemKind::SnapshotIdUsedTwice(id) => {
+                format!("the snapshot id {id} is used by an earlier snapshot", id = iso(id))
+            }
+            ProblemKind::RowLength { found, min, max } if min == max => {
+                format!("expected {min} values, found {found}")
+            }
+            ProblemKind::RowLength { found, min, max } => {
+                format!("expected {min} to {max} values, found {found}")
+            }
+            ProblemKind::UnknownBase(id) => format!(
+                "no readable snapshot before this one has the id {id}",
+                id = iso(id)
+            ),
+            ProblemKind::NotAStageCode(code) => format!(
+                "{code} is not status × 100 + claimed stage × 10 + verified stage"
+            ),
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())
             }
@@ -1064,6 +1127,23 @@ impl Language for En {
         format!(
             "{} across {stages} stages: amount {amount}, weighted {weighted}.",
             self.deal_count(deals)
+        )
+    }
+
+    fn accuracy_headline(
+        &self,
+        months: u32,
+        verified: Option<i128>,
+        claimed: Option<i128>,
+    ) -> String {
+        let off = |p: Option<i128>| match p {
+            Some(p) => format!("off by {p} %"),
+            None => "not measurable (nothing was won)".to_string(),
+        };
+        format!(
+            "Over the last {months} months the verified forecast was {}, the claimed {}.",
+            off(verified),
+            off(claimed)
         )
     }
 

@@ -101,6 +101,49 @@ pub const TEXTS: Texts = Texts {
     quotas_filtered: "销售任务按负责人和团队设定；按产品、区域、客户群或评分筛选时不显示任务和达成。",
     quota_amount_placeholder: "300万",
     forecast_file: "预测",
+    snap_title: "月结：预测快照",
+    snap_intro: "月结冻结此刻的预测和每个项目的状态。",
+    snap_period: "月结期间",
+    snap_close: "月结（冻结预测）",
+    snap_unclosed: "已结束但尚未月结：",
+    snap_list: "快照",
+    snap_taken: "冻结时间",
+    snap_deals: "项目数",
+    snap_next_claimed: "下月预测（申报）",
+    snap_next_verified: "下月预测（验证）",
+    snap_none: "尚无快照：月结一次即可开始。",
+    snap_unreadable: "无法读取的快照（原样保留）：",
+    moved_title: "变化分析（瀑布图）",
+    moved_from: "起点",
+    moved_to: "终点",
+    moved_now: "现在",
+    moved_period: "期间",
+    moved_opening: "期初管道",
+    moved_closing: "期末管道",
+    move_new: "新增项目",
+    move_increased: "金额增加",
+    move_decreased: "金额减少",
+    move_pulled_in: "提前进入",
+    move_slipped: "延期移出",
+    move_won: "赢单",
+    move_lost: "丢单",
+    move_stage: "阶段变化",
+    moved_rule: "按当月预计签约的在谈项目加权管道计算。既延期移出又增额的项目只计入“延期移出”；删除的计入“丢单”。",
+    moved_change: "变化",
+    moved_deals: "项目",
+    moved_need_snapshot: "请先月结：变化从快照算起。",
+    accuracy_title: "预测准确度",
+    slipped_times: "延期",
+    accuracy_lead: "预测提前（月）",
+    accuracy_claimed: "预测（申报）",
+    accuracy_verified: "预测（验证）",
+    accuracy_won: "实际赢单",
+    accuracy_error_claimed: "偏差（申报）",
+    accuracy_error_verified: "偏差（验证）",
+    accuracy_none: "还没有哪个已结束的月份有快照里的预测。",
+    accuracy_rule: "偏差率 = Σ|预测 − 实际赢单| ÷ Σ实际赢单（有快照的月份）。",
+    accuracy_by_owner: "按负责人",
+    chart_waterfall: "管道变化瀑布图",
     risk_title: "预测风险：申报与验证",
     risk_intro: "同一份预测分别按申报阶段和验收证据支持的阶段计算，差额就是过程管理暴露出的风险。",
     categories_note: "类别对应：P0–P2 管道，P3–P4 最佳情况，P5–P6 承诺；P7 表示已签约但还没有标记为赢单。累计视图中每一类都包含比它更确定的各类和已赢单。",
@@ -908,6 +951,25 @@ impl Language for Zh {
             ProblemKind::CompetitorTwice(name) => {
                 format!("竞争对手 {name} 重复列出", name = iso(name))
             }
+            ProblemKind::NotAPeriod(found) => format!(
+                "{found} 不是月份（2026-10）、季度（2026-Q4）或年份（2026）",
+                found = iso(found)
+            ),
+            ProblemKind::SnapshotIdUsedTwice(id) => {
+                format!("快照编号 {id} 已被前面的快照使用", id = iso(id))
+            }
+            ProblemKind::RowLength { found, min, max } if min == max => {
+                format!("应有 {min} 个值，实际有 {found} 个")
+            }
+            ProblemKind::RowLength { found, min, max } => {
+                format!("应有 {min} 到 {max} 个值，实际有 {found} 个")
+            }
+            ProblemKind::UnknownBase(id) => {
+                format!("前面没有编号为 {id} 的可读快照", id = iso(id))
+            }
+            ProblemKind::NotAStageCode(code) => {
+                format!("{code} 不是“状态 × 100 + 声称阶段 × 10 + 核实阶段”")
+            }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())
             }
@@ -1054,6 +1116,23 @@ impl Language for Zh {
 
     fn funnel_desc(&self, stages: usize, deals: usize, amount: &str, weighted: &str) -> String {
         format!("{stages} 个阶段，共 {deals} 个项目：金额 {amount}，加权 {weighted}。")
+    }
+
+    fn accuracy_headline(
+        &self,
+        months: u32,
+        verified: Option<i128>,
+        claimed: Option<i128>,
+    ) -> String {
+        let off = |p: Option<i128>| match p {
+            Some(p) => format!("偏差 {p}%"),
+            None => "无法衡量（期间没有赢单）".to_string(),
+        };
+        format!(
+            "最近 {months} 个月，验证预测{}，申报预测{}。",
+            off(verified),
+            off(claimed)
+        )
     }
 
     fn bars_desc(&self, periods: usize, won: &str, weighted: &str, quota: Option<&str>) -> String {

@@ -9,6 +9,7 @@ use crate::domain::filter::Filter;
 use crate::domain::list::SortKey;
 use crate::domain::method::{GateId, MapRule, ScorePart, Text};
 use crate::domain::people::PeopleEdit;
+use crate::domain::period::Period;
 use crate::domain::plan::{Loss, Win};
 use crate::domain::plan_file::Stored;
 use crate::domain::quota::QuotaPeriod;
@@ -168,6 +169,13 @@ pub enum Action {
         period: QuotaPeriod,
         amount: Money,
     },
+    /// Close a period: freeze the forecast as it stands `now` as that period's snapshot.
+    ClosePeriod {
+        period: Period,
+        now: DateTime<Utc>,
+    },
+    /// Delete a snapshot, by id.
+    DeleteSnapshot(String),
     SetLang(Lang),
     SetView(View),
     SortBy(SortKey),

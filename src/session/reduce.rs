@@ -6,6 +6,7 @@ use super::action::{Action, MethodEdit, SaveResult};
 use super::state::{BlockedMove, DealTab, Dialog, Persistence, PlanRef, Session, Undo, View};
 use crate::domain::method::edit::MethodError;
 use crate::domain::method::Method;
+use crate::domain::month_close::take;
 use crate::domain::plan::{MoveOutcome, PlanError};
 use crate::domain::plan_file::Stored;
 use crate::domain::sample::sample_plan;
@@ -304,6 +305,10 @@ impl Session {
                 period,
                 amount,
             } => self.changed(|plan| Ok(plan.set_quota(owner, period, amount)))?,
+            Action::ClosePeriod { period, now } => {
+                self.changed(|plan| Ok(plan.keep_snapshot(take(plan, period, now))))?
+            }
+            Action::DeleteSnapshot(id) => self.changed(|plan| Ok(plan.delete_snapshot(&id)))?,
             Action::SetLang(lang) if lang != self.lang => Session {
                 lang,
                 ..self.copy()

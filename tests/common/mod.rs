@@ -90,6 +90,7 @@ pub fn plan_by(method: Method) -> Plan {
         quotas: Vec::new(),
         deals: Vec::new(),
         workshop: None,
+        snapshots: Default::default(),
         extra: Default::default(),
     }
 }

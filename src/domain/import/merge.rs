@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use crate::domain::plan_file::Problem;
+use crate::domain::snapshot::{Snapshot, Snapshots};
 use crate::domain::workshop_header::WorkshopHeader;
 
 use super::changes::{differences, FieldChange};
@@ -67,6 +69,11 @@ pub struct Preview {
     /// The first file's workshop header, which a merge into a plan with no deals and no header
     /// takes (a table opening its copy of a workshop case).
     pub workshop: Option<WorkshopHeader>,
+    /// Readable snapshots of the files whose id the plan lacks (the first of each id), which a
+    /// merge adds.
+    pub snapshots: Vec<Rc<Snapshot>>,
+    /// Snapshots of the files that could not be read: left out, with the file's name.
+    pub bad_snapshots: Vec<(String, Problem)>,
 }
 
 /// How [`merge`] settles what the person has not decided deal by deal.
@@ -132,6 +139,17 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
         rejected: incoming
             .iter()
             .flat_map(|(name, parsed)| parsed.rejected.iter().map(|r| (name.clone(), r.clone())))
+            .collect(),
+        snapshots: new_snapshots(current, files.iter().copied()),
+        bad_snapshots: incoming
+            .iter()
+            .flat_map(|(name, parsed)| {
+                let name = name.clone();
+                parsed
+                    .snapshot_problems
+                    .iter()
+                    .map(move |p| (name.clone(), p.clone()))
+            })
             .collect(),
         ..Preview::default()
     };
@@ -205,6 +223,9 @@ pub fn merge(
     }
     if plan.workshop.is_none() && plan.deals.is_empty() {
         plan.workshop = preview.workshop.clone();
+    }
+    for snapshot in &preview.snapshots {
+        plan.snapshots.insert(snapshot.clone());
     }
     match &preview.method {
         Some(method) if plan.deals.is_empty() && *plan.method == Method::default() => {
@@ -280,10 +301,28 @@ pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
         currency: first.currency.clone(),
         method: first.method.clone(),
         quotas: first.quotas.clone(),
-        deals: gather(files),
+        deals: gather(files.clone()),
         workshop: first.workshop.clone(),
+        snapshots: Snapshots {
+            list: new_snapshots(&Plan::default(), files),
+            unreadable: Vec::new(),
+        },
         extra: first.extra.clone(),
     }
+}
+
+/// The readable snapshots of `files` whose id `current` lacks, the first of each id, in order.
+fn new_snapshots<'a>(
+    current: &Plan,
+    files: impl IntoIterator<Item = &'a Plan>,
+) -> Vec<Rc<Snapshot>> {
+    let mut taken = Snapshots::default();
+    for snapshot in files.into_iter().flat_map(|plan| &plan.snapshots.list) {
+        if current.snapshots.get(&snapshot.id).is_none() {
+            taken.insert(snapshot.clone());
+        }
+    }
+    taken.list
 }
 
 /// The deals of `files` by id, each id at its first position, in the version with the newest

@@ -107,6 +107,20 @@ pub enum ProblemKind {
     SelfLink,
     /// A competitor name used by an earlier competitor of the deal (quoted).
     CompetitorTwice(String),
+    /// Not a month (`2026-10`), a quarter (`2026-Q4`) or a year (`2026`).
+    NotAPeriod(String),
+    /// A snapshot id used by an earlier snapshot of the file.
+    SnapshotIdUsedTwice(String),
+    /// An array of the wrong length.
+    RowLength {
+        found: usize,
+        min: usize,
+        max: usize,
+    },
+    /// Not status × 100 + claimed stage × 10 + verified stage.
+    NotAStageCode(u64),
+    /// A snapshot's `base` that is no readable snapshot before it.
+    UnknownBase(String),
 }
 
 /// Why a text is not a plan this version can read.

@@ -8,6 +8,7 @@ mod error;
 mod json;
 mod people;
 mod quick;
+mod snapshots;
 mod surrogates;
 mod v1;
 
@@ -20,6 +21,7 @@ use serde_json::Value;
 
 pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
 use json::{problem, quoted, At, Object};
+pub use snapshots::problems as snapshot_problems;
 
 use super::deal::DealId;
 use super::plan::Plan;
@@ -91,6 +93,8 @@ pub struct Parsed {
     /// The deals whose `updated` was missing: their time says nothing of how new they are, so an
     /// import never takes them over a version of mine unless the person says so.
     pub undated: BTreeSet<DealId>,
+    /// What is wrong with each snapshot that could not be read (kept in the plan as it came).
+    pub snapshot_problems: Vec<Problem>,
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`]. [`read`] checks this itself; the page may

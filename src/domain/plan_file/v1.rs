@@ -13,7 +13,7 @@ use super::json::{
     amount, array, boolean, date, date_time, each, problem, quoted, stage, strategies, string,
     whole_at_most, At, Object, Read,
 };
-use super::{people, quick, surrogates, Mode, Parsed, Version, FORMAT};
+use super::{people, quick, snapshots, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -45,6 +45,9 @@ pub(super) struct File<'a> {
     /// A table's copy of a workshop case: the workshop, the table and its exercise.
     #[serde(skip_serializing_if = "Option::is_none")]
     workshop: Option<&'a WorkshopHeader>,
+    /// Since issue 13: the forecast frozen each time a period was closed.
+    #[serde(skip_serializing_if = "is_none_kept")]
+    snapshots: snapshots::Written<'a>,
     /// When the file was written.
     exported_at: DateTime<Utc>,
     /// The deals.
@@ -64,11 +67,16 @@ impl<'a> File<'a> {
             method: (*plan.method != Method::default()).then_some(&*plan.method),
             quotas: &plan.quotas,
             workshop: plan.workshop.as_ref(),
+            snapshots: snapshots::Written(&plan.snapshots),
             exported_at,
             deals: plan.deals.iter().map(|d| &**d).collect(),
             extra: &plan.extra,
         }
     }
+}
+
+fn is_none_kept(written: &snapshots::Written) -> bool {
+    written.0.is_empty()
 }
 
 /// Reads the rest of a version-1 file whose `format` and `version` were taken already. `mark`
@@ -163,6 +171,7 @@ fn read_rest(
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
+    let (snapshots, snapshot_problems) = snapshots::read(top.take("snapshots"));
     let extra = top.rest().into_iter().collect();
     let mut read = read_deals(deals, mode, mark)?;
     if mode == Mode::Strict && !read.rejected.is_empty() {
@@ -171,10 +180,12 @@ fn read_rest(
     Some(Ok(Parsed {
         plan: Plan {
             deals: read.deals,
+            snapshots,
             extra,
             ..frame
         },
         rejected: read.rejected,
+        snapshot_problems,
         stamped: read.stamped,
         undated: read.undated,
     }))
@@ -208,6 +219,7 @@ fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
         quotas,
         deals: Vec::new(),
         workshop,
+        snapshots: Default::default(),
         extra: BTreeMap::new(),
     })
 }

@@ -2,5 +2,6 @@
 //! claimed-against-verified risk, all under one filter.
 mod charts;
 mod quota_panel;
+mod snapshots;
 mod table;
 pub mod view;

@@ -8,6 +8,7 @@ use super::charts::{
     ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
 };
 use super::quota_panel::QuotaPanel;
+use super::snapshots::{close_reminder, ClosedPeriods};
 use super::table::ForecastTable;
 use crate::domain::csv::document;
 use crate::domain::filter::{Dimension, Filter, ScoreFloor, SCORE_FLOORS};
@@ -314,6 +315,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
                     </select>
                 </label>
             </div>
+            { close_reminder(lang, plan) }
             <p class="note">{ t.categories_note }</p>
             <ForecastTable {lang} currency={plan.currency.clone()} quotas={plan.quotas.clone()} table={result.total.clone()}
                 cumulative={settings.cumulative} quota_owner={quota_owner(None)} {caption} testid="forecast-table" />
@@ -334,6 +336,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             <h2 class="section-title">{ t.risk_title }</h2>
             <p class="note">{ t.risk_intro }</p>
             <ClaimedVerified {lang} currency={plan.currency.clone()} {owners} />
+            <ClosedPeriods {lang} plan={plan.clone()} verified={settings.basis == Basis::Verified} />
         </section>
     }
 }

@@ -4,6 +4,7 @@
 mod claimed_verified;
 mod forecast_bars;
 mod funnel_chart;
+mod waterfall_chart;
 
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ use crate::i18n::Lang;
 pub use claimed_verified::{ClaimedVerified, OwnerBars};
 pub use forecast_bars::{ForecastBar, ForecastBars};
 pub use funnel_chart::{FunnelChart, FunnelRow};
+pub use waterfall_chart::{waterfall_chart, WaterfallColumn};
 
 /// An amount in full: `¥1,250,000.00`.
 fn full(minor: i128, currency: &Currency) -> String {

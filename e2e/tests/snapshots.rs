@@ -1,0 +1,148 @@
+//! Closing a month in the forecast view, then changing deals (an amount, a close date past the
+//! period, a win): the waterfall names each deal in its bar, and the snapshot is kept in the
+//! stored plan.
+use e2e::{card, tid, Browser, PLAN_KEY};
+use serde_json::{json, Value};
+
+/// A plan of three P3 deals, each expected on the 15th of next month, made at New Year.
+fn plan(next: &str) -> String {
+    let deal = |id: &str, name: &str| {
+        json!({
+            "id": id, "name": name, "customer": "华东测试集团", "amount": 1000000, "stage": "P3",
+            "expected_close": format!("{next}-15"), "owner": "李娜",
+            "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"
+        })
+    };
+    json!({
+        "format": "keyplan.plan", "version": 2,
+        "deals": [deal("grows", "扩容项目"), deal("slips", "延期项目"), deal("wins", "签约项目")]
+    })
+    .to_string()
+}
+
+async fn open_deal(b: &Browser, id: &str) {
+    // the forecast view was scrolled: the board starts at the top
+    b.js("window.scrollTo(0, 0); return 1;").await;
+    b.click(&format!("{} {}", card(id), tid("open-deal"))).await;
+    b.wait_for(&tid("deal-editor")).await;
+}
+
+async fn save(b: &Browser) {
+    b.click(&tid("save-deal")).await;
+    b.wait_gone(&tid("deal-editor")).await;
+}
+
+async fn bar_text(b: &Browser, kind: &str) -> String {
+    b.text(&tid(&format!("moved-{kind}"))).await
+}
+
+#[tokio::test]
+async fn close_a_month_then_see_what_moved() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let months = b
+        .js("const d = new Date(); const m = (k) => { const x = new Date(d.getFullYear(), d.getMonth() + k, 1); \
+             return x.getFullYear() + '-' + String(x.getMonth() + 1).padStart(2, '0'); }; \
+             return [m(1), m(3), d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0')];")
+        .await;
+    let [next, later, today] = [0, 1, 2].map(|i| months[i].as_str().unwrap().to_string());
+    b.storage_set(PLAN_KEY, &plan(&next)).await;
+    b.refresh().await;
+    b.wait_for(&card("wins")).await;
+
+    b.click(&tid("lang-en")).await;
+    b.click(&tid("view-forecast")).await;
+    // the deals are older than last month, which ended without a snapshot
+    assert!(b
+        .text(&tid("close-reminder"))
+        .await
+        .contains("Ended without a snapshot"));
+    b.wait_for(&tid("moved-need-snapshot")).await;
+    // close this month (the second choice)
+    b.select_value("#close-period", "1").await;
+    b.click(&tid("close-period-button")).await;
+    b.wait_for(&tid("snapshot-list")).await;
+    assert_eq!(
+        b.count(&format!("{} tbody tr", tid("snapshot-list"))).await,
+        1
+    );
+    let stored: Value = b
+        .eventually("the snapshot in the stored plan", || async {
+            let text = b.storage_get(PLAN_KEY).await?;
+            let stored: Value = serde_json::from_str(&text).ok()?;
+            stored.get("snapshots").is_some().then_some(stored)
+        })
+        .await;
+    assert_eq!(stored["snapshots"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        stored["snapshots"][0]["deals"].as_array().map(Vec::len),
+        Some(3)
+    );
+    // nothing moved yet: next month's pipeline is 3 × 30 % of 1,000,000
+    assert!(b.text(&tid("moved-table")).await.contains("¥900,000.00"));
+
+    b.click(&tid("view-board")).await;
+    open_deal(&b, "grows").await;
+    b.fill("#deal-amount", "1500000").await;
+    save(&b).await;
+    open_deal(&b, "slips").await;
+    b.set_value("#deal-close", &format!("{later}-15")).await;
+    save(&b).await;
+    open_deal(&b, "wins").await;
+    b.click(&tid("mark-won")).await;
+    b.wait_for(&tid("win-dialog")).await;
+    b.set_value("#close-day", &today).await;
+    b.fill("#close-amount", "1000000").await;
+    b.fill("#close-reason", "客户提前签约").await;
+    b.click(&tid("confirm-close")).await;
+    b.wait_gone(&tid("win-dialog")).await;
+    b.click(&tid("close-dialog")).await;
+
+    b.click(&tid("view-forecast")).await;
+    b.wait_for(&tid("what-moved")).await;
+    let increased = bar_text(&b, "increased").await;
+    assert!(
+        increased.contains("扩容项目") && increased.contains("¥150,000.00"),
+        "{increased}"
+    );
+    let slipped = bar_text(&b, "slipped").await;
+    assert!(
+        slipped.contains("延期项目") && slipped.contains("-¥300,000.00"),
+        "{slipped}"
+    );
+    assert!(slipped.contains("slipped 1×"), "{slipped}");
+    let won = bar_text(&b, "won").await;
+    assert!(
+        won.contains("签约项目") && won.contains("-¥300,000.00"),
+        "{won}"
+    );
+    for kind in ["new", "decreased", "pulled_in", "lost", "stage_moved"] {
+        assert!(!bar_text(&b, kind).await.contains("项目"), "{kind}");
+    }
+    // the closing pipeline: the grown deal alone, 30 % of 1,500,000
+    assert!(b
+        .text(&format!("{} tfoot", tid("moved-table")))
+        .await
+        .contains("¥450,000.00"));
+    b.wait_for(&tid("waterfall-chart")).await;
+    // in Chinese too
+    b.click(&tid("lang-zh")).await;
+    b.wait_js(
+        "Chinese",
+        "return document.documentElement.lang === 'zh-CN';",
+    )
+    .await;
+    assert!(bar_text(&b, "slipped").await.contains("延期 1×"));
+    // deleting the snapshot: nothing to measure from, and the stored plan has none
+    b.click(&tid("delete-snapshot")).await;
+    b.wait_for(&tid("moved-need-snapshot")).await;
+    b.wait_for(&tid("no-snapshots")).await;
+    b.eventually("no snapshot in the stored plan", || async {
+        let text = b.storage_get(PLAN_KEY).await?;
+        (!text.contains("\"snapshots\"")).then_some(())
+    })
+    .await;
+    b.assert_no_network().await;
+    b.close().await;
+}
