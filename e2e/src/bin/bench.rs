@@ -531,8 +531,11 @@ async fn large_plans(b: &Browser, table: &mut String) {
             );
         }
         row(table, &format!("{n} deals: open → board"), &open, "ms");
-        let mut switches: Vec<(&str, Vec<f64>)> =
-            vec![("list", Vec::new()), ("forecast", Vec::new()), ("board", Vec::new())];
+        let mut switches: Vec<(&str, Vec<f64>)> = vec![
+            ("list", Vec::new()),
+            ("forecast", Vec::new()),
+            ("board", Vec::new()),
+        ];
         for _ in 0..VIEW_RUNS {
             for (view, times) in &mut switches {
                 let ms = b

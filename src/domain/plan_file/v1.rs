@@ -148,16 +148,7 @@ pub(super) fn read_typed(
         }
         out.deals.push(Rc::new(deal));
     }
-    Some(Ok(Parsed {
-        plan: Plan {
-            deals: out.deals,
-            extra: top.rest().into_iter().collect(),
-            ..frame
-        },
-        rejected: out.rejected,
-        stamped: out.stamped,
-        undated: out.undated,
-    }))
+    Some(assemble(top, frame, out, mode))
 }
 
 fn read_rest(
@@ -171,13 +162,25 @@ fn read_rest(
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
+    let read = read_deals(deals, mode, mark)?;
+    Some(assemble(top, frame, read, mode))
+}
+
+/// The plan of a file from its frame, its deals as read and what is left of its top level (the
+/// snapshots, then the unknown fields kept as they came); a strict read refuses the file for the
+/// first deal left out.
+fn assemble(
+    mut top: Object,
+    frame: Plan,
+    mut read: Deals,
+    mode: Mode,
+) -> Result<Parsed, Unreadable> {
+    if mode == Mode::Strict && !read.rejected.is_empty() {
+        return Err(Unreadable::Invalid(read.rejected.remove(0).problem));
+    }
     let (snapshots, snapshot_problems) = snapshots::read(top.take("snapshots"));
     let extra = top.rest().into_iter().collect();
-    let mut read = read_deals(deals, mode, mark)?;
-    if mode == Mode::Strict && !read.rejected.is_empty() {
-        return Some(Err(Unreadable::Invalid(read.rejected.remove(0).problem)));
-    }
-    Some(Ok(Parsed {
+    Ok(Parsed {
         plan: Plan {
             deals: read.deals,
             snapshots,
@@ -188,7 +191,7 @@ fn read_rest(
         snapshot_problems,
         stamped: read.stamped,
         undated: read.undated,
-    }))
+    })
 }
 
 /// Everything of the plan but its deals and unknown fields.
