@@ -233,3 +233,109 @@ fn a_slip_is_a_date_moved_later_or_taken_away() {
     plan.edit(&DealId::new("big"), f, now()).unwrap();
     assert_eq!(slips(plan.deal(&DealId::new("big")).unwrap()), 3);
 }
+
+/// What moved since the last report: from the snapshot that closed October to now, November's
+/// pipeline lost a win, a slip past the month and gained an increase; once November is closed
+/// the report reads to that snapshot instead of now.
+#[test]
+fn what_moved_runs_from_the_last_close_to_this_periods_close_or_now() {
+    use keyplan::domain::month_close::{take, Move};
+    let mut plan = plan_by(method_with(0));
+    for (id, major) in [("a", 100_000), ("b", 50_000), ("c", 20_000), ("d", 10_000)] {
+        let mut f = fields(id, major, Stage::P4);
+        f.expected_close = Some(date("2026-11-20"));
+        plan.add(DealId::new(id), f, now()).unwrap();
+    }
+    let october = take(&plan, month("2026-10"), now());
+    plan.snapshots.insert(std::rc::Rc::new(october));
+    let november = month("2026-11");
+    assert_eq!(
+        report(
+            &plan,
+            november,
+            &Filter::default(),
+            date("2026-11-28"),
+            &Utc
+        )
+        .moved
+        .map(|m| m.waterfall.bars.iter().all(|bar| bar.deals.is_empty())),
+        Some(true),
+        "nothing moved yet"
+    );
+    set_status(
+        &mut plan,
+        &DealId::new("a"),
+        DealStatus::Won,
+        date("2026-11-10"),
+        now(),
+    );
+    let f = edited(plan.deal(&DealId::new("b")).unwrap(), Some("2026-12-15"));
+    plan.edit(&DealId::new("b"), f, now()).unwrap();
+    let mut input =
+        keyplan::domain::validate::DealInput::from_deal(plan.deal(&DealId::new("c")).unwrap());
+    input.amount = "30000".into();
+    plan.edit(&DealId::new("c"), input.validate().unwrap(), now())
+        .unwrap();
+    let r = report(
+        &plan,
+        november,
+        &Filter::default(),
+        date("2026-11-28"),
+        &Utc,
+    );
+    let moved = r.moved.expect("a snapshot from before November");
+    assert_eq!(moved.from, date("2026-11-01"));
+    assert_eq!(moved.to, None, "to now");
+    let w = &moved.waterfall;
+    // opening: 180,000 at 50 % = 90,000; closing: c 30,000 and d 10,000 at 50 % = 20,000
+    assert_eq!(w.opening, Money::from_major(90_000));
+    assert_eq!(w.closing, Money::from_major(20_000));
+    let ids = |kind: Move| {
+        w.bar(kind)
+            .deals
+            .iter()
+            .map(|l| l.id.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Move::Won), ["a"]);
+    assert_eq!(w.bar(Move::Won).amount, Money::from_major(-50_000));
+    assert_eq!(ids(Move::Slipped), ["b"]);
+    assert_eq!(ids(Move::Increased), ["c"]);
+    assert_eq!(w.bar(Move::Increased).amount, Money::from_major(5_000));
+    // November closed: the report reads to that snapshot, whatever happens after
+    let closed = take(&plan, november, now() + Duration::days(5));
+    plan.snapshots.insert(std::rc::Rc::new(closed));
+    set_status(
+        &mut plan,
+        &DealId::new("d"),
+        DealStatus::Lost,
+        date("2026-12-02"),
+        now(),
+    );
+    let moved = report(
+        &plan,
+        november,
+        &Filter::default(),
+        date("2026-12-03"),
+        &Utc,
+    )
+    .moved
+    .unwrap();
+    assert_eq!(moved.to, Some(date("2026-12-01")));
+    assert!(
+        moved.waterfall.bar(Move::Lost).deals.is_empty(),
+        "d was lost after the close"
+    );
+    // a period with no snapshot before it has no "what moved"
+    assert_eq!(
+        report(
+            &plan,
+            month("2026-10"),
+            &Filter::default(),
+            date("2026-12-03"),
+            &Utc
+        )
+        .moved,
+        None
+    );
+}

@@ -410,6 +410,9 @@ async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_de
         "加权（已验证阶段）",
         "风险项目",
         "重点项目（按加权金额）",
+        "上次报告以来管道的变化",
+        "期初管道",
+        "期末管道",
     ] {
         assert!(pdf.has(words), "{words}:\n{}", pdf.text);
     }
@@ -429,6 +432,7 @@ async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_de
         "Forecast for the next periods, by category",
         "Weighted (verified)",
         "Largest open deals by weighted amount",
+        "What moved since the last report",
     ] {
         assert!(pdf.has(words), "{words}:\n{}", pdf.text);
     }

@@ -2,7 +2,9 @@
 //! upward when a month, quarter or year closes. Won in the period against the team's quota, the
 //! forecast for the periods after it by category (from claimed stages and from verified ones), the
 //! risks (claims ahead of the evidence, stale deals, close dates that slipped twice or more, dates
-//! already past) and the largest open deals by weighted amount.
+//! already past), the largest open deals by weighted amount, and what moved in the period's
+//! pipeline since the last report: from the snapshot taken when the period before was closed to
+//! the snapshot that closed this one (or to now, while it has none).
 //!
 //! Every figure is exact and comes from the same rules as the forecast view: won deals count in
 //! the period of their signing day, open deals in the period of their expected close, weighted
@@ -18,6 +20,7 @@ use super::forecast::attainment::ratio_permille;
 use super::forecast::{forecast, Bucket, Figures, Query};
 use super::gates::standing;
 use super::money::Money;
+use super::month_close::{marks, waterfall, Waterfall};
 use super::period::{month_index, Granularity, Period};
 use super::plan::Plan;
 use super::quota::quota_for;
@@ -72,6 +75,16 @@ pub struct TopDeal {
     pub verified_weighted: Money,
 }
 
+/// What moved in the reported period's pipeline since the last report (claimed basis).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Moved {
+    /// The day the earlier snapshot stands for (the first day after the period it closed).
+    pub from: NaiveDate,
+    /// The day the later snapshot stands for; `None` when it is now.
+    pub to: Option<NaiveDate>,
+    pub waterfall: Waterfall,
+}
+
 /// The report of one period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Report {
@@ -93,6 +106,8 @@ pub struct Report {
     pub risks: Vec<Risk>,
     /// The largest open deals by claimed weighted amount.
     pub top: Vec<TopDeal>,
+    /// What moved since the last report; `None` without a snapshot from before the period.
+    pub moved: Option<Moved>,
 }
 
 /// The periods a report can be made for: the `count` periods of `granularity` up to and
@@ -153,7 +168,32 @@ pub fn report<Tz: TimeZone>(
         outlook: outlook(plan, period, filter, today),
         risks: risks(plan, &kept, today, zone),
         top: top(plan, &kept),
+        moved: moved(plan, period),
     }
+}
+
+/// What moved in `period`'s pipeline: from the latest snapshot that stands for a day on or before
+/// the period's first (the close of the period before), to the latest snapshot that closed this
+/// period, or to now. Over every deal (the snapshots hold no filter).
+fn moved(plan: &Plan, period: Period) -> Option<Moved> {
+    let list = &plan.snapshots.list;
+    let from = list.iter().rfind(|s| s.as_of() <= period.start)?;
+    let to = list
+        .iter()
+        .rfind(|s| s.period == period && s.taken_at > from.taken_at);
+    let now;
+    let to_marks = match to {
+        Some(snapshot) => &snapshot.marks,
+        None => {
+            now = marks(plan);
+            &now
+        }
+    };
+    Some(Moved {
+        from: from.as_of(),
+        to: to.map(|s| s.as_of()),
+        waterfall: waterfall(&from.marks, to_marks, period, false),
+    })
 }
 
 /// The forecast of the periods after `period`, claimed and verified.

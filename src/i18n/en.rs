@@ -591,6 +591,9 @@ pub const TEXTS: Texts = Texts {
     report_made: "Made on",
     report_claimed_weighted: "Weighted (claimed)",
     report_verified_weighted: "Weighted (verified)",
+    report_moved: "What moved since the last report",
+    report_moved_none: "No snapshot from the close of the period before: close a period in the forecast view and this lists what moved in the period’s pipeline.",
+    report_moved_all: "Over all deals (snapshots hold no filter).",
     report_reasons: "Risk",
 };
 

@@ -25,6 +25,7 @@ use crate::domain::method::edit::MethodError;
 use crate::domain::method::Text;
 use crate::domain::method::{content, MapRule, Method, ScorePart};
 use crate::domain::money::{div_round_half_away, Currency, Money};
+use crate::domain::month_close::Move;
 use crate::domain::people::{
     Attitude, Influence, Level, LinkKind, PeopleError, PricePosition, Relationship, Role,
 };
@@ -437,6 +438,21 @@ pub trait Language {
             f => format!("{whole}.{f:02}"),
         };
         format!("{sign}{}{number}{suffix}", currency.symbol())
+    }
+
+    /// A bar of the waterfall of what moved: `新增` / `New`, …
+    fn move_label(&self, kind: Move) -> &'static str {
+        let t = self.texts();
+        match kind {
+            Move::New => t.move_new,
+            Move::Increased => t.move_increased,
+            Move::Decreased => t.move_decreased,
+            Move::PulledIn => t.move_pulled_in,
+            Move::Slipped => t.move_slipped,
+            Move::Won => t.move_won,
+            Move::Lost => t.move_lost,
+            Move::StageMoved => t.move_stage,
+        }
     }
 
     /// A ratio in tenths of a percent as `53.6%`.
@@ -1185,6 +1201,9 @@ texts! {
     report_claimed_weighted,
     report_verified_weighted,
     report_reasons,
+    report_moved,
+    report_moved_none,
+    report_moved_all,
 }
 
 #[cfg(test)]

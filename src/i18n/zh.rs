@@ -592,6 +592,9 @@ pub const TEXTS: Texts = Texts {
     report_made: "制表日期",
     report_claimed_weighted: "加权（声称阶段）",
     report_verified_weighted: "加权（已验证阶段）",
+    report_moved: "上次报告以来管道的变化",
+    report_moved_none: "没有上一期结账时的快照：在预测视图中结账一个期间后，这里会列出本期管道的变化。",
+    report_moved_all: "按全部项目计算（快照不分筛选）。",
     report_reasons: "风险",
 };
 

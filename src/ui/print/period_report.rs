@@ -9,7 +9,7 @@ use super::{print_now, sheet};
 use crate::domain::filter::Filter;
 use crate::domain::period::{Granularity, Period};
 use crate::domain::report::{categories, last_closed, recent_periods, report, Report};
-use crate::domain::{Currency, Deal, Money};
+use crate::domain::{Deal, Money, Plan};
 use crate::i18n::Lang;
 use crate::session::PlanRef;
 use crate::web::clock;
@@ -72,13 +72,7 @@ pub fn PeriodReport(props: &PeriodReportProps) -> Html {
         sheet(
             "period-report",
             false,
-            page(
-                lang,
-                &made,
-                &props.plan.currency,
-                props.plan.title.as_deref(),
-                &props.filter_words,
-            ),
+            page(lang, &made, &props.plan, &props.filter_words),
         )
     } else {
         html! {}
@@ -97,14 +91,9 @@ pub fn PeriodReport(props: &PeriodReportProps) -> Html {
 }
 
 /// The report's page.
-fn page(
-    lang: Lang,
-    report: &Report,
-    currency: &Currency,
-    title: Option<&str>,
-    filter_words: &[String],
-) -> Html {
+fn page(lang: Lang, report: &Report, plan: &Plan, filter_words: &[String]) -> Html {
     let t = lang.texts();
+    let (currency, title) = (&plan.currency, plan.title.as_deref());
     let c = lang.colon();
     let money = |m: Money| m.format(currency);
     let day = |d: Option<NaiveDate>| d.map(|d| lang.date(d)).unwrap_or_default();
@@ -187,6 +176,41 @@ fn page(
             </table>
         }
     };
+    let moved = match &report.moved {
+        None => html! { <p data-testid="report-moved">{ t.report_moved_none }</p> },
+        Some(moved) => {
+            let w = &moved.waterfall;
+            let name = |id: &crate::domain::DealId| {
+                plan.deal(id)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_else(|| id.as_str().to_string())
+            };
+            let to = moved
+                .to
+                .map(|d| lang.date(d))
+                .unwrap_or_else(|| t.moved_now.to_string());
+            html! {
+                <>
+                    <p class="sheet-meta">
+                        { format!("{} {} → {} {}", t.moved_from, lang.date(moved.from), t.moved_to, to) }
+                        if !filter_words.is_empty() { { " · " }{ t.report_moved_all } }
+                    </p>
+                    <table class="sheet-table" data-testid="report-moved">
+                        <thead><tr><th>{ t.moved_change }</th><th class="num">{ t.field_amount }</th><th>{ t.moved_deals }</th></tr></thead>
+                        <tbody>
+                            <tr><th scope="row">{ t.moved_opening }</th><td class="num">{ money(w.opening) }</td><td>{ lang.deal_count(w.opening_count) }</td></tr>
+                            { for w.bars.iter().filter(|bar| !bar.deals.is_empty()).map(|bar| html! { <tr>
+                                <th scope="row">{ lang.move_label(bar.kind) }</th>
+                                <td class="num">{ money(bar.amount) }</td>
+                                <td><bdi>{ bar.deals.iter().map(|line| name(&line.id)).collect::<Vec<_>>().join("、") }</bdi></td>
+                            </tr> }) }
+                            <tr><th scope="row">{ t.moved_closing }</th><td class="num">{ money(w.closing) }</td><td>{ lang.deal_count(w.closing_count) }</td></tr>
+                        </tbody>
+                    </table>
+                </>
+            }
+        }
+    };
     let stage = |s: crate::domain::Stage| s.code();
     let top = if report.top.is_empty() {
         html! { <p data-testid="report-top">{ t.report_none }</p> }
@@ -227,6 +251,10 @@ fn page(
             <div class="sheet-part">
                 <h2>{ t.report_lost }</h2>
                 { closed_table(&report.lost, "report-lost") }
+            </div>
+            <div class="sheet-part">
+                <h2>{ t.report_moved }</h2>
+                { moved }
             </div>
             <div class="sheet-part">
                 <h2>{ t.report_outlook }</h2>

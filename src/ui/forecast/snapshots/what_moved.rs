@@ -22,20 +22,6 @@ pub struct Pick {
     period: Option<Period>,
 }
 
-pub fn move_label(lang: Lang, kind: Move) -> &'static str {
-    let t = lang.texts();
-    match kind {
-        Move::New => t.move_new,
-        Move::Increased => t.move_increased,
-        Move::Decreased => t.move_decreased,
-        Move::PulledIn => t.move_pulled_in,
-        Move::Slipped => t.move_slipped,
-        Move::Won => t.move_won,
-        Move::Lost => t.move_lost,
-        Move::StageMoved => t.move_stage,
-    }
-}
-
 /// What moved, on the verified basis or the claimed, with the person's `pick` of moments and
 /// month; `now_marks`: how the deals stand now, by id.
 pub fn what_moved(
@@ -126,7 +112,7 @@ pub fn what_moved(
         .bars
         .iter()
         .map(|b| WaterfallColumn {
-            label: move_label(lang, b.kind),
+            label: lang.move_label(b.kind),
             change: b.amount.minor(),
         })
         .collect();
@@ -163,7 +149,7 @@ pub fn what_moved(
                                 <td class="num">{ result.opening.format(currency) }</td><td>{ lang.deal_count(result.opening_count) }</td></tr>
                             { for result.bars.iter().map(|b| html! {
                                 <tr data-testid={format!("moved-{}", b.kind.code())}>
-                                    <th scope="row">{ move_label(lang, b.kind) }</th>
+                                    <th scope="row">{ lang.move_label(b.kind) }</th>
                                     <td class={classes!("num", b.amount.is_negative().then_some("down"))}>{ b.amount.format(currency) }</td>
                                     <td><ul class="moved-deals">{ for b.deals.iter().map(|l| line(l, b.kind)) }</ul></td>
                                 </tr>
