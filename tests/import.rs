@@ -1218,7 +1218,7 @@ prop_compose! {
             .map(|(i, deal)| std::rc::Rc::new(Deal { id: DealId::new(format!("{id_prefix}{i}")), ..deal }))
             .collect();
         let workshop = workshop.map(|(id, table, exercise)| WorkshopHeader { id, table, exercise });
-        Plan { title, currency, method: method.into(), quotas, deals, workshop, extra }
+        Plan { title, currency, method: method.into(), quotas, targets: Vec::new(), deals, workshop, extra }
     }
 }
 

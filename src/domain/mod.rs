@@ -18,6 +18,7 @@ pub mod file_name;
 pub mod iso_date;
 pub mod money;
 pub mod period;
+pub mod split;
 pub mod stage;
 pub mod workshop_header;
 
@@ -31,6 +32,7 @@ pub mod people;
 pub mod deal;
 
 pub mod quota;
+pub mod target;
 
 // 4
 pub mod gates;

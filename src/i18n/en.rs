@@ -308,6 +308,7 @@ pub const TEXTS: Texts = Texts {
     map_roles: "Roles",
     map_thick_border: "Thick border: high influence",
     field_people: "People & competition",
+    bonus_title: "Bonus pool",
     level_top: "Top",
     level_middle: "Middle",
     level_operational: "Operational",
@@ -839,6 +840,17 @@ impl Language for En {
             ProblemKind::CompetitorTwice(name) => {
                 format!("competitor {name} is listed twice", name = iso(name))
             }
+            ProblemKind::ShareOver100(share) => {
+                format!("a share of {share} % is more than 100 %")
+            }
+            ProblemKind::NotATargetPeriod(text) => format!(
+                "{text} is neither a year (2026) nor a quarter (2026-Q4)",
+                text = iso(text)
+            ),
+            ProblemKind::TargetTwice(period) => format!(
+                "a second target for {period} split the same way",
+                period = iso(period)
+            ),
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())
             }

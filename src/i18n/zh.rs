@@ -309,6 +309,7 @@ pub const TEXTS: Texts = Texts {
     map_roles: "角色",
     map_thick_border: "粗框：影响力高",
     field_people: "决策链与竞争",
+    bonus_title: "项目奖金包",
     level_top: "高层",
     level_middle: "中层",
     level_operational: "基层",
@@ -867,6 +868,14 @@ impl Language for Zh {
             ProblemKind::SelfLink => "联系人不能连向自己".to_string(),
             ProblemKind::CompetitorTwice(name) => {
                 format!("竞争对手 {name} 重复列出", name = iso(name))
+            }
+            ProblemKind::ShareOver100(share) => format!("比例 {share}% 超过了 100%"),
+            ProblemKind::NotATargetPeriod(text) => format!(
+                "{text} 既不是年份（2026）也不是季度（2026-Q4）",
+                text = iso(text)
+            ),
+            ProblemKind::TargetTwice(period) => {
+                format!("{period} 按同一方式分解的任务出现了两次", period = iso(period))
             }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())

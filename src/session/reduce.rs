@@ -304,6 +304,13 @@ impl Session {
                 period,
                 amount,
             } => self.changed(|plan| Ok(plan.set_quota(owner, period, amount)))?,
+            Action::SetTarget(target) => self.changed(|plan| Ok(plan.set_target(target)))?,
+            Action::RemoveTarget { period, to } => {
+                self.changed(|plan| Ok(plan.remove_target(period, to)))?
+            }
+            Action::SetBonus { id, bonus, now } => {
+                self.changed(|plan| plan.set_bonus(&id, bonus, now))?
+            }
             Action::SetLang(lang) if lang != self.lang => Session {
                 lang,
                 ..self.copy()

@@ -107,6 +107,12 @@ pub enum ProblemKind {
     SelfLink,
     /// A competitor name used by an earlier competitor of the deal (quoted).
     CompetitorTwice(String),
+    /// A share above 100 % (the share as written, in percent).
+    ShareOver100(String),
+    /// A target's period that is neither a year (`2026`) nor a quarter (`2026-Q4`) (quoted).
+    NotATargetPeriod(String),
+    /// A second target for the same period and parts (the period, quoted).
+    TargetTwice(String),
 }
 
 /// Why a text is not a plan this version can read.

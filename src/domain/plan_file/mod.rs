@@ -8,6 +8,7 @@ mod error;
 mod json;
 mod people;
 mod quick;
+mod split;
 mod surrogates;
 mod v1;
 
@@ -91,6 +92,8 @@ pub struct Parsed {
     /// The deals whose `updated` was missing: their time says nothing of how new they are, so an
     /// import never takes them over a version of mine unless the person says so.
     pub undated: BTreeSet<DealId>,
+    /// Leniently: the targets left out, each with the problem and path that made it bad.
+    pub left_out: Vec<Problem>,
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`]. [`read`] checks this itself; the page may

@@ -74,6 +74,8 @@ struct Wire<'a> {
     swot: Option<&'a RawValue>,
     #[serde(borrow)]
     review: Option<&'a RawValue>,
+    #[serde(borrow)]
+    bonus: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -196,6 +198,11 @@ pub(super) fn deal(
             ("swot", wire.swot),
             ("review", wire.review),
         ])?,
+        bonus: match wire.bonus {
+            // as the careful way reads it, inside the top-level object, the deals and the deal
+            Some(raw) => Some(super::split::bonus(&At::Top, value_at(raw, 3)?).ok()?),
+            None => None,
+        },
         extra: BTreeMap::new(),
     };
     check_deal(&deal).is_empty().then_some((deal, stamped))
