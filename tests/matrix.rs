@@ -74,7 +74,12 @@ fn cells_hold_their_deals_with_open_weighted_and_won_figures() {
         date("2026-11-20"),
         now(),
     );
-    let m = matrix(&p, Dimension::Product, Dimension::Segment, &Filter::default());
+    let m = matrix(
+        &p,
+        Dimension::Product,
+        Dimension::Segment,
+        &Filter::default(),
+    );
     assert_eq!(m.rows, ["ERP", "MES"]);
     assert_eq!(m.columns, ["汽车", "电子"]);
     let mes_auto = m.cell(1, 0).unwrap();
@@ -109,7 +114,12 @@ fn the_verified_basis_weighs_cells_by_the_evidence() {
     let mut f = fields("a", 100_000, Stage::P4);
     f.product = "MES".into();
     p.add(DealId::new("a"), f, now()).unwrap();
-    let m = matrix(&p, Dimension::Product, Dimension::Region, &Filter::default());
+    let m = matrix(
+        &p,
+        Dimension::Product,
+        Dimension::Region,
+        &Filter::default(),
+    );
     let cell = m.cell(0, 0).unwrap();
     assert_eq!(cell.claimed.weighted(), major(50_000));
     assert!(
@@ -296,7 +306,13 @@ fn target_attainment_rolls_up_to_the_team() {
         let mut f = fields(id, amount, Stage::P5);
         f.owner = owner.into();
         p.add(DealId::new(id), f, now()).unwrap();
-        common::set_status(&mut p, &DealId::new(id), DealStatus::Won, date(signed), now());
+        common::set_status(
+            &mut p,
+            &DealId::new(id),
+            DealStatus::Won,
+            date(signed),
+            now(),
+        );
     }
     let standing = target().standing(p.deals.iter().map(|d| &**d));
     assert_eq!(standing.parts[0].target, major(600_000));
@@ -316,7 +332,10 @@ fn target_attainment_rolls_up_to_the_team() {
 fn target_periods_are_years_or_quarters() {
     assert_eq!(TargetPeriod::parse("2026").unwrap().code(), "2026");
     assert_eq!(TargetPeriod::parse("2026-Q4").unwrap().code(), "2026-Q4");
-    assert!(TargetPeriod::parse("2026-11").is_none(), "a month is a quota's");
+    assert!(
+        TargetPeriod::parse("2026-11").is_none(),
+        "a month is a quota's"
+    );
     assert!(TargetPeriod::parse("26").is_none());
 }
 
@@ -436,8 +455,7 @@ fn lenient(text: &str) -> Result<Parsed, Unreadable> {
 #[test]
 fn a_bad_target_is_left_out_of_an_import_with_its_path_and_refuses_what_the_browser_holds() {
     let p = with_both();
-    let mut value: serde_json::Value =
-        serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
     value["targets"][0]["parts"][1]["share"] = serde_json::json!(140);
     value["targets"][1]["period"] = serde_json::json!("2027-13");
     let text = value.to_string();
@@ -449,7 +467,11 @@ fn a_bad_target_is_left_out_of_an_import_with_its_path_and_refuses_what_the_brow
         parsed.left_out[0].kind,
         ProblemKind::ShareOver100("140".into())
     );
-    assert_eq!(parsed.plan.deals.len(), 2, "the deals are read all the same");
+    assert_eq!(
+        parsed.plan.deals.len(),
+        2,
+        "the deals are read all the same"
+    );
     match plan_file::decode(&text) {
         Err(Unreadable::Invalid(problem)) => {
             assert_eq!(problem.path, "targets[0].parts[1].share")
@@ -457,7 +479,8 @@ fn a_bad_target_is_left_out_of_an_import_with_its_path_and_refuses_what_the_brow
         other => panic!("{other:?}"),
     }
 
-    let mut twice = serde_json::from_str::<serde_json::Value>(&plan_file::encode(&p, now())).unwrap();
+    let mut twice =
+        serde_json::from_str::<serde_json::Value>(&plan_file::encode(&p, now())).unwrap();
     let first = twice["targets"][0].clone();
     twice["targets"].as_array_mut().unwrap().push(first);
     let parsed = lenient(&twice.to_string()).unwrap();
@@ -468,8 +491,7 @@ fn a_bad_target_is_left_out_of_an_import_with_its_path_and_refuses_what_the_brow
 #[test]
 fn a_bad_bonus_leaves_its_deal_out_with_the_path_and_both_readers_agree() {
     let p = with_both();
-    let mut value: serde_json::Value =
-        serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
     value["deals"][0]["bonus"]["parts"][0]["name"] = serde_json::json!(" ");
     value["deals"][0]["bonus"]["by"] = serde_json::json!("share");
     let text = value.to_string();
@@ -487,7 +509,11 @@ fn a_bad_bonus_leaves_its_deal_out_with_the_path_and_both_readers_agree() {
     let text = value.to_string();
     let parsed = lenient(&text).unwrap();
     let b = parsed.plan.deals[0].bonus.clone().unwrap();
-    assert_eq!(b.extra["note"], serde_json::json!("Q4"), "unknown fields are kept");
+    assert_eq!(
+        b.extra["note"],
+        serde_json::json!("Q4"),
+        "unknown fields are kept"
+    );
     assert_eq!(b.parts[0].extra["role"], serde_json::json!("售前"));
     let again = plan_file::encode(&parsed.plan, now());
     assert_eq!(plan_file::decode(&again).unwrap().deals[0].bonus, Some(b));
@@ -496,8 +522,7 @@ fn a_bad_bonus_leaves_its_deal_out_with_the_path_and_both_readers_agree() {
 #[test]
 fn lenient_spellings_of_a_bonus_read_the_same_both_ways() {
     let p = with_both();
-    let mut value: serde_json::Value =
-        serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&plan_file::encode(&p, now())).unwrap();
     value["deals"][0]["bonus"] = serde_json::json!({"amount": "100000.00", "by": "amount",
         "parts": [{"name": "张三", "amount": "60000"}, {"name": "李四", "amount": 40000}]});
     let text = value.to_string();
@@ -529,10 +554,7 @@ fn an_import_adds_the_targets_the_plan_lacks_and_keeps_its_own() {
     assert_eq!(merged.targets.len(), 2);
     assert!(merged.targets.contains(&own), "mine is kept for 2026-Q4");
     // the bonus travels with the deal: theirs is newer
-    assert_eq!(
-        merged.deal(&DealId::new("w")).unwrap().bonus,
-        Some(bonus())
-    );
+    assert_eq!(merged.deal(&DealId::new("w")).unwrap().bonus, Some(bonus()));
     assert!(look.changed[0]
         .fields
         .iter()

@@ -10,8 +10,8 @@ use super::method::{GateId, Method};
 use super::money::{Currency, Money};
 use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
-use super::stage::Stage;
 use super::split::Split;
+use super::stage::Stage;
 use super::target::{SplitTo, Target, TargetPeriod};
 use super::workshop_header::WorkshopHeader;
 

@@ -108,8 +108,7 @@ impl Split {
             SplitKind::Share => {
                 let total = self.total.minor();
                 let share_sum: i128 = self.parts.iter().map(|p| p.value).sum();
-                let covered =
-                    super::money::div_round_half_away(total * share_sum, WHOLE);
+                let covered = super::money::div_round_half_away(total * share_sum, WHOLE);
                 let mut amounts: Vec<i128> = Vec::with_capacity(self.parts.len());
                 let mut fractions: Vec<(i128, usize)> = Vec::with_capacity(self.parts.len());
                 for (i, part) in self.parts.iter().enumerate() {

@@ -124,7 +124,8 @@ impl Target {
         let mut won = vec![Money::ZERO; self.split.parts.len()];
         let mut team = Money::ZERO;
         for deal in deals {
-            if deal.status != DealStatus::Won || !deal.close_day().is_some_and(|d| period.contains(d))
+            if deal.status != DealStatus::Won
+                || !deal.close_day().is_some_and(|d| period.contains(d))
             {
                 continue;
             }

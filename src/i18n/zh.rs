@@ -538,6 +538,50 @@ pub const TEXTS: Texts = Texts {
     account_plan: "客户计划",
     sheet_team: "组别",
     sheet_date: "日期",
+    split_by: "分解方式",
+    split_by_share: "按比例（%）",
+    split_by_amount: "按金额",
+    split_share: "比例 %",
+    split_amount: "金额",
+    split_gets: "分得",
+    split_add: "添加一项",
+    split_remainder: "未分配",
+    split_over: "超出",
+    split_share_sum: "比例合计",
+    split_complete: "合计无误",
+    split_must_add_up: "无法保存：比例合计须为 100%，按金额时各项合计须等于总额。",
+    split_share_over: "比例不能超过 100%",
+    split_rule: "按比例分解时，每项先按比例取到分（舍去零头），差的几分钱依次补给被舍去部分最大的项，相同时补给靠前的项：各项合计恰好等于总额。",
+    targets_title: "销售任务下达",
+    targets_intro: "把团队的年度或季度任务分解到负责人、产品或区域（按比例或按金额），并按期内已成交金额看各项和团队的完成情况。",
+    no_targets: "尚未下达任务。",
+    target_to: "分解到",
+    target_amount: "团队任务",
+    target_save: "保存任务",
+    target_edit: "编辑",
+    target_period_hint: "如 2026 或 2026-Q4",
+    target_bad_period: "期间写作 2026（一年）或 2026-Q4（一个季度）",
+    bonus_pool: "奖金总额",
+    bonus_member: "成员",
+    bonus_save: "保存奖金分配",
+    bonus_remove: "删除奖金包",
+    bonus_none: "项目已成交：可在此记录奖金包及其在团队成员间的分配。",
+    bonus_saved: "已记录的奖金分配：",
+    matrix_title: "三维立体矩阵",
+    matrix_intro: "任选两个维度交叉统计，第三个维度用上方的筛选；每格显示加权金额、未成交与已成交金额（项目数）。点击格子列出其中的项目。",
+    matrix_rows: "行",
+    matrix_columns: "列",
+    matrix_total: "合计",
+    matrix_open: "未成交",
+    matrix_open_count: "未成交项目数",
+    matrix_won_count: "成交项目数",
+    matrix_weighted: "加权（声称阶段）",
+    matrix_verified: "加权（已验证阶段）",
+    matrix_on_verified: "（按已验证阶段加权）",
+    matrix_deals_of: "格中项目",
+    matrix_pick: "点击格子列出其中的项目。",
+    matrix_empty: "没有符合筛选条件的项目。",
+    matrix_file: "矩阵",
 };
 
 /// The deck's stage names.
@@ -875,7 +919,10 @@ impl Language for Zh {
                 text = iso(text)
             ),
             ProblemKind::TargetTwice(period) => {
-                format!("{period} 按同一方式分解的任务出现了两次", period = iso(period))
+                format!(
+                    "{period} 按同一方式分解的任务出现了两次",
+                    period = iso(period)
+                )
             }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())

@@ -13,8 +13,8 @@ use crate::domain::money::Currency;
 use crate::domain::people::People;
 use crate::domain::plan::Plan;
 use crate::domain::plan_file::{Parsed, Problem, Rejected};
-use crate::domain::target::{SplitTo, Target, TargetPeriod};
 use crate::domain::quota::{Quota, QuotaPeriod};
+use crate::domain::target::{SplitTo, Target, TargetPeriod};
 
 /// A deal that both the current plan and an incoming file have, in different versions.
 #[derive(Clone, Debug, PartialEq)]

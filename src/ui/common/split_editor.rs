@@ -1,0 +1,277 @@
+//! Editing a split (a target handed down, a bonus pool): the total, share or amount, one row a
+//! part with what it comes to, the remainder shown as it is typed, saved only when it adds up.
+use yew::prelude::*;
+
+use crate::domain::money::{Currency, Money};
+use crate::domain::split::{Part, Split, SplitKind, WHOLE};
+use crate::domain::validate::Problem;
+use crate::i18n::Lang;
+
+#[derive(Properties, PartialEq)]
+pub struct SplitEditorProps {
+    pub lang: Lang,
+    pub currency: Currency,
+    /// What the editor starts from.
+    pub split: Split,
+    /// The total's label (团队任务, 奖金总额).
+    pub total_label: AttrValue,
+    /// The parts' label (负责人, 成员 …).
+    pub name_label: AttrValue,
+    /// Names to suggest for the parts.
+    #[prop_or_default]
+    pub names: Vec<String>,
+    /// `data-testid` prefix and element ids.
+    pub id: AttrValue,
+    pub save_label: AttrValue,
+    pub on_save: Callback<Split>,
+}
+
+/// What was typed.
+#[derive(Clone, PartialEq)]
+struct Typed {
+    total: String,
+    kind: SplitKind,
+    parts: Vec<(String, String)>,
+}
+
+impl Typed {
+    fn of(split: &Split) -> Typed {
+        Typed {
+            total: if split.total == Money::ZERO {
+                String::new()
+            } else {
+                split.total.to_input_string()
+            },
+            kind: split.kind,
+            parts: split
+                .parts
+                .iter()
+                .map(|p| (p.name.clone(), p.value_money().to_input_string()))
+                .collect(),
+        }
+    }
+
+    /// The split as typed, or the first problem of each field (the total's under index `None`).
+    fn read(&self, lang: Lang, extra: &Split) -> Result<Split, Vec<(Option<usize>, String)>> {
+        let t = lang.texts();
+        let mut errors = Vec::new();
+        let total = Money::parse_input(&self.total).unwrap_or_else(|e| {
+            errors.push((None, lang.problem(&Problem::Amount(e))));
+            Money::ZERO
+        });
+        let mut parts = Vec::with_capacity(self.parts.len());
+        for (i, (name, value)) in self.parts.iter().enumerate() {
+            if name.trim().is_empty() {
+                errors.push((Some(i), lang.problem(&Problem::Required)));
+                continue;
+            }
+            match Money::parse_input(value) {
+                Ok(m) if self.kind == SplitKind::Share && m.minor() > WHOLE => {
+                    errors.push((Some(i), t.split_share_over.to_string()))
+                }
+                Ok(m) => parts.push(Part {
+                    name: name.trim().to_string(),
+                    value: m.minor(),
+                    extra: extra
+                        .parts
+                        .get(i)
+                        .map(|p| p.extra.clone())
+                        .unwrap_or_default(),
+                }),
+                Err(e) => errors.push((Some(i), lang.problem(&Problem::Amount(e)))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Split {
+                total,
+                kind: self.kind,
+                parts,
+                extra: extra.extra.clone(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[component]
+pub fn SplitEditor(props: &SplitEditorProps) -> Html {
+    let lang = props.lang;
+    let t = lang.texts();
+    let typed = {
+        let split = props.split.clone();
+        use_state(move || Typed::of(&split))
+    };
+    let tried = use_state(|| false);
+    let read = typed.read(lang, &props.split);
+    let allocation = read.as_ref().ok().map(Split::allocate);
+    let edit = |change: fn(&mut Typed, String)| {
+        let typed = typed.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut next = (*typed).clone();
+            change(&mut next, value);
+            typed.set(next);
+        })
+    };
+    let edit_part = |i: usize, name: bool| {
+        let typed = typed.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut next = (*typed).clone();
+            if let Some(part) = next.parts.get_mut(i) {
+                if name {
+                    part.0 = value;
+                } else {
+                    part.1 = value;
+                }
+            }
+            typed.set(next);
+        })
+    };
+    let add = {
+        let typed = typed.clone();
+        move |_| {
+            let mut next = (*typed).clone();
+            next.parts.push((String::new(), String::new()));
+            typed.set(next);
+        }
+    };
+    let remove = |i: usize| {
+        let typed = typed.clone();
+        move |_| {
+            let mut next = (*typed).clone();
+            next.parts.remove(i);
+            typed.set(next);
+        }
+    };
+    let save = {
+        let (read, on_save, tried) = (read.clone(), props.on_save.clone(), tried.clone());
+        move |e: SubmitEvent| {
+            e.prevent_default();
+            match &read {
+                Ok(split) if split.allocate().is_complete() => {
+                    tried.set(false);
+                    on_save.emit(split.clone());
+                }
+                _ => tried.set(true),
+            }
+        }
+    };
+    let error_of = |at: Option<usize>| -> Option<String> {
+        match &read {
+            Err(errors) if *tried || at.is_some() => errors
+                .iter()
+                .find(|(i, _)| *i == at)
+                .map(|(_, m)| m.clone()),
+            _ => None,
+        }
+    };
+    let id = props.id.to_string();
+    let currency = &props.currency;
+    let kind_option = |kind: SplitKind, label: &'static str| {
+        let checked = typed.kind == kind;
+        let typed = typed.clone();
+        let onchange = move |_| {
+            typed.set(Typed {
+                kind,
+                ..(*typed).clone()
+            })
+        };
+        html! {
+            <label class="inline">
+                <input type="radio" name={format!("{id}-kind")} data-testid={format!("{id}-by-{}", kind.code())}
+                    {checked} {onchange} />
+                { label }
+            </label>
+        }
+    };
+    let value_label = match typed.kind {
+        SplitKind::Share => t.split_share,
+        SplitKind::Amount => t.split_amount,
+    };
+    let status = allocation.as_ref().map(|a| {
+        let colon = lang.colon();
+        let mut words = Vec::new();
+        if let Some(sum) = a.share_sum {
+            words.push(format!(
+                "{}{colon}{} %",
+                t.split_share_sum,
+                Split::share_text(sum)
+            ));
+        }
+        let (label, amount) = if a.remainder.is_negative() {
+            (t.split_over, Money::ZERO - a.remainder)
+        } else {
+            (t.split_remainder, a.remainder)
+        };
+        words.push(format!("{label}{colon}{}", amount.format(currency)));
+        (a.is_complete(), words.join(" · "))
+    });
+    let list_id = format!("{id}-names");
+    let incomplete = status.as_ref().is_some_and(|(complete, _)| !complete);
+    html! {
+        <form class="split-editor" data-testid={id.clone()} onsubmit={save} novalidate=true>
+            <div class="split-head">
+                <label for={format!("{id}-total")}>{ props.total_label.clone() }</label>
+                <input id={format!("{id}-total")} data-testid={format!("{id}-total")} type="text" inputmode="decimal"
+                    value={typed.total.clone()} onchange={edit(|t, v| t.total = v)} />
+                <span class="split-kind" role="radiogroup" aria-label={t.split_by}>
+                    { kind_option(SplitKind::Share, t.split_by_share) }
+                    { kind_option(SplitKind::Amount, t.split_by_amount) }
+                </span>
+            </div>
+            if let Some(message) = error_of(None) {
+                <p class="field-error" role="alert" data-testid="field-error" data-field={format!("{id}-total")}>{ message }</p>
+            }
+            <datalist id={list_id.clone()}>
+                { for props.names.iter().map(|n| html! { <option value={n.clone()} /> }) }
+            </datalist>
+            <table class="split-parts">
+                <thead><tr>
+                    <th scope="col">{ props.name_label.clone() }</th>
+                    <th scope="col" class="num">{ value_label }</th>
+                    <th scope="col" class="num">{ t.split_gets }</th>
+                    <th></th>
+                </tr></thead>
+                <tbody>
+                    { for typed.parts.iter().enumerate().map(|(i, (name, value))| {
+                        let gets = allocation.as_ref().and_then(|a| a.amounts.get(i)).map(|m| m.format(currency)).unwrap_or_else(|| "—".into());
+                        html! {
+                            <tr data-testid={format!("{id}-part")}>
+                                <td><input type="text" list={list_id.clone()} data-testid={format!("{id}-name")} aria-label={props.name_label.clone()}
+                                    value={name.clone()} onchange={edit_part(i, true)} /></td>
+                                <td class="num"><input type="text" inputmode="decimal" data-testid={format!("{id}-value")} aria-label={value_label}
+                                    value={value.clone()} onchange={edit_part(i, false)} />
+                                    if let Some(message) = error_of(Some(i)) {
+                                        <p class="field-error" data-testid="field-error" data-field={format!("{id}-part-{i}")}>{ message }</p>
+                                    }
+                                </td>
+                                <td class="num" data-testid={format!("{id}-gets")}>{ gets }</td>
+                                <td><button type="button" class="ghost small" onclick={remove(i)}>{ t.remove }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            <div class="split-foot">
+                <button type="button" class="ghost small" data-testid={format!("{id}-add")} onclick={add}>{ t.split_add }</button>
+                if let Some((complete, words)) = status {
+                    <span class={classes!("split-status", (!complete).then_some("warn"))} data-testid={format!("{id}-remainder")} aria-live="polite">
+                        { words }
+                        if complete { { format!(" · {}", t.split_complete) } }
+                    </span>
+                }
+                <button type="submit" data-testid={format!("{id}-save")}>{ props.save_label.clone() }</button>
+            </div>
+            if *tried && incomplete {
+                <p class="field-error" role="alert" data-testid="field-error" data-field={format!("{id}-sum")}>{ t.split_must_add_up }</p>
+            }
+            <p class="note">{ t.split_rule }</p>
+        </form>
+    }
+}
