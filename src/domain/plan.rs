@@ -525,8 +525,12 @@ impl Plan {
                 true
             }
             None => {
-                self.targets.push(target);
-                self.targets.sort_by_key(|t| (t.period, t.to as u8));
+                let at = self
+                    .targets
+                    .iter()
+                    .position(|t| (t.period, t.to as u8) > (target.period, target.to as u8))
+                    .unwrap_or(self.targets.len());
+                self.targets.insert(at, target);
                 true
             }
         }

@@ -8,8 +8,8 @@
 //! itself when the shares add up to 100 %.
 use std::collections::BTreeMap;
 
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
 
 use super::money::Money;
 
@@ -110,17 +110,21 @@ impl Split {
                 let share_sum: i128 = self.parts.iter().map(|p| p.value).sum();
                 let covered = super::money::div_round_half_away(total * share_sum, WHOLE);
                 let mut amounts: Vec<i128> = Vec::with_capacity(self.parts.len());
-                let mut fractions: Vec<(i128, usize)> = Vec::with_capacity(self.parts.len());
-                for (i, part) in self.parts.iter().enumerate() {
+                let mut fractions: Vec<i128> = Vec::with_capacity(self.parts.len());
+                for part in &self.parts {
                     let exact = total * part.value.max(0);
                     amounts.push(exact.div_euclid(WHOLE));
-                    fractions.push((exact.rem_euclid(WHOLE), i));
+                    fractions.push(exact.rem_euclid(WHOLE));
                 }
                 let missing = covered - amounts.iter().sum::<i128>();
-                fractions.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                // fewer fen are missing than there are parts (each lost less than one)
-                for (_, i) in fractions.iter().take(missing.max(0) as usize) {
-                    amounts[*i] += 1;
+                // fewer fen are missing than there are parts (each lost less than one): each goes
+                // to the largest fraction left, the earliest part on a tie
+                for _ in 0..missing.max(0) {
+                    let Some(at) = (0..fractions.len()).rev().max_by_key(|i| fractions[*i]) else {
+                        break;
+                    };
+                    amounts[at] += 1;
+                    fractions[at] = -1;
                 }
                 let amounts: Vec<Money> = amounts.into_iter().map(Money::from_minor).collect();
                 let sum: Money = amounts.iter().copied().sum();
@@ -138,10 +142,18 @@ impl Split {
 /// part's `share` in percent or its `amount` as the split's `by` says.
 impl Serialize for Split {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        self.serialize_fields(&mut map)?;
-        map.end()
+        Value::Object(self.fields()).serialize(serializer)
     }
+}
+
+/// An amount as a JSON number, written exactly.
+pub fn number(money: Money) -> Value {
+    Value::Number(
+        money
+            .to_decimal_string()
+            .parse()
+            .expect("a decimal is a JSON number"),
+    )
 }
 
 impl Split {
@@ -150,44 +162,25 @@ impl Split {
         Money::from_minor(value).to_decimal_string()
     }
 
-    /// Writes `amount`, `by` and `parts` into an object being written (a target adds its own).
-    pub fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        map.serialize_entry("amount", &self.total)?;
-        map.serialize_entry("by", self.kind.code())?;
-        let parts: Vec<WirePart> = self
+    /// `amount`, `by`, `parts` and the unknown fields, as written (a target adds its own).
+    pub fn fields(&self) -> Map<String, Value> {
+        let mut map = Map::new();
+        map.insert("amount".into(), number(self.total));
+        map.insert("by".into(), self.kind.code().into());
+        let parts = self
             .parts
             .iter()
-            .map(|p| WirePart {
-                name: &p.name,
-                key: self.kind.code(),
-                value: p.value_money(),
-                extra: &p.extra,
+            .map(|p| {
+                let mut part = Map::new();
+                part.insert("name".into(), p.name.clone().into());
+                part.insert(self.kind.code().into(), number(p.value_money()));
+                part.extend(p.extra.clone());
+                Value::Object(part)
             })
             .collect();
-        map.serialize_entry("parts", &parts)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        Ok(())
-    }
-}
-
-struct WirePart<'a> {
-    name: &'a str,
-    key: &'static str,
-    value: Money,
-    extra: &'a BTreeMap<String, serde_json::Value>,
-}
-
-impl Serialize for WirePart<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(2))?;
-        map.serialize_entry("name", self.name)?;
-        map.serialize_entry(self.key, &self.value)?;
-        for (key, value) in self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+        map.insert("parts".into(), Value::Array(parts));
+        map.extend(self.extra.clone());
+        map
     }
 }
 

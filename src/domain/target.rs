@@ -2,8 +2,7 @@
 //! owners, products or regions by share or by amount ([`super::split`]), and how each part and
 //! the team stand: won in the period against the part.
 use chrono::NaiveDate;
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::deal::{Deal, DealStatus};
 use super::money::Money;
@@ -162,10 +161,10 @@ impl Target {
 /// In files: `{"period": "2026", "to": "owner", "amount": …, "by": …, "parts": […]}`.
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(5))?;
-        map.serialize_entry("period", &self.period.code())?;
-        map.serialize_entry("to", self.to.code())?;
-        self.split.serialize_fields(&mut map)?;
-        map.end()
+        let mut map = serde_json::Map::new();
+        map.insert("period".into(), self.period.code().into());
+        map.insert("to".into(), self.to.code().into());
+        map.extend(self.split.fields());
+        serde_json::Value::Object(map).serialize(serializer)
     }
 }

@@ -72,10 +72,13 @@ pub fn matrix(plan: &Plan, rows: Dimension, columns: Dimension, filter: &Filter)
         .filter(|d| d.status != DealStatus::Lost && filter.matches(&plan.method, d))
         .collect();
     let values = |dimension: Dimension| {
-        let mut values: Vec<String> = kept.iter().map(|d| dimension.of(d).to_string()).collect();
-        values.sort();
+        let mut values: Vec<&str> = kept.iter().map(|d| dimension.of(d)).collect();
+        values.sort_unstable();
         values.dedup();
         values
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
     };
     let (row_values, column_values) = (values(rows), values(columns));
     let index = |values: &[String], value: &str| {

@@ -17,9 +17,6 @@ pub struct SplitEditorProps {
     pub total_label: AttrValue,
     /// The parts' label (负责人, 成员 …).
     pub name_label: AttrValue,
-    /// Names to suggest for the parts.
-    #[prop_or_default]
-    pub names: Vec<String>,
     /// `data-testid` prefix and element ids.
     pub id: AttrValue,
     pub save_label: AttrValue,
@@ -173,21 +170,16 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
     };
     let id = props.id.to_string();
     let currency = &props.currency;
-    let kind_option = |kind: SplitKind, label: &'static str| {
-        let checked = typed.kind == kind;
+    let on_kind = {
         let typed = typed.clone();
-        let onchange = move |_| {
+        move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             typed.set(Typed {
-                kind,
+                kind: SplitKind::parse(&value).unwrap_or_default(),
                 ..(*typed).clone()
             })
-        };
-        html! {
-            <label class="inline">
-                <input type="radio" name={format!("{id}-kind")} data-testid={format!("{id}-by-{}", kind.code())}
-                    {checked} {onchange} />
-                { label }
-            </label>
         }
     };
     let value_label = match typed.kind {
@@ -212,7 +204,6 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
         words.push(format!("{label}{colon}{}", amount.format(currency)));
         (a.is_complete(), words.join(" · "))
     });
-    let list_id = format!("{id}-names");
     let incomplete = status.as_ref().is_some_and(|(complete, _)| !complete);
     html! {
         <form class="split-editor" data-testid={id.clone()} onsubmit={save} novalidate=true>
@@ -220,17 +211,14 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                 <label for={format!("{id}-total")}>{ props.total_label.clone() }</label>
                 <input id={format!("{id}-total")} data-testid={format!("{id}-total")} type="text" inputmode="decimal"
                     value={typed.total.clone()} onchange={edit(|t, v| t.total = v)} />
-                <span class="split-kind" role="radiogroup" aria-label={t.split_by}>
-                    { kind_option(SplitKind::Share, t.split_by_share) }
-                    { kind_option(SplitKind::Amount, t.split_by_amount) }
-                </span>
+                <select data-testid={format!("{id}-by")} aria-label={t.split_by} onchange={on_kind}>
+                    <option value="share" selected={typed.kind == SplitKind::Share}>{ t.split_by_share }</option>
+                    <option value="amount" selected={typed.kind == SplitKind::Amount}>{ t.split_by_amount }</option>
+                </select>
             </div>
             if let Some(message) = error_of(None) {
                 <p class="field-error" role="alert" data-testid="field-error" data-field={format!("{id}-total")}>{ message }</p>
             }
-            <datalist id={list_id.clone()}>
-                { for props.names.iter().map(|n| html! { <option value={n.clone()} /> }) }
-            </datalist>
             <table class="split-parts">
                 <thead><tr>
                     <th scope="col">{ props.name_label.clone() }</th>
@@ -243,7 +231,7 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                         let gets = allocation.as_ref().and_then(|a| a.amounts.get(i)).map(|m| m.format(currency)).unwrap_or_else(|| "—".into());
                         html! {
                             <tr data-testid={format!("{id}-part")}>
-                                <td><input type="text" list={list_id.clone()} data-testid={format!("{id}-name")} aria-label={props.name_label.clone()}
+                                <td><input type="text" data-testid={format!("{id}-name")} aria-label={props.name_label.clone()}
                                     value={name.clone()} onchange={edit_part(i, true)} /></td>
                                 <td class="num"><input type="text" inputmode="decimal" data-testid={format!("{id}-value")} aria-label={value_label}
                                     value={value.clone()} onchange={edit_part(i, false)} />

@@ -9,22 +9,15 @@ use crate::domain::split::Split;
 use crate::domain::Deal;
 use crate::i18n::Lang;
 use crate::session::Action;
-use crate::ui::common::context::use_dispatch;
+use crate::ui::common::context::Dispatch;
 use crate::ui::common::split_editor::SplitEditor;
 use crate::web::clock;
 
-#[derive(Properties, PartialEq)]
-pub struct BonusPanelProps {
-    pub lang: Lang,
-    pub deal: Rc<Deal>,
-    pub currency: Currency,
-}
-
-#[component]
-pub fn BonusPanel(props: &BonusPanelProps) -> Html {
-    let dispatch = use_dispatch();
-    let t = props.lang.texts();
-    let id = props.deal.id.clone();
+/// The bonus pool of a won deal and its editor (a part of the deal dialog, drawn with its
+/// dispatcher).
+pub fn bonus_panel(lang: Lang, deal: &Rc<Deal>, currency: &Currency, dispatch: Dispatch) -> Html {
+    let t = lang.texts();
+    let id = deal.id.clone();
     let on_save = {
         let (dispatch, id) = (dispatch.clone(), id.clone());
         Callback::from(move |bonus: Split| {
@@ -42,27 +35,16 @@ pub fn BonusPanel(props: &BonusPanelProps) -> Html {
             now: clock::now(),
         })
     };
-    let split = props.deal.bonus.clone().unwrap_or_default();
-    // a saved bonus starts the editor afresh
-    let key = format!("{:?}", props.deal.bonus);
-    let names = props
-        .deal
-        .people
-        .contacts
-        .iter()
-        .map(|c| c.owner.clone())
-        .chain(std::iter::once(props.deal.owner.clone()))
-        .filter(|n| !n.is_empty())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect::<Vec<_>>();
+    let split = deal.bonus.clone().unwrap_or_default();
+    // a saved bonus (which moves `updated`) starts the editor afresh
+    let key = deal.updated.timestamp_millis().to_string();
     html! {
         <section class="bonus" data-testid="bonus-panel" aria-labelledby="bonus-title">
             <h3 id="bonus-title">{ t.bonus_title }</h3>
-            <p class="note">{ if props.deal.bonus.is_some() { t.bonus_saved } else { t.bonus_none } }</p>
-            <SplitEditor {key} lang={props.lang} currency={props.currency.clone()} {split} {names} id="bonus"
+            <p class="note">{ if deal.bonus.is_some() { t.bonus_saved } else { t.bonus_none } }</p>
+            <SplitEditor {key} {lang} currency={currency.clone()} {split} id="bonus"
                 total_label={t.bonus_pool} name_label={t.bonus_member} save_label={t.bonus_save} {on_save} />
-            if props.deal.bonus.is_some() {
+            if deal.bonus.is_some() {
                 <button type="button" class="ghost small" data-testid="bonus-remove" onclick={remove}>{ t.bonus_remove }</button>
             }
         </section>

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use chrono::Local;
 use yew::prelude::*;
 
-use super::bonus::BonusPanel;
+use super::bonus::bonus_panel;
 use super::coaching::Coaching;
 use super::competition::competition;
 use super::form::{DealForm, Suggestions};
@@ -122,7 +122,7 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
         DealTab::Details if deal.status == DealStatus::Won => html! {
             <>
                 { form }
-                <BonusPanel lang={props.lang} deal={deal.clone()} currency={props.currency.clone()} />
+                { bonus_panel(props.lang, deal, &props.currency, dispatch.clone()) }
             </>
         },
         DealTab::Details => form,

@@ -76,7 +76,7 @@ pub fn MatrixPanel(props: &MatrixPanelProps) -> Html {
             </label>
         }
     };
-    let figures = |cell: &Cell, key: Picked, label: String| {
+    let figures = |cell: &Cell, key: Picked| {
         let f = cell.figures(basis);
         let selected = *picked == key;
         let onclick = {
@@ -85,10 +85,9 @@ pub fn MatrixPanel(props: &MatrixPanelProps) -> Html {
         };
         html! {
             <button type="button" class="matrix-cell" data-testid="matrix-cell" aria-pressed={selected.to_string()}
-                aria-label={label} {onclick}>
-                <strong data-testid="matrix-weighted">{ f.weighted().format(currency) }</strong>
-                <span>{ format!("{} {} ({})", t.matrix_open, f.open.format(currency), f.open_count) }</span>
-                <span>{ format!("{} {} ({})", t.status_won, f.won.format(currency), f.won_count) }</span>
+                {onclick}>
+                { format!("{}\n{} {} ({})\n{} {} ({})", f.weighted().format(currency), t.matrix_open, f.open.format(currency),
+                    f.open_count, t.status_won, f.won.format(currency), f.won_count) }
             </button>
         }
     };
@@ -127,15 +126,6 @@ pub fn MatrixPanel(props: &MatrixPanelProps) -> Html {
             );
         }
     };
-    let caption = format!(
-        "{} × {}{}",
-        lang.dimension(rows),
-        lang.dimension(columns),
-        match basis {
-            Basis::Claimed => "",
-            Basis::Verified => t.matrix_on_verified,
-        }
-    );
     html! {
         <div class="matrix" data-testid="matrix">
             <p class="note">{ t.matrix_intro }</p>
@@ -149,9 +139,9 @@ pub fn MatrixPanel(props: &MatrixPanelProps) -> Html {
             } else {
                 <div class="table-wrap">
                     <table class="matrix-table" data-testid="matrix-table">
-                        <caption>{ caption }</caption>
                         <thead><tr>
-                            <th scope="col">{ format!("{} \\ {}", lang.dimension(rows), lang.dimension(columns)) }</th>
+                            <th scope="col">{ format!("{} \\ {}{}", lang.dimension(rows), lang.dimension(columns),
+                                if basis == Basis::Verified { t.matrix_on_verified } else { "" }) }</th>
                             { for m.columns.iter().map(|c| html! { <th scope="col" data-testid="matrix-column">{ shown(c) }</th> }) }
                             <th scope="col">{ t.matrix_total }</th>
                         </tr></thead>
@@ -161,19 +151,19 @@ pub fn MatrixPanel(props: &MatrixPanelProps) -> Html {
                                     <th scope="row" data-testid="matrix-row">{ shown(r) }</th>
                                     { for m.columns.iter().enumerate().map(|(ci, c)| html! {
                                         <td>{ match m.cell(ri, ci) {
-                                            Some(cell) => figures(cell, Some((Some(r.clone()), Some(c.clone()))), label(Some(r), Some(c))),
-                                            None => html! { <span class="matrix-none">{ "—" }</span> },
+                                            Some(cell) => figures(cell, Some((Some(r.clone()), Some(c.clone())))),
+                                            None => html! { "—" },
                                         } }</td>
                                     }) }
-                                    <td class="total">{ figures(&m.row_totals[ri], Some((Some(r.clone()), None)), label(Some(r), None)) }</td>
+                                    <td class="total">{ figures(&m.row_totals[ri], Some((Some(r.clone()), None))) }</td>
                                 </tr>
                             }) }
                             <tr class="total">
                                 <th scope="row">{ t.matrix_total }</th>
                                 { for m.columns.iter().enumerate().map(|(ci, c)| html! {
-                                    <td>{ figures(&m.column_totals[ci], Some((None, Some(c.clone()))), label(None, Some(c))) }</td>
+                                    <td>{ figures(&m.column_totals[ci], Some((None, Some(c.clone())))) }</td>
                                 }) }
-                                <td data-testid="matrix-grand-total">{ figures(&m.total, Some((None, None)), label(None, None)) }</td>
+                                <td data-testid="matrix-grand-total">{ figures(&m.total, Some((None, None))) }</td>
                             </tr>
                         </tbody>
                     </table>

@@ -30,34 +30,26 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let to = use_state(SplitTo::default);
     let editing = use_state(|| None::<Target>);
     let error = use_state(|| None::<String>);
-    let names: Vec<String> = {
-        let mut names: Vec<String> = plan
-            .deals
-            .iter()
-            .map(|d| to.of(d).to_string())
-            .filter(|n| !n.is_empty())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    };
+    let saved = use_state(|| 0u32);
     let to_label = |s: SplitTo| match s {
         SplitTo::Owner => t.field_owner,
         SplitTo::Product => t.field_product,
         SplitTo::Region => t.field_region,
     };
     let on_save = {
-        let (dispatch, period, to, error, editing) = (
+        let (dispatch, period, to, error, editing, saved) = (
             dispatch.clone(),
             period.clone(),
             to.clone(),
             error.clone(),
             editing.clone(),
+            saved.clone(),
         );
         Callback::from(move |split: Split| match TargetPeriod::parse(&period) {
             Some(p) => {
                 error.set(None);
                 editing.set(None);
+                saved.set(*saved + 1);
                 dispatch.dispatch(Action::SetTarget(Target {
                     period: p,
                     to: *to,
@@ -82,12 +74,18 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
         let standing = target.standing(plan.deals.iter().map(|d| &**d));
         let a = &standing.allocation;
         let edit = {
-            let (editing, period, to, target) =
-                (editing.clone(), period.clone(), to.clone(), target.clone());
+            let (editing, period, to, target, saved) = (
+                editing.clone(),
+                period.clone(),
+                to.clone(),
+                target.clone(),
+                saved.clone(),
+            );
             move |_| {
                 period.set(target.period.code());
                 to.set(target.to);
                 editing.set(Some(target.clone()));
+                saved.set(*saved + 1);
             }
         };
         let remove = {
@@ -145,7 +143,8 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
         }
     };
     let start = (*editing).clone().map(|t| t.split).unwrap_or_default();
-    let key = format!("{:?}", *editing);
+    // a save or another target to edit starts the editor afresh
+    let key = saved.to_string();
     let on_period = {
         let period = period.clone();
         move |e: Event| {
@@ -186,7 +185,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
                 if let Some(message) = &*error {
                     <p class="field-error" role="alert" data-testid="field-error" data-field="target-period">{ message.clone() }</p>
                 }
-                <SplitEditor {key} {lang} currency={currency.clone()} split={start} {names} id="target"
+                <SplitEditor {key} {lang} currency={currency.clone()} split={start} id="target"
                     total_label={t.target_amount} name_label={to_label(*to)} save_label={t.target_save} {on_save} />
             </div>
         </div>
