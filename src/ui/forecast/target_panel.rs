@@ -117,7 +117,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
             words.join(" · ")
         };
         html! {
-            <div class="target" data-testid="target">
+            <div class="target" data-testid="target-standing">
                 <h3>{ format!("{} · {} · {}", lang.period(target.period.period()), to_label(target.to), target.split.total.format(currency)) }</h3>
                 <div class="table-wrap">
                     <table class="forecast-table">
