@@ -581,6 +581,7 @@ pub const TEXTS: Texts = Texts {
     matrix_pick: "Click a cell to list its deals.",
     matrix_empty: "No deal matches the filter.",
     matrix_file: "matrix",
+    import_left_out: "Targets left out",
 };
 
 /// The deck's English stage names.

@@ -1162,6 +1162,7 @@ texts! {
     matrix_pick,
     matrix_empty,
     matrix_file,
+    import_left_out,
 }
 
 #[cfg(test)]

@@ -582,6 +582,7 @@ pub const TEXTS: Texts = Texts {
     matrix_pick: "点击格子列出其中的项目。",
     matrix_empty: "没有符合筛选条件的项目。",
     matrix_file: "矩阵",
+    import_left_out: "未导入的销售任务",
 };
 
 /// The deck's stage names.
