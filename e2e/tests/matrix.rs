@@ -19,17 +19,23 @@ async fn forecast(b: &Browser) {
     b.wait_for(&tid("matrix")).await;
 }
 
-/// Types `text` into the `n`th (from 0) element matching `testid` and leaves it, so that its
-/// change is taken.
-async fn type_nth(b: &Browser, testid: &str, n: usize, text: &str) {
-    let css = tid(testid);
-    b.eventually(&format!("{testid} #{n}"), || async {
-        (b.count(&css).await > n).then_some(())
+/// The element `part` (`split-total`, `split-name` …) of the split editor `editor` (`target`,
+/// `bonus`).
+fn part(editor: &str, part: &str) -> String {
+    format!("{} {}", tid(editor), tid(part))
+}
+
+/// Types `text` into the `n`th (from 0) element matching `css` and leaves it, so that its change
+/// is taken.
+async fn type_nth(b: &Browser, css: &str, n: usize, text: &str) {
+    b.eventually(&format!("{css} #{n}"), || async {
+        (b.count(css).await > n).then_some(())
     })
     .await;
-    b.js(&format!(
-        "const el = document.querySelectorAll('[data-testid=\"{testid}\"]')[{n}]; el.focus(); el.select();"
-    ))
+    b.js_args(
+        "const el = document.querySelectorAll(arguments[0])[arguments[1]]; el.focus(); el.select();",
+        vec![css.into(), n.into()],
+    )
     .await;
     b.keys(&format!("{text}{TAB}")).await;
 }
@@ -93,31 +99,31 @@ async fn a_target_split_shows_its_remainder_and_is_saved_only_when_it_adds_up() 
     forecast(&b).await;
     b.fill(&tid("target-period"), "2026-Q4").await;
     b.keys(TAB).await;
-    type_nth(&b, "target-total", 0, "1000000").await;
-    b.click(&tid("target-add")).await;
-    b.click(&tid("target-add")).await;
-    type_nth(&b, "target-name", 0, "销售小王").await;
-    type_nth(&b, "target-value", 0, "60").await;
-    type_nth(&b, "target-name", 1, "销售小李").await;
-    type_nth(&b, "target-value", 1, "30").await;
+    type_nth(&b, &part("target", "split-total"), 0, "1000000").await;
+    b.click(&part("target", "split-add")).await;
+    b.click(&part("target", "split-add")).await;
+    type_nth(&b, &part("target", "split-name"), 0, "销售小王").await;
+    type_nth(&b, &part("target", "split-value"), 0, "60").await;
+    type_nth(&b, &part("target", "split-name"), 1, "销售小李").await;
+    type_nth(&b, &part("target", "split-value"), 1, "30").await;
     b.eventually("the remainder", || async {
-        let text = b.text(&tid("target-remainder")).await;
+        let text = b.text(&part("target", "split-remainder")).await;
         (text.contains("90 %") && text.contains("100,000.00")).then_some(())
     })
     .await;
-    b.click(&tid("target-save")).await;
-    b.wait_for("[data-field=\"target-sum\"]").await;
+    b.click(&part("target", "split-save")).await;
+    b.wait_for("[data-field=\"split-sum\"]").await;
     assert_eq!(b.count(&tid("target-standing")).await, 0, "nothing saved");
 
-    type_nth(&b, "target-value", 1, "40").await;
+    type_nth(&b, &part("target", "split-value"), 1, "40").await;
     b.eventually("the split adds up", || async {
-        let class = b.attr(&tid("target-remainder"), "class").await?;
+        let class = b.attr(&part("target", "split-remainder"), "class").await?;
         (!class.contains("warn")).then_some(())
     })
     .await;
-    let gets = b.text(&tid("target-gets")).await;
+    let gets = b.text(&part("target", "split-gets")).await;
     assert!(gets.contains("600,000.00"), "{gets}");
-    b.click(&tid("target-save")).await;
+    b.click(&part("target", "split-save")).await;
     b.wait_for(&tid("target-standing")).await;
     assert_eq!(b.count(&tid("target-part")).await, 2);
     assert_eq!(b.count(&tid("target-team")).await, 1);
@@ -159,21 +165,21 @@ async fn a_bonus_split_on_a_won_deal_is_saved_and_read_back_after_a_reload() {
         won["name"].as_str().unwrap().to_string(),
     );
     open_from_matrix(&b, &name).await;
-    type_nth(&b, "bonus-total", 0, "100000").await;
+    type_nth(&b, &part("bonus", "split-total"), 0, "100000").await;
     for (i, (member, share)) in [("张三", "33.33"), ("李四", "33.33"), ("王五", "33.34")]
         .into_iter()
         .enumerate()
     {
-        b.click(&tid("bonus-add")).await;
-        type_nth(&b, "bonus-name", i, member).await;
-        type_nth(&b, "bonus-value", i, share).await;
+        b.click(&part("bonus", "split-add")).await;
+        type_nth(&b, &part("bonus", "split-name"), i, member).await;
+        type_nth(&b, &part("bonus", "split-value"), i, share).await;
     }
     b.eventually("the split adds up", || async {
-        let class = b.attr(&tid("bonus-remainder"), "class").await?;
+        let class = b.attr(&part("bonus", "split-remainder"), "class").await?;
         (!class.contains("warn")).then_some(())
     })
     .await;
-    b.click(&tid("bonus-save")).await;
+    b.click(&part("bonus", "split-save")).await;
     b.eventually("the bonus stored", || async {
         let plan = stored(&b).await;
         let deal = plan["deals"]
@@ -189,7 +195,7 @@ async fn a_bonus_split_on_a_won_deal_is_saved_and_read_back_after_a_reload() {
     b.wait_for(&tid("view-forecast")).await;
     open_from_matrix(&b, &name).await;
     let gets: Vec<String> = b
-        .js("return [...document.querySelectorAll('[data-testid=\"bonus-gets\"]')].map(e => e.textContent);")
+        .js("return [...document.querySelectorAll('[data-testid=\"bonus\"] [data-testid=\"split-gets\"]')].map(e => e.textContent);")
         .await
         .as_array()
         .unwrap()
@@ -202,7 +208,7 @@ async fn a_bonus_split_on_a_won_deal_is_saved_and_read_back_after_a_reload() {
         "{gets:?}"
     );
     let names: Vec<String> = b
-        .js("return [...document.querySelectorAll('[data-testid=\"bonus-name\"]')].map(e => e.value);")
+        .js("return [...document.querySelectorAll('[data-testid=\"bonus\"] [data-testid=\"split-name\"]')].map(e => e.value);")
         .await
         .as_array()
         .unwrap()

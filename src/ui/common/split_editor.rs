@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::money::{Currency, Money};
-use crate::domain::split::{Part, Split, SplitKind, WHOLE};
+use crate::domain::split::{Allocation, Part, Split, SplitKind, WHOLE};
 use crate::domain::validate::Problem;
 use crate::i18n::Lang;
 
@@ -17,7 +17,7 @@ pub struct SplitEditorProps {
     pub total_label: AttrValue,
     /// The parts' label (负责人, 成员 …).
     pub name_label: AttrValue,
-    /// `data-testid` prefix and element ids.
+    /// The editor's `data-testid` (its parts' are the same in every editor).
     pub id: AttrValue,
     pub save_label: AttrValue,
     pub on_save: Callback<Split>,
@@ -168,7 +168,6 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
             _ => None,
         }
     };
-    let id = props.id.to_string();
     let currency = &props.currency;
     let on_kind = {
         let typed = typed.clone();
@@ -186,38 +185,23 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
         SplitKind::Share => t.split_share,
         SplitKind::Amount => t.split_amount,
     };
-    let status = allocation.as_ref().map(|a| {
-        let colon = lang.colon();
-        let mut words = Vec::new();
-        if let Some(sum) = a.share_sum {
-            words.push(format!(
-                "{}{colon}{} %",
-                t.split_share_sum,
-                Split::share_text(sum)
-            ));
-        }
-        let (label, amount) = if a.remainder.is_negative() {
-            (t.split_over, Money::ZERO - a.remainder)
-        } else {
-            (t.split_remainder, a.remainder)
-        };
-        words.push(format!("{label}{colon}{}", amount.format(currency)));
-        (a.is_complete(), words.join(" · "))
-    });
+    let status = allocation
+        .as_ref()
+        .map(|a| (a.is_complete(), split_status(lang, a, currency)));
     let incomplete = status.as_ref().is_some_and(|(complete, _)| !complete);
     html! {
-        <form class="split-editor" data-testid={id.clone()} onsubmit={save} novalidate=true>
+        <form class="split-editor" data-testid={props.id.clone()} onsubmit={save} novalidate=true>
             <div class="split-head">
-                <label for={format!("{id}-total")}>{ props.total_label.clone() }</label>
-                <input id={format!("{id}-total")} data-testid={format!("{id}-total")} type="text" inputmode="decimal"
-                    value={typed.total.clone()} onchange={edit(|t, v| t.total = v)} />
-                <select data-testid={format!("{id}-by")} aria-label={t.split_by} onchange={on_kind}>
+                <label>{ props.total_label.clone() }
+                <input data-testid="split-total" type="text" inputmode="decimal"
+                    value={typed.total.clone()} onchange={edit(|t, v| t.total = v)} /></label>
+                <select data-testid="split-by" aria-label={t.split_by} onchange={on_kind}>
                     <option value="share" selected={typed.kind == SplitKind::Share}>{ t.split_by_share }</option>
                     <option value="amount" selected={typed.kind == SplitKind::Amount}>{ t.split_by_amount }</option>
                 </select>
             </div>
             if let Some(message) = error_of(None) {
-                <p class="field-error" role="alert" data-testid="field-error" data-field={format!("{id}-total")}>{ message }</p>
+                <p class="field-error" role="alert" data-testid="field-error" data-field="split-total">{ message }</p>
             }
             <table class="split-parts">
                 <thead><tr>
@@ -230,16 +214,16 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                     { for typed.parts.iter().enumerate().map(|(i, (name, value))| {
                         let gets = allocation.as_ref().and_then(|a| a.amounts.get(i)).map(|m| m.format(currency)).unwrap_or_else(|| "—".into());
                         html! {
-                            <tr data-testid={format!("{id}-part")}>
-                                <td><input type="text" data-testid={format!("{id}-name")} aria-label={props.name_label.clone()}
+                            <tr data-testid="split-part">
+                                <td><input type="text" data-testid="split-name" aria-label={props.name_label.clone()}
                                     value={name.clone()} onchange={edit_part(i, true)} /></td>
-                                <td class="num"><input type="text" inputmode="decimal" data-testid={format!("{id}-value")} aria-label={value_label}
+                                <td class="num"><input type="text" inputmode="decimal" data-testid="split-value" aria-label={value_label}
                                     value={value.clone()} onchange={edit_part(i, false)} />
                                     if let Some(message) = error_of(Some(i)) {
-                                        <p class="field-error" data-testid="field-error" data-field={format!("{id}-part-{i}")}>{ message }</p>
+                                        <p class="field-error" data-testid="field-error" data-field="split-part">{ message }</p>
                                     }
                                 </td>
-                                <td class="num" data-testid={format!("{id}-gets")}>{ gets }</td>
+                                <td class="num" data-testid="split-gets">{ gets }</td>
                                 <td><button type="button" class="ghost small" onclick={remove(i)}>{ t.remove }</button></td>
                             </tr>
                         }
@@ -247,19 +231,42 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                 </tbody>
             </table>
             <div class="split-foot">
-                <button type="button" class="ghost small" data-testid={format!("{id}-add")} onclick={add}>{ t.split_add }</button>
+                <button type="button" class="ghost small" data-testid="split-add" onclick={add}>{ t.split_add }</button>
                 if let Some((complete, words)) = status {
-                    <span class={classes!("split-status", (!complete).then_some("warn"))} data-testid={format!("{id}-remainder")} aria-live="polite">
+                    <span class={classes!("split-status", (!complete).then_some("warn"))} data-testid="split-remainder" aria-live="polite">
                         { words }
-                        if complete { { format!(" · {}", t.split_complete) } }
                     </span>
                 }
-                <button type="submit" data-testid={format!("{id}-save")}>{ props.save_label.clone() }</button>
+                <button type="submit" data-testid="split-save">{ props.save_label.clone() }</button>
             </div>
             if *tried && incomplete {
-                <p class="field-error" role="alert" data-testid="field-error" data-field={format!("{id}-sum")}>{ t.split_must_add_up }</p>
+                <p class="field-error" role="alert" data-testid="field-error" data-field="split-sum">{ t.split_must_add_up }</p>
             }
             <p class="note">{ t.split_rule }</p>
         </form>
     }
+}
+
+/// How a split stands, in words: the shares' sum, what is left (or too much), or that it adds up.
+pub fn split_status(lang: Lang, a: &Allocation, currency: &Currency) -> String {
+    let t = lang.texts();
+    let colon = lang.colon();
+    let mut words = Vec::new();
+    if let Some(sum) = a.share_sum {
+        words.push(format!(
+            "{}{colon}{} %",
+            t.split_share_sum,
+            Split::share_text(sum)
+        ));
+    }
+    let (label, amount) = if a.remainder.is_negative() {
+        (t.split_over, Money::ZERO - a.remainder)
+    } else {
+        (t.split_remainder, a.remainder)
+    };
+    words.push(format!("{label}{colon}{}", amount.format(currency)));
+    if a.is_complete() {
+        words.push(t.split_complete.to_string());
+    }
+    words.join(" · ")
 }

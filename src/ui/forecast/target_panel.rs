@@ -3,13 +3,12 @@
 use yew::prelude::*;
 
 use crate::domain::forecast::attainment::ratio_permille;
-use crate::domain::money::Money;
 use crate::domain::split::Split;
 use crate::domain::target::{SplitTo, Standing, Target, TargetPeriod};
 use crate::i18n::Lang;
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
-use crate::ui::common::split_editor::SplitEditor;
+use crate::ui::common::split_editor::{split_status, SplitEditor};
 use crate::web::clock;
 
 #[derive(Properties, PartialEq)]
@@ -92,30 +91,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
             let (dispatch, period, to) = (dispatch.clone(), target.period, target.to);
             move |_| dispatch.dispatch(Action::RemoveTarget { period, to })
         };
-        let check = if a.is_complete() {
-            t.split_complete.to_string()
-        } else {
-            let mut words = Vec::new();
-            if let Some(sum) = a.share_sum {
-                words.push(format!(
-                    "{}{}{} %",
-                    t.split_share_sum,
-                    lang.colon(),
-                    Split::share_text(sum)
-                ));
-            }
-            let (label, amount) = if a.remainder.is_negative() {
-                (t.split_over, Money::ZERO - a.remainder)
-            } else {
-                (t.split_remainder, a.remainder)
-            };
-            words.push(format!(
-                "{label}{}{}",
-                lang.colon(),
-                amount.format(currency)
-            ));
-            words.join(" · ")
-        };
+        let check = split_status(lang, a, currency);
         html! {
             <div class="target" data-testid="target-standing">
                 <h3>{ format!("{} · {} · {}", lang.period(target.period.period()), to_label(target.to), target.split.total.format(currency)) }</h3>
