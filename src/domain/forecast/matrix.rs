@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::Figures;
+use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealStatus};
 use crate::domain::filter::{Dimension, Filter};
 use crate::domain::plan::Plan;
@@ -22,12 +23,13 @@ pub struct Cell {
     pub deals: Vec<Rc<Deal>>,
 }
 
+/// A deal's probability and category on the claimed and on the verified basis, weighed once.
+type Weighed = [(u8, Category); 2];
+
 impl Cell {
-    fn add(&mut self, plan: &Plan, deal: &Rc<Deal>) {
-        let (p, c) = weighing(&plan.method, deal, Basis::Claimed);
-        self.claimed.add(deal, p, c);
-        let (p, c) = weighing(&plan.method, deal, Basis::Verified);
-        self.verified.add(deal, p, c);
+    fn add(&mut self, deal: &Rc<Deal>, [(pc, cc), (pv, cv)]: Weighed) {
+        self.claimed.add(deal, pc, cc);
+        self.verified.add(deal, pv, cv);
         self.deals.push(Rc::clone(deal));
     }
 
@@ -94,10 +96,14 @@ pub fn matrix(plan: &Plan, rows: Dimension, columns: Dimension, filter: &Filter)
     for deal in kept {
         let r = index(&row_values, rows.of(deal));
         let c = index(&column_values, columns.of(deal));
-        out.cells.entry((r, c)).or_default().add(plan, deal);
-        out.row_totals[r].add(plan, deal);
-        out.column_totals[c].add(plan, deal);
-        out.total.add(plan, deal);
+        let weighed = [
+            weighing(&plan.method, deal, Basis::Claimed),
+            weighing(&plan.method, deal, Basis::Verified),
+        ];
+        out.cells.entry((r, c)).or_default().add(deal, weighed);
+        out.row_totals[r].add(deal, weighed);
+        out.column_totals[c].add(deal, weighed);
+        out.total.add(deal, weighed);
     }
     out.rows = row_values;
     out.columns = column_values;
