@@ -560,3 +560,43 @@ fn an_import_adds_the_targets_the_plan_lacks_and_keeps_its_own() {
         .iter()
         .any(|f| f.field == Field::Bonus));
 }
+
+#[test]
+fn the_matrix_csv_says_its_dimensions_and_filter_in_both_languages() {
+    use keyplan::domain::csv::{document, BOM};
+    use keyplan::i18n::{matrix_csv, matrix_file_stem, Lang, MatrixExport};
+    let p = plan(&[
+        ("a", 100_000, Stage::P2, "MES", "汽车", "华东"),
+        ("b", 200_000, Stage::P4, "", "汽车", "华东"),
+    ]);
+    let filter = Filter::default().with(Dimension::Region, "华东");
+    let m = matrix(&p, Dimension::Product, Dimension::Segment, &filter);
+    let export = MatrixExport {
+        matrix: &m,
+        rows: Dimension::Product,
+        columns: Dimension::Segment,
+        filter: &filter,
+    };
+    for lang in [Lang::Zh, Lang::En] {
+        let rows = matrix_csv(lang, &export);
+        assert!(rows[0][0].contains("华东"), "{:?}", rows[0]);
+        assert_eq!(rows[1][0], lang.dimension(Dimension::Product));
+        assert_eq!(rows[1][1], lang.dimension(Dimension::Segment));
+        // two cells, two row totals, one column total, the grand total
+        assert_eq!(rows.len(), 2 + 2 + 2 + 1 + 1);
+        assert_eq!(
+            rows[2][0],
+            lang.texts().no_value,
+            "an empty product is named"
+        );
+        let total = rows.last().unwrap();
+        assert_eq!(total[3], "300000.00");
+        assert_eq!(total[4], "125000.00", "25 % of 100,000 and 50 % of 200,000");
+        assert!(document(&rows).starts_with(BOM));
+        let stem = matrix_file_stem(lang, Some("团队"), &export);
+        assert!(
+            stem.contains(lang.dimension(Dimension::Product)) && stem.contains("华东"),
+            "{stem}"
+        );
+    }
+}
