@@ -1,4 +1,5 @@
-//! Forecast over 10,000 and 100,000 deals: claimed, verified, and grouped by owner.
+//! Forecast over 10,000 and 100,000 deals: claimed, verified, and grouped by owner; and the
+//! owner × region matrix of the same deals (both bases at once).
 //! Run with `cargo bench --bench forecast`.
 use std::hint::black_box;
 
@@ -6,6 +7,8 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use keyplan::domain::deal::{DealFields, GateCheck};
 use keyplan::domain::filter::Dimension;
+use keyplan::domain::filter::Filter;
+use keyplan::domain::forecast::matrix::matrix;
 use keyplan::domain::forecast::{forecast, Query};
 use keyplan::domain::gates::verified_stage;
 use keyplan::domain::plan::{Loss, Win};
@@ -117,6 +120,16 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("by_owner", n), &plan, |b, p| {
             b.iter(|| forecast(black_box(p), &by_owner))
+        });
+        group.bench_with_input(BenchmarkId::new("matrix_owner_region", n), &plan, |b, p| {
+            b.iter(|| {
+                matrix(
+                    black_box(p),
+                    Dimension::Owner,
+                    Dimension::Region,
+                    &Filter::default(),
+                )
+            })
         });
         group.bench_with_input(BenchmarkId::new("verified_stage_all", n), &plan, |b, p| {
             b.iter(|| {

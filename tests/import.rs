@@ -1140,6 +1140,7 @@ prop_compose! {
             proptest::collection::vec(text(30), 1..3),
             0..3,
         ),
+        bonus in proptest::option::of(bonus()),
     ) -> Deal {
         let mut strategies_of = Strategies::default();
         for (stage, list) in strategies {
@@ -1151,9 +1152,32 @@ prop_compose! {
             name, customer, amount: Money::from_minor(minor), stage, status,
             expected_close, closed_on, owner, product, region, segment, next_step, notes,
             probability, category, gates, history, self_check, strategies, created, updated,
-            extra, people,
+            extra, people, bonus,
         }
     }
+}
+
+/// A bonus pool: by share (0–100 % with two decimals) or by amount, its parts named.
+fn bonus() -> impl Strategy<Value = keyplan::domain::split::Split> {
+    use keyplan::domain::split::{Part, Split, SplitKind};
+    (
+        0i128..10_000_000_000,
+        proptest::sample::select(SplitKind::ALL.to_vec()),
+        proptest::collection::vec(("[a-z张李王]{1,6}", 0i128..=10_000), 0..4),
+    )
+        .prop_map(|(total, kind, parts)| Split {
+            total: Money::from_minor(total),
+            kind,
+            parts: parts
+                .into_iter()
+                .map(|(name, value)| Part {
+                    name,
+                    value,
+                    ..Part::default()
+                })
+                .collect(),
+            ..Split::default()
+        })
 }
 
 fn method() -> impl Strategy<Value = Method> {
@@ -1218,7 +1242,7 @@ prop_compose! {
             .map(|(i, deal)| std::rc::Rc::new(Deal { id: DealId::new(format!("{id_prefix}{i}")), ..deal }))
             .collect();
         let workshop = workshop.map(|(id, table, exercise)| WorkshopHeader { id, table, exercise });
-        Plan { title, currency, method: method.into(), quotas, deals, workshop, snapshots: Default::default(), extra }
+        Plan { title, currency, method: method.into(), quotas, targets: Vec::new(), deals, workshop, snapshots: Default::default(), extra }
     }
 }
 

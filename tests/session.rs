@@ -657,6 +657,69 @@ fn quotas_filters_sorting_language_and_view() {
 }
 
 #[test]
+fn targets_and_bonus_pools_are_reducer_verbs() {
+    use keyplan::domain::split::{Part, Split, SplitKind};
+    use keyplan::domain::target::{SplitTo, Target, TargetPeriod};
+    let mut plan = plan_with(&[("a", 100, Stage::P5), ("b", 100, Stage::P2)]);
+    common::set_status(
+        &mut plan,
+        &DealId::new("a"),
+        DealStatus::Won,
+        today(),
+        now(),
+    );
+    let state = state_with(plan);
+    let split = Split {
+        total: Money::from_major(100),
+        kind: SplitKind::Share,
+        parts: vec![Part {
+            name: "王".into(),
+            value: 10_000,
+            ..Part::default()
+        }],
+        ..Split::default()
+    };
+    let period = TargetPeriod::parse("2026").unwrap();
+    let target = Target {
+        period,
+        to: SplitTo::Owner,
+        split: split.clone(),
+    };
+    let state = state.reduce(Action::SetTarget(target.clone()));
+    assert_eq!(
+        (state.revision, state.plan.targets.clone()),
+        (1, vec![target.clone()])
+    );
+    let same = state.clone().reduce(Action::SetTarget(target));
+    assert!(Rc::ptr_eq(&same, &state), "the same target changes nothing");
+    let state = state.reduce(Action::SetBonus {
+        id: DealId::new("a"),
+        bonus: Some(split.clone()),
+        now: later(1),
+    });
+    assert_eq!(state.revision, 2);
+    assert_eq!(
+        state.plan.deal(&DealId::new("a")).unwrap().bonus,
+        Some(split.clone())
+    );
+    let refused = state.clone().reduce(Action::SetBonus {
+        id: DealId::new("b"),
+        bonus: Some(split),
+        now: later(2),
+    });
+    assert!(
+        Rc::ptr_eq(&refused, &state),
+        "an open deal has no bonus pool"
+    );
+    let state = state.reduce(Action::RemoveTarget {
+        period,
+        to: SplitTo::Owner,
+    });
+    assert!(state.plan.targets.is_empty());
+    assert_eq!(state.revision, 3);
+}
+
+#[test]
 fn the_sample_export_and_import_dialogs() {
     let state = state_with(Plan::default()).reduce(Action::LoadSample {
         today: today(),

@@ -9,6 +9,7 @@ use super::iso_date;
 use super::method::GateId;
 use super::money::Money;
 use super::people::People;
+use super::split::Split;
 use super::stage::Stage;
 
 /// Longest strategy of a deal's stage, in characters.
@@ -148,6 +149,10 @@ pub struct Deal {
     /// `competitors`, `swot`, `review` in files; each only when not empty).
     #[serde(flatten)]
     pub people: People,
+    /// A won deal's bonus pool (项目成功的奖金包) and its split to the team: the pool amount and
+    /// each member's share or amount ([`Split`]); absent when none was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<Split>,
     /// When the deal was created (UTC).
     #[serde(serialize_with = "iso_date::moment")]
     pub created: DateTime<Utc>,
@@ -184,6 +189,8 @@ pub enum Field {
     Strategies,
     /// Contacts, links, competitors, SWOT and review, together.
     People,
+    /// The bonus pool and its split.
+    Bonus,
     Created,
     Updated,
     /// The fields keyplan does not know, together.
@@ -192,7 +199,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the file format's order.
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 24] = [
         Field::Name,
         Field::Customer,
         Field::Amount,
@@ -213,6 +220,7 @@ impl Field {
         Field::SelfCheck,
         Field::Strategies,
         Field::People,
+        Field::Bonus,
         Field::Created,
         Field::Updated,
         Field::Extra,
@@ -246,6 +254,7 @@ impl Field {
             Field::SelfCheck => "self_check",
             Field::Strategies => "strategies",
             Field::People => "people",
+            Field::Bonus => "bonus",
             Field::Created => "created",
             Field::Updated => "updated",
             Field::Extra => "extra",
@@ -302,6 +311,7 @@ impl Deal {
             self_check: BTreeSet::new(),
             strategies: Strategies::default(),
             people: People::default(),
+            bonus: None,
             created: now,
             updated: now,
             extra: BTreeMap::new(),

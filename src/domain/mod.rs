@@ -4,8 +4,9 @@
 //!
 //! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`: values with no other domain
 //!    knowledge;
-//! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it);
-//! 3. `deal`, then `quota` and `snapshot`;
+//! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it),
+//!    `split` (an amount in exact parts);
+//! 3. `deal`, then `quota`, `snapshot` and `target`;
 //! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
 //!    `coverage` and `score`, then `filter` (which may keep deals by their score);
 //! 5. `plan` (all deals and the verbs that change them);
@@ -27,12 +28,14 @@ pub mod category;
 pub mod csv;
 pub mod method;
 pub mod people;
+pub mod split;
 
 // 3
 pub mod deal;
 
 pub mod quota;
 pub mod snapshot;
+pub mod target;
 
 // 4
 pub mod gates;

@@ -11,7 +11,9 @@ use super::money::{Currency, Money};
 use super::people::{PeopleEdit, PeopleError, Review};
 use super::quota::{Quota, QuotaPeriod};
 use super::snapshot::{Snapshot, Snapshots};
+use super::split::Split;
 use super::stage::Stage;
+use super::target::{SplitTo, Target, TargetPeriod};
 use super::workshop_header::WorkshopHeader;
 
 /// Longest plan title, in characters (the editor stops there).
@@ -31,6 +33,8 @@ pub struct Plan {
     pub method: Rc<Method>,
     /// Sales targets per owner or for the team.
     pub quotas: Vec<Quota>,
+    /// The team's targets handed down in parts (销售任务下达).
+    pub targets: Vec<Target>,
     /// The deals, in the order they were created.
     pub deals: Vec<Rc<Deal>>,
     /// Set in a table's copy of a workshop case: the workshop, the table and its exercise.
@@ -477,6 +481,11 @@ impl Plan {
         Plan {
             deals,
             quotas,
+            targets: if whole {
+                self.targets.clone()
+            } else {
+                Vec::new()
+            },
             ..self.clone()
         }
     }
@@ -513,5 +522,71 @@ impl Plan {
             return true;
         }
         self.quotas.len() != before
+    }
+
+    /// Puts a target in place of the one for the same period and parts (or adds it). Whether
+    /// anything changed.
+    pub fn set_target(&mut self, target: Target) -> bool {
+        match self
+            .targets
+            .iter_mut()
+            .find(|t| t.period == target.period && t.to == target.to)
+        {
+            Some(same) if *same == target => false,
+            Some(old) => {
+                *old = target;
+                true
+            }
+            None => {
+                let at = self
+                    .targets
+                    .iter()
+                    .position(|t| (t.period, t.to as u8) > (target.period, target.to as u8))
+                    .unwrap_or(self.targets.len());
+                self.targets.insert(at, target);
+                true
+            }
+        }
+    }
+
+    /// Adds `target` unless the plan has one for its period and parts (an import's rule).
+    pub fn set_target_if_none(&mut self, target: &Target) {
+        if !self
+            .targets
+            .iter()
+            .any(|t| t.period == target.period && t.to == target.to)
+        {
+            self.set_target(target.clone());
+        }
+    }
+
+    /// Removes the target for this period and parts. Whether there was one.
+    pub fn remove_target(&mut self, period: TargetPeriod, to: SplitTo) -> bool {
+        let before = self.targets.len();
+        self.targets.retain(|t| !(t.period == period && t.to == to));
+        self.targets.len() != before
+    }
+
+    /// Records (or, with `None`, removes) the bonus pool of a won deal; `Ok(true)` when something
+    /// changed (the deal's `updated` moves then). Refused for a deal that is not won.
+    pub fn set_bonus(
+        &mut self,
+        id: &DealId,
+        bonus: Option<Split>,
+        now: DateTime<Utc>,
+    ) -> Result<bool, PlanError> {
+        let deal = self
+            .deal(id)
+            .ok_or_else(|| PlanError::NoSuchDeal(id.clone()))?;
+        if deal.status != DealStatus::Won {
+            return Err(PlanError::WrongStatus(deal.status));
+        }
+        if deal.bonus == bonus {
+            return Ok(false);
+        }
+        let deal = self.deal_mut(id)?;
+        deal.bonus = bonus;
+        deal.updated = now;
+        Ok(true)
     }
 }

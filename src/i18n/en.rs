@@ -352,6 +352,7 @@ pub const TEXTS: Texts = Texts {
     map_roles: "Roles",
     map_thick_border: "Thick border: high influence",
     field_people: "People & competition",
+    bonus_title: "Bonus pool",
     level_top: "Top",
     level_middle: "Middle",
     level_operational: "Operational",
@@ -595,6 +596,51 @@ pub const TEXTS: Texts = Texts {
     report_moved_none: "No snapshot from the close of the period before: close a period in the forecast view and this lists what moved in the period’s pipeline.",
     report_moved_all: "Over all deals (snapshots hold no filter).",
     report_reasons: "Risk",
+    split_by: "Split by",
+    split_by_share: "By share (%)",
+    split_by_amount: "By amount",
+    split_share: "Share %",
+    split_amount: "Amount",
+    split_gets: "Comes to",
+    split_add: "Add a part",
+    split_remainder: "Left to assign",
+    split_over: "Over by",
+    split_share_sum: "Shares total",
+    split_complete: "Adds up",
+    split_must_add_up: "Not saved: shares must add up to 100 %, amounts to the total.",
+    split_share_over: "A share cannot be more than 100 %",
+    split_rule: "By share, each part takes its share rounded down to the cent; the cents left go to the largest fractions (earlier part first on a tie), so the parts add up exactly.",
+    targets_title: "Targets handed down",
+    targets_intro: "Split the team's year or quarter target to owners, products or regions, by share or amount; attainment is what was won in the period.",
+    no_targets: "No targets handed down yet.",
+    target_to: "Split to",
+    target_amount: "Team target",
+    target_save: "Save target",
+    target_edit: "Edit",
+    target_period_hint: "e.g. 2026 or 2026-Q4",
+    target_bad_period: "Write the period as 2026 (a year) or 2026-Q4 (a quarter)",
+    bonus_pool: "Pool amount",
+    bonus_member: "Team member",
+    bonus_save: "Save bonus split",
+    bonus_remove: "Remove bonus pool",
+    bonus_none: "Record this deal's bonus pool and its split to the team.",
+    bonus_saved: "The bonus split recorded:",
+    matrix_title: "Matrix: product × segment × region",
+    matrix_intro: "Cross any two dimensions; filter by the third above. Each cell: weighted, open, won (deal counts). Click a cell for its deals.",
+    matrix_rows: "Rows",
+    matrix_columns: "Columns",
+    matrix_total: "Total",
+    matrix_open: "Open",
+    matrix_open_count: "Open deals",
+    matrix_won_count: "Won deals",
+    matrix_weighted: "Weighted (claimed)",
+    matrix_verified: "Weighted (verified)",
+    matrix_on_verified: " (weighted on verified stages)",
+    matrix_deals_of: "Deals of",
+    matrix_pick: "Click a cell to list its deals.",
+    matrix_empty: "No deal matches the filter.",
+    matrix_file: "matrix",
+    import_left_out: "Targets left out",
 };
 
 /// The deck's English stage names.
@@ -951,6 +997,17 @@ impl Language for En {
             ),
             ProblemKind::NotAStageCode(code) => format!(
                 "{code} is not status × 100 + claimed stage × 10 + verified stage"
+            ),
+            ProblemKind::ShareOver100(share) => {
+                format!("a share of {share} % is more than 100 %")
+            }
+            ProblemKind::NotATargetPeriod(text) => format!(
+                "{text} is neither a year (2026) nor a quarter (2026-Q4)",
+                text = iso(text)
+            ),
+            ProblemKind::TargetTwice(period) => format!(
+                "a second target for {period} split the same way",
+                period = iso(period)
             ),
             ProblemKind::StageOrder { expected, found } => {
                 format!("expected {}, found {}", expected.code(), found.code())

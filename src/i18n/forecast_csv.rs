@@ -91,7 +91,7 @@ fn granularity(lang: Lang, granularity: Granularity) -> &'static str {
 }
 
 /// The filter as words: `负责人=张伟`, `评分≥60`; none when nothing is filtered.
-fn filter_words(lang: Lang, filter: &Filter) -> Vec<String> {
+pub(super) fn filter_words(lang: Lang, filter: &Filter) -> Vec<String> {
     let mut words: Vec<String> = filter
         .only
         .iter()

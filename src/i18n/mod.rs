@@ -7,10 +7,12 @@
 mod deals_csv;
 mod en;
 mod forecast_csv;
+mod matrix_csv;
 mod zh;
 
 pub use deals_csv::deals_csv;
 pub use forecast_csv::{columns, forecast_csv, forecast_file_stem, Column, ForecastExport};
+pub use matrix_csv::{matrix_csv, matrix_file_stem, MatrixExport};
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
@@ -339,6 +341,7 @@ pub trait Language {
             Field::SelfCheck => t.field_self_check,
             Field::Strategies => t.field_strategies,
             Field::People => t.field_people,
+            Field::Bonus => t.bonus_title,
             Field::Created => t.field_created,
             Field::Updated => t.field_updated,
             Field::Extra => t.field_extra,
@@ -959,6 +962,7 @@ texts! {
     map_roles,
     map_thick_border,
     field_people,
+    bonus_title,
     level_top,
     level_middle,
     level_operational,
@@ -1204,6 +1208,52 @@ texts! {
     report_moved,
     report_moved_none,
     report_moved_all,
+    // issue 13: matrix, targets handed down, bonus pools
+    split_by,
+    split_by_share,
+    split_by_amount,
+    split_share,
+    split_amount,
+    split_gets,
+    split_add,
+    split_remainder,
+    split_over,
+    split_share_sum,
+    split_complete,
+    split_must_add_up,
+    split_share_over,
+    split_rule,
+    targets_title,
+    targets_intro,
+    no_targets,
+    target_to,
+    target_amount,
+    target_save,
+    target_edit,
+    target_period_hint,
+    target_bad_period,
+    bonus_pool,
+    bonus_member,
+    bonus_save,
+    bonus_remove,
+    bonus_none,
+    bonus_saved,
+    matrix_title,
+    matrix_intro,
+    matrix_rows,
+    matrix_columns,
+    matrix_total,
+    matrix_open,
+    matrix_open_count,
+    matrix_won_count,
+    matrix_weighted,
+    matrix_verified,
+    matrix_on_verified,
+    matrix_deals_of,
+    matrix_pick,
+    matrix_empty,
+    matrix_file,
+    import_left_out,
 }
 
 #[cfg(test)]

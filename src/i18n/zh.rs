@@ -353,6 +353,7 @@ pub const TEXTS: Texts = Texts {
     map_roles: "角色",
     map_thick_border: "粗框：影响力高",
     field_people: "决策链与竞争",
+    bonus_title: "项目奖金包",
     level_top: "高层",
     level_middle: "中层",
     level_operational: "基层",
@@ -596,6 +597,51 @@ pub const TEXTS: Texts = Texts {
     report_moved_none: "没有上一期结账时的快照：在预测视图中结账一个期间后，这里会列出本期管道的变化。",
     report_moved_all: "按全部项目计算（快照不分筛选）。",
     report_reasons: "风险",
+    split_by: "分解方式",
+    split_by_share: "按比例（%）",
+    split_by_amount: "按金额",
+    split_share: "比例 %",
+    split_amount: "金额",
+    split_gets: "分得",
+    split_add: "添加一项",
+    split_remainder: "未分配",
+    split_over: "超出",
+    split_share_sum: "比例合计",
+    split_complete: "合计无误",
+    split_must_add_up: "未保存：比例须合计 100%，金额须合计等于总额。",
+    split_share_over: "比例不能超过 100%",
+    split_rule: "按比例时各项先取到分，余下的分补给零头最大的项（相同则靠前者），合计恰等于总额。",
+    targets_title: "销售任务下达",
+    targets_intro: "把团队年度或季度任务按比例或金额分解到负责人、产品或区域，按期内赢单看完成率。",
+    no_targets: "尚未下达任务。",
+    target_to: "分解到",
+    target_amount: "团队任务",
+    target_save: "保存任务",
+    target_edit: "编辑",
+    target_period_hint: "如 2026 或 2026-Q4",
+    target_bad_period: "期间写作 2026（一年）或 2026-Q4（一个季度）",
+    bonus_pool: "奖金总额",
+    bonus_member: "成员",
+    bonus_save: "保存奖金分配",
+    bonus_remove: "删除奖金包",
+    bonus_none: "可记录本项目的奖金包及成员分配。",
+    bonus_saved: "已记录的奖金分配：",
+    matrix_title: "三维立体矩阵",
+    matrix_intro: "任选两个维度交叉，第三个用上方筛选。每格：加权、在谈、已赢单（项目数）。点击格子看项目。",
+    matrix_rows: "行",
+    matrix_columns: "列",
+    matrix_total: "合计",
+    matrix_open: "在谈",
+    matrix_open_count: "在谈项目数",
+    matrix_won_count: "已赢单项目数",
+    matrix_weighted: "加权（声称阶段）",
+    matrix_verified: "加权（已验证阶段）",
+    matrix_on_verified: "（按已验证阶段加权）",
+    matrix_deals_of: "格中项目",
+    matrix_pick: "点击格子列出其中的项目。",
+    matrix_empty: "没有符合筛选条件的项目。",
+    matrix_file: "矩阵",
+    import_left_out: "未导入的销售任务",
 };
 
 /// The deck's stage names.
@@ -972,6 +1018,17 @@ impl Language for Zh {
             }
             ProblemKind::NotAStageCode(code) => {
                 format!("{code} 不是“状态 × 100 + 声称阶段 × 10 + 核实阶段”")
+            }
+            ProblemKind::ShareOver100(share) => format!("比例 {share}% 超过了 100%"),
+            ProblemKind::NotATargetPeriod(text) => format!(
+                "{text} 既不是年份（2026）也不是季度（2026-Q4）",
+                text = iso(text)
+            ),
+            ProblemKind::TargetTwice(period) => {
+                format!(
+                    "{period} 按同一方式分解的任务出现了两次",
+                    period = iso(period)
+                )
             }
             ProblemKind::StageOrder { expected, found } => {
                 format!("此处应为 {}，实际是 {}", expected.code(), found.code())

@@ -13,6 +13,8 @@ use crate::domain::period::Period;
 use crate::domain::plan::{Loss, Win};
 use crate::domain::plan_file::Stored;
 use crate::domain::quota::QuotaPeriod;
+use crate::domain::split::Split;
+use crate::domain::target::{SplitTo, Target, TargetPeriod};
 use crate::domain::{DealId, Money, Plan, Stage};
 
 /// A change to the method in use.
@@ -176,6 +178,20 @@ pub enum Action {
     },
     /// Delete a snapshot, by id.
     DeleteSnapshot(String),
+    /// Puts a team target handed down in parts in place of the one for its period and parts
+    /// (see [`crate::domain::Plan::set_target`]).
+    SetTarget(Target),
+    /// Removes the target for this period and parts.
+    RemoveTarget {
+        period: TargetPeriod,
+        to: SplitTo,
+    },
+    /// Records (or, with `None`, removes) a won deal's bonus pool and its split.
+    SetBonus {
+        id: DealId,
+        bonus: Option<Split>,
+        now: DateTime<Utc>,
+    },
     SetLang(Lang),
     SetView(View),
     SortBy(SortKey),

@@ -309,6 +309,13 @@ impl Session {
                 self.changed(|plan| Ok(plan.keep_snapshot(take(plan, period, now))))?
             }
             Action::DeleteSnapshot(id) => self.changed(|plan| Ok(plan.delete_snapshot(&id)))?,
+            Action::SetTarget(target) => self.changed(|plan| Ok(plan.set_target(target)))?,
+            Action::RemoveTarget { period, to } => {
+                self.changed(|plan| Ok(plan.remove_target(period, to)))?
+            }
+            Action::SetBonus { id, bonus, now } => {
+                self.changed(|plan| plan.set_bonus(&id, bonus, now))?
+            }
             Action::SetLang(lang) if lang != self.lang => Session {
                 lang,
                 ..self.copy()

@@ -88,6 +88,7 @@ pub fn plan_by(method: Method) -> Plan {
         currency: Currency::cny(),
         method: method.into(),
         quotas: Vec::new(),
+        targets: Vec::new(),
         deals: Vec::new(),
         workshop: None,
         snapshots: Default::default(),

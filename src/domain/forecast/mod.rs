@@ -5,6 +5,7 @@
 //! the cent once, when a figure is read. Won deals count in full in the period of their signing
 //! date, lost deals nowhere; every open deal lands in exactly one bucket, never dropped silently.
 pub mod attainment;
+pub mod matrix;
 
 use std::collections::BTreeMap;
 

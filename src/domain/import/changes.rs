@@ -86,6 +86,7 @@ fn differs(field: Field, a: &Deal, b: &Deal) -> bool {
         Field::SelfCheck => a.self_check != b.self_check,
         Field::Strategies => a.strategies != b.strategies,
         Field::People => a.people != b.people,
+        Field::Bonus => a.bonus != b.bonus,
         Field::Created => a.created != b.created,
         Field::Updated => a.updated != b.updated,
         Field::Extra => a.extra != b.extra,
@@ -127,6 +128,7 @@ pub fn value(field: Field, d: &Deal) -> FieldValue {
                 .join(", "),
             120,
         )),
+        Field::Bonus => FieldValue::Text(d.bonus.as_ref().map(bonus_text).unwrap_or_default()),
         Field::Created => FieldValue::Moment(d.created),
         Field::Updated => FieldValue::Moment(d.updated),
         Field::Extra => FieldValue::Unknown(cut(
@@ -152,4 +154,18 @@ fn cut(text: &str, chars: usize) -> String {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
     }
+}
+
+/// A bonus pool as the preview shows it: `100000 · 张三 40 %, 李四 60 %` (amounts without `%`).
+fn bonus_text(split: &crate::domain::split::Split) -> String {
+    let percent = match split.kind {
+        crate::domain::split::SplitKind::Share => " %",
+        crate::domain::split::SplitKind::Amount => "",
+    };
+    let parts: Vec<String> = split
+        .parts
+        .iter()
+        .map(|p| format!("{} {}{percent}", p.name, p.value_money()))
+        .collect();
+    cut(&format!("{} · {}", split.total, parts.join(", ")), 120)
 }

@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use crate::domain::plan_file::Problem;
 use crate::domain::snapshot::{Snapshot, Snapshots};
 use crate::domain::workshop_header::WorkshopHeader;
 
@@ -14,8 +13,9 @@ use crate::domain::method::Method;
 use crate::domain::money::Currency;
 use crate::domain::people::People;
 use crate::domain::plan::Plan;
-use crate::domain::plan_file::{Parsed, Rejected};
+use crate::domain::plan_file::{Parsed, Problem, Rejected};
 use crate::domain::quota::{Quota, QuotaPeriod};
+use crate::domain::target::{SplitTo, Target, TargetPeriod};
 
 /// A deal that both the current plan and an incoming file have, in different versions.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +56,11 @@ pub struct Preview {
     /// The files' quotas for (owner, period) pairs the current plan has no quota for (the first
     /// file's, when several files have one).
     pub new_quotas: Vec<Quota>,
+    /// The files' targets for (period, parts) pairs the current plan has no target for (the
+    /// first file's, when several files have one).
+    pub new_targets: Vec<Target>,
+    /// Targets of the files that could not be read and were left out, with the file's name.
+    pub left_out: Vec<(String, Problem)>,
     /// Deals of the files that had no `created` or `updated` and took the time of the import.
     pub stamped: usize,
     /// The first file's title, which a merge into a plan without one takes.
@@ -151,6 +156,10 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
                     .map(move |p| (name.clone(), p.clone()))
             })
             .collect(),
+        left_out: incoming
+            .iter()
+            .flat_map(|(name, parsed)| parsed.left_out.iter().map(|p| (name.clone(), p.clone())))
+            .collect(),
         ..Preview::default()
     };
     let mine: HashMap<&DealId, &Rc<Deal>> = current.deals.iter().map(|d| (&d.id, d)).collect();
@@ -184,6 +193,13 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
             preview.new_quotas.push(quota.clone());
         }
     }
+    let mut targets: HashSet<(TargetPeriod, SplitTo)> =
+        current.targets.iter().map(target_key).collect();
+    for target in files.iter().flat_map(|plan| &plan.targets) {
+        if targets.insert(target_key(target)) {
+            preview.new_targets.push(target.clone());
+        }
+    }
     preview
 }
 
@@ -195,7 +211,9 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
 /// Whatever the plan has of its own stays, and it takes from the first file (of those in the
 /// preview's currency) what it does not have: a title when it has none; unknown top-level fields
 /// of names it has none of; quotas for (owner, period) pairs it has none for
-/// ([`Preview::new_quotas`]). Its currency and method are what its deals' amounts and evidence
+/// ([`Preview::new_quotas`]); targets for (period, parts) pairs it has none for
+/// ([`Preview::new_targets`]), its own kept whole. A deal's bonus pool travels with the version
+/// of the deal that is kept. Its currency and method are what its deals' amounts and evidence
 /// are measured in, so they change only while nothing depends on them: a plan with no deals and
 /// no quotas takes the file's currency ([`Preview::currency`]), and a plan with no deals on the
 /// default method takes the file's method. So a merge of one file into an empty planner brings
@@ -280,6 +298,9 @@ pub fn merge(
             plan.quotas.push(quota.clone());
         }
     }
+    for target in &preview.new_targets {
+        plan.set_target_if_none(target);
+    }
     plan
 }
 
@@ -301,6 +322,7 @@ pub fn replace(incoming: &[(String, Parsed)]) -> Plan {
         currency: first.currency.clone(),
         method: first.method.clone(),
         quotas: first.quotas.clone(),
+        targets: first.targets.clone(),
         deals: gather(files.clone()),
         workshop: first.workshop.clone(),
         snapshots: Snapshots {
@@ -368,7 +390,11 @@ fn with_people(take_theirs: bool, mine: &Rc<Deal>, theirs: &Rc<Deal>) -> Rc<Deal
 /// Whether a plan has nothing in any currency yet (no deals, no quotas), so that a merge gives it
 /// the files' currency.
 fn takes_currency(plan: &Plan) -> bool {
-    plan.deals.is_empty() && plan.quotas.is_empty()
+    plan.deals.is_empty() && plan.quotas.is_empty() && plan.targets.is_empty()
+}
+
+fn target_key(target: &Target) -> (TargetPeriod, SplitTo) {
+    (target.period, target.to)
 }
 
 fn quota_key(quota: &Quota) -> (Option<String>, QuotaPeriod) {

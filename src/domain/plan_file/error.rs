@@ -121,6 +121,12 @@ pub enum ProblemKind {
     NotAStageCode(u64),
     /// A snapshot's `base` that is no readable snapshot before it.
     UnknownBase(String),
+    /// A share above 100 % (the share as written, in percent).
+    ShareOver100(String),
+    /// A target's period that is neither a year (`2026`) nor a quarter (`2026-Q4`) (quoted).
+    NotATargetPeriod(String),
+    /// A second target for the same period and parts (the period, quoted).
+    TargetTwice(String),
 }
 
 /// Why a text is not a plan this version can read.

@@ -9,6 +9,7 @@ mod json;
 mod people;
 mod quick;
 mod snapshots;
+mod split;
 mod surrogates;
 mod v1;
 
@@ -95,6 +96,8 @@ pub struct Parsed {
     pub undated: BTreeSet<DealId>,
     /// What is wrong with each snapshot that could not be read (kept in the plan as it came).
     pub snapshot_problems: Vec<Problem>,
+    /// Leniently: the targets left out, each with the problem and path that made it bad.
+    pub left_out: Vec<Problem>,
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`]. [`read`] checks this itself; the page may

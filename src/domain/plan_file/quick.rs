@@ -77,6 +77,8 @@ pub(super) struct Wire<'a> {
     swot: Option<&'a RawValue>,
     #[serde(borrow)]
     review: Option<&'a RawValue>,
+    #[serde(borrow)]
+    bonus: Option<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -260,6 +262,11 @@ pub(super) fn typed(wire: Wire, mode: Mode) -> Option<(Deal, [bool; 2])> {
             ("swot", wire.swot),
             ("review", wire.review),
         ])?,
+        bonus: match wire.bonus {
+            // as the careful way reads it, inside the top-level object, the deals and the deal
+            Some(raw) => Some(super::split::bonus(&At::Top, value_at(raw, 3)?).ok()?),
+            None => None,
+        },
         extra: BTreeMap::new(),
     };
     check_deal(&deal).is_empty().then_some((deal, stamped))

@@ -13,7 +13,7 @@ use super::json::{
     amount, array, boolean, date, date_time, each, problem, quoted, stage, strategies, string,
     whole_at_most, At, Object, Read,
 };
-use super::{people, quick, snapshots, surrogates, Mode, Parsed, Version, FORMAT};
+use super::{people, quick, snapshots, split, surrogates, Mode, Parsed, Version, FORMAT};
 use crate::domain::category::Category;
 use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::{GateId, GateItem, Method, StageRules, Text};
@@ -21,6 +21,7 @@ use crate::domain::money::Currency;
 use crate::domain::plan::Plan;
 use crate::domain::quota::{Quota, QuotaPeriod};
 use crate::domain::stage::Stage;
+use crate::domain::target::Target;
 use crate::domain::validate::check_deal;
 use crate::domain::workshop_header::WorkshopHeader;
 
@@ -42,6 +43,9 @@ pub(super) struct File<'a> {
     /// Sales targets.
     #[serde(skip_serializing_if = "<[Quota]>::is_empty")]
     quotas: &'a [Quota],
+    /// The team's targets handed down in parts.
+    #[serde(skip_serializing_if = "<[Target]>::is_empty")]
+    targets: &'a [Target],
     /// A table's copy of a workshop case: the workshop, the table and its exercise.
     #[serde(skip_serializing_if = "Option::is_none")]
     workshop: Option<&'a WorkshopHeader>,
@@ -66,6 +70,7 @@ impl<'a> File<'a> {
             currency: &plan.currency,
             method: (*plan.method != Method::default()).then_some(&*plan.method),
             quotas: &plan.quotas,
+            targets: &plan.targets,
             workshop: plan.workshop.as_ref(),
             snapshots: snapshots::Written(&plan.snapshots),
             exported_at,
@@ -125,7 +130,7 @@ pub(super) fn read_typed(
     wires: Vec<quick::Wire>,
     mode: Mode,
 ) -> Option<Result<Parsed, Unreadable>> {
-    let frame = match read_frame(&mut top, version) {
+    let frame = match read_frame(&mut top, version, mode) {
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
@@ -158,7 +163,7 @@ fn read_rest(
     mode: Mode,
     mark: Option<char>,
 ) -> Option<Result<Parsed, Unreadable>> {
-    let frame = match read_frame(&mut top, version) {
+    let frame = match read_frame(&mut top, version, mode) {
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
@@ -166,12 +171,12 @@ fn read_rest(
     Some(assemble(top, frame, read, mode))
 }
 
-/// The plan of a file from its frame, its deals as read and what is left of its top level (the
-/// snapshots, then the unknown fields kept as they came); a strict read refuses the file for the
-/// first deal left out.
+/// The plan of a file from its frame (with the targets a lenient read left out), its deals as
+/// read and what is left of its top level (the snapshots, then the unknown fields kept as they
+/// came); a strict read refuses the file for the first deal left out.
 fn assemble(
     mut top: Object,
-    frame: Plan,
+    (frame, left_out): (Plan, Vec<Problem>),
     mut read: Deals,
     mode: Mode,
 ) -> Result<Parsed, Unreadable> {
@@ -191,11 +196,13 @@ fn assemble(
         snapshot_problems,
         stamped: read.stamped,
         undated: read.undated,
+        left_out,
     })
 }
 
-/// Everything of the plan but its deals and unknown fields.
-fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
+/// Everything of the plan but its deals and unknown fields, and the targets a lenient read left
+/// out.
+fn read_frame(top: &mut Object, version: Version, mode: Mode) -> Read<(Plan, Vec<Problem>)> {
     let title = top.optional_with("title", string)?;
     let currency = top
         .optional_with("currency", |at, value| {
@@ -213,18 +220,23 @@ fn read_frame(top: &mut Object, version: Version) -> Read<Plan> {
     let quotas = top
         .optional_with("quotas", |at, value| each(at, value, read_quota))?
         .unwrap_or_default();
+    let (targets, left_out) = split::targets(top, mode)?;
     let workshop = top.optional_with("workshop", read_workshop)?;
     top.optional_with("exported_at", date_time)?;
-    Ok(Plan {
-        title,
-        currency,
-        method: Rc::new(method),
-        quotas,
-        deals: Vec::new(),
-        workshop,
-        snapshots: Default::default(),
-        extra: BTreeMap::new(),
-    })
+    Ok((
+        Plan {
+            title,
+            currency,
+            method: Rc::new(method),
+            quotas,
+            targets,
+            deals: Vec::new(),
+            workshop,
+            snapshots: Default::default(),
+            extra: BTreeMap::new(),
+        },
+        left_out,
+    ))
 }
 
 /// The workshop header: `id` and `table` are required (a table's copy always has both), the
@@ -494,6 +506,7 @@ fn read_deal(id: DealId, mut deal: Object, mode: Mode) -> Read<(Deal, Stamped)> 
             .optional_with("strategies", strategies)?
             .unwrap_or_default(),
         people: people::read(&mut deal)?,
+        bonus: deal.optional_with("bonus", split::bonus)?,
         created: moment(&mut deal, "created", &mut stamped.created)?,
         updated: moment(&mut deal, "updated", &mut stamped.updated)?,
         extra: BTreeMap::new(),

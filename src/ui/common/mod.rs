@@ -4,4 +4,5 @@ pub mod export_record;
 pub mod focus;
 pub mod modal;
 pub mod shared;
+pub mod split_editor;
 pub mod store;

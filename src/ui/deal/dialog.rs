@@ -5,6 +5,7 @@ use std::rc::Rc;
 use chrono::Local;
 use yew::prelude::*;
 
+use super::bonus::bonus_panel;
 use super::coaching::Coaching;
 use super::competition::competition;
 use super::form::{DealForm, Suggestions};
@@ -16,7 +17,7 @@ use super::review::review_panel;
 use crate::domain::coverage::flags;
 use crate::domain::gates::standing;
 use crate::domain::method::Method;
-use crate::domain::{Currency, Deal, DealId, Plan};
+use crate::domain::{Currency, Deal, DealId, DealStatus, Plan};
 use crate::i18n::Lang;
 use crate::session::{Action, DealTab};
 use crate::ui::board::deal_flags::DealFlags;
@@ -118,6 +119,12 @@ pub fn DealDialog(props: &DealDialogProps) -> Html {
     let standing = standing(&props.method, deal, clock::today(), &Local);
     let flags = Rc::new(flags(&props.method, deal, clock::today()));
     let body = match props.tab {
+        DealTab::Details if deal.status == DealStatus::Won => html! {
+            <>
+                { form }
+                { bonus_panel(props.lang, deal, &props.currency, dispatch.clone()) }
+            </>
+        },
         DealTab::Details => form,
         DealTab::Gates => {
             html! { <GateChecklist lang={props.lang} deal={deal.clone()} method={props.method.clone()} /> }

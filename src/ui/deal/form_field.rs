@@ -27,6 +27,7 @@ pub fn input_id(field: Field) -> &'static str {
         Field::SelfCheck => "deal-self-check",
         Field::Strategies => "strategies-text",
         Field::People => "deal-people",
+        Field::Bonus => "bonus-total",
         Field::Created => "deal-created",
         Field::Updated => "deal-updated",
         Field::Extra => "deal-extra",

@@ -1,6 +1,7 @@
 //! A deal's dialog: its details form, gate checklist, coaching and history; moving it between
 //! stages (and the override a refused move asks for); its competition and SWOT; closing it as
 //! won or lost with its post-mortem.
+mod bonus;
 pub mod close_dialog;
 mod coaching;
 mod competition;

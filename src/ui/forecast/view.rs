@@ -7,9 +7,11 @@ use yew::prelude::*;
 use super::charts::{
     ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
 };
+use super::matrix_panel::MatrixPanel;
 use super::quota_panel::QuotaPanel;
 use super::snapshots::{close_reminder, ClosedPeriods};
 use super::table::ForecastTable;
+use super::target_panel::TargetPanel;
 use crate::domain::csv::document;
 use crate::domain::filter::{Dimension, Filter, ScoreFloor, SCORE_FLOORS};
 use crate::domain::forecast::{forecast, risk_by_owner, Bucket, Query};
@@ -333,6 +335,10 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             </div>
             <h2 class="section-title">{ t.quotas_title }</h2>
             <QuotaPanel {lang} plan={plan.clone()} basis={settings.basis} filter={filter.clone()} />
+            <h2 class="section-title" id="targets-title">{ t.targets_title }</h2>
+            <TargetPanel {lang} plan={plan.clone()} />
+            <h2 class="section-title" id="matrix-title">{ t.matrix_title }</h2>
+            <MatrixPanel {lang} plan={plan.clone()} filter={filter.clone()} basis={settings.basis} />
             <h2 class="section-title">{ t.risk_title }</h2>
             <p class="note">{ t.risk_intro }</p>
             <ClaimedVerified {lang} currency={plan.currency.clone()} {owners} />

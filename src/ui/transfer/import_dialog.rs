@@ -445,6 +445,15 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         </ul>
                     </details>
                 }
+                if !p.left_out.is_empty() {
+                    <details open=true><summary>{ t.import_left_out }</summary>
+                        <ul>
+                            { for p.left_out.iter().map(|(file, problem)| html! {
+                                <li data-testid="import-left-out"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ format!("{}: {}", problem.path, lang.read_problem(&problem.kind)) }</bdi></li>
+                            }) }
+                        </ul>
+                    </details>
+                }
                 if nothing_readable && !props.files.is_empty() {
                     <p class="form-alert" role="alert" data-testid="nothing-to-import">{ t.nothing_to_import }</p>
                 }
