@@ -235,6 +235,8 @@ fn version(top: &mut Object) -> Result<Version, Unreadable> {
 
 /// What was found under the plan's storage key.
 #[derive(Clone, Debug, PartialEq)]
+// read once, when the page opens: a box would only add an indirection
+#[allow(clippy::large_enum_variant)]
 pub enum Stored {
     /// Nothing: the first visit.
     Nothing,
