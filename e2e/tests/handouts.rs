@@ -387,6 +387,29 @@ async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_de
         json!(true),
         "the last month that ended: {months}"
     );
+    // the monthly report of the month that ended: what moved from the case's snapshot of the
+    // month before to the one that closed it
+    b.click(&tid("print-period-report")).await;
+    printed(&b, 1).await;
+    let pdf = print(&b, "period-report-month-zh").await;
+    assert!(!pdf.landscape && pdf.pages <= 3, "{} pages", pdf.pages);
+    for words in [
+        "月报",
+        "上次报告以来管道的变化",
+        "期初管道",
+        "期末管道",
+        "起点",
+    ] {
+        assert!(pdf.has(words), "{words}:\n{}", pdf.text);
+    }
+    assert!(
+        !pdf.has("没有上一期结账时的快照"),
+        "the case has snapshots:\n{}",
+        pdf.text
+    );
+    b.js("window.dispatchEvent(new Event('afterprint')); return true;")
+        .await;
+    b.wait_gone(&tid("period-report")).await;
     b.select_value(&tid("fc-granularity"), "quarter").await;
     let quarters = offered(&b).await;
     assert!(
@@ -396,7 +419,7 @@ async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_de
     let this_quarter = quarters[0][0].as_str().unwrap().to_string();
     b.select_value(&tid("report-period"), &this_quarter).await;
     b.click(&tid("print-period-report")).await;
-    printed(&b, 1).await;
+    printed(&b, 2).await;
     let pdf = print(&b, "period-report-zh").await;
     assert!(!pdf.landscape, "A4 portrait");
     assert!(pdf.pages <= 3, "{} pages", pdf.pages);
@@ -424,7 +447,7 @@ async fn the_period_report_prints_won_against_quota_the_outlook_risks_and_top_de
     b.wait_gone(&tid("period-report")).await;
     b.click(&tid("lang-en")).await;
     b.click(&tid("print-period-report")).await;
-    printed(&b, 2).await;
+    printed(&b, 3).await;
     let pdf = print(&b, "period-report-en").await;
     for words in [
         "Quarterly report",

@@ -146,3 +146,34 @@ async fn close_a_month_then_see_what_moved() {
     b.assert_no_network().await;
     b.close().await;
 }
+
+/// An imported file's snapshot that cannot be read is named in the preview with its path (it is
+/// not imported), while the file's deals are.
+#[tokio::test]
+async fn an_unreadable_snapshot_in_an_imported_file_is_named() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let mut file: Value = serde_json::from_str(&plan("2027-01")).unwrap();
+    file["snapshots"] = json!([{ "id": 7 }]);
+    let dir = std::env::temp_dir().join(format!("keyplan-bad-snapshot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("带快照的计划.json");
+    std::fs::write(&path, file.to_string()).unwrap();
+    b.import_file(path.to_str().unwrap()).await;
+    let listed = b.text(&tid("import-bad-snapshot")).await;
+    assert!(
+        listed.contains("带快照的计划.json") && listed.contains("snapshots[0]"),
+        "{listed}"
+    );
+    b.click(&tid("merge-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
+    assert_eq!(b.count(&tid("deal-card")).await, 3, "the deals came");
+    let stored = b.storage_get(PLAN_KEY).await.unwrap();
+    assert!(
+        !stored.contains("\"snapshots\""),
+        "the bad snapshot was not taken"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    b.close().await;
+}

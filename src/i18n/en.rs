@@ -641,6 +641,7 @@ pub const TEXTS: Texts = Texts {
     matrix_empty: "No deal matches the filter.",
     matrix_file: "matrix",
     import_left_out: "Targets left out",
+    import_bad_snapshots: "Snapshots left out (unreadable)",
 };
 
 /// The deck's English stage names.

@@ -1254,6 +1254,7 @@ texts! {
     matrix_empty,
     matrix_file,
     import_left_out,
+    import_bad_snapshots,
 }
 
 #[cfg(test)]

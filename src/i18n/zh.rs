@@ -642,6 +642,7 @@ pub const TEXTS: Texts = Texts {
     matrix_empty: "没有符合筛选条件的项目。",
     matrix_file: "矩阵",
     import_left_out: "未导入的销售任务",
+    import_bad_snapshots: "未导入的快照（无法读取）",
 };
 
 /// The deck's stage names.

@@ -454,6 +454,16 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         </ul>
                     </details>
                 }
+                if !p.bad_snapshots.is_empty() {
+                    <details open=true><summary>{ t.import_bad_snapshots }</summary>
+                        <ul>
+                            { for p.bad_snapshots.iter().take(LISTED).map(|(file, problem)| html! {
+                                <li data-testid="import-bad-snapshot"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ format!("{}: {}", problem.path, lang.read_problem(&problem.kind)) }</bdi></li>
+                            }) }
+                            if p.bad_snapshots.len() > LISTED { <li class="more">{ lang.and_more(p.bad_snapshots.len() - LISTED) }</li> }
+                        </ul>
+                    </details>
+                }
                 if nothing_readable && !props.files.is_empty() {
                     <p class="form-alert" role="alert" data-testid="nothing-to-import">{ t.nothing_to_import }</p>
                 }
