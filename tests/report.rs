@@ -339,3 +339,26 @@ fn what_moved_runs_from_the_last_close_to_this_periods_close_or_now() {
         None
     );
 }
+
+/// A quarter's report runs to the close of its last month, which closes the quarter too.
+#[test]
+fn closing_a_quarters_last_month_ends_the_quarters_what_moved() {
+    use keyplan::domain::month_close::take;
+    let mut plan = plan_by(method_with(0));
+    let mut f = fields("a", 100_000, Stage::P4);
+    f.expected_close = Some(date("2026-12-20"));
+    plan.add(DealId::new("a"), f, now()).unwrap();
+    plan.snapshots
+        .insert(std::rc::Rc::new(take(&plan, month("2026-09"), now())));
+    plan.snapshots.insert(std::rc::Rc::new(take(
+        &plan,
+        month("2026-12"),
+        now() + Duration::days(40),
+    )));
+    let quarter = Granularity::Quarter.period_of(date("2026-10-01"));
+    let moved = report(&plan, quarter, &Filter::default(), date("2027-01-05"), &Utc)
+        .moved
+        .unwrap();
+    assert_eq!(moved.from, date("2026-10-01"));
+    assert_eq!(moved.to, Some(date("2027-01-01")), "December's close");
+}

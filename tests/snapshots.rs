@@ -657,3 +657,41 @@ fn the_reminder_lists_ended_periods_that_were_not_closed() {
     // a new plan has nothing to close
     assert!(unclosed(&Plan::default(), today()).is_empty());
 }
+
+/// A snapshot's period must be a year from 1000 to 9999: beyond, its months are no dates (a
+/// panic once), below, its code would not read back. The stored plan is refused, not crashed.
+#[test]
+fn a_snapshot_period_outside_four_digit_years_is_a_problem_not_a_panic() {
+    use keyplan::domain::period::{year, Period};
+    assert_eq!(year("2026"), Some(2026));
+    for odd in ["0999", "999", "12345", "262142", "-202", "20a6"] {
+        assert_eq!(year(odd), None, "{odd}");
+        assert_eq!(Period::parse(&format!("{odd}-11")), None, "{odd}-11");
+        assert_eq!(Period::parse(&format!("{odd}-Q4")), None, "{odd}-Q4");
+    }
+    let plan = keyplan::domain::sample::sample_plan(common::today(), common::now());
+    let text = keyplan::domain::plan_file::encode(&plan, common::now());
+    let mut file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let first = &mut file["snapshots"][0];
+    assert!(first["period"].is_string(), "{first}");
+    first["period"] = serde_json::json!("262142-12");
+    let parsed = keyplan::domain::plan_file::read(
+        &file.to_string(),
+        keyplan::domain::plan_file::Mode::Lenient { now: common::now() },
+    )
+    .expect("the file reads");
+    assert!(
+        !parsed.snapshot_problems.is_empty(),
+        "the snapshot with a year beyond 9999 is named"
+    );
+}
+
+/// An owner's part of the plan carries no snapshots (they hold every owner's deals).
+#[test]
+fn a_part_of_the_plan_carries_no_snapshots() {
+    let plan = keyplan::domain::sample::sample_plan(common::today(), common::now());
+    assert!(!plan.snapshots.list.is_empty());
+    let owner = plan.deals[0].owner.clone();
+    assert!(plan.only(|d| d.owner == owner).snapshots.is_empty());
+    assert_eq!(plan.only(|_| true).snapshots, plan.snapshots);
+}

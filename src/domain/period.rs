@@ -23,6 +23,14 @@ pub struct Period {
     pub granularity: Granularity,
 }
 
+/// A period's year: four digits, 1000 to 9999, so that every period's code reads back and every
+/// month after it is a date.
+pub fn year(text: &str) -> Option<i32> {
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) && !text.starts_with('0'))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
 /// Months since year 0, for cheap month arithmetic.
 pub fn month_index(date: NaiveDate) -> i32 {
     date.year() * 12 + date.month0() as i32
@@ -87,11 +95,11 @@ impl Period {
         }
     }
 
-    /// Reads `2026-11` or `2026-Q4`.
+    /// Reads `2026-11` or `2026-Q4` (years 1000 to 9999, as [`year`] reads them).
     pub fn parse(text: &str) -> Option<Period> {
         let text = text.trim();
-        let (year, rest) = text.split_once('-')?;
-        let year: i32 = year.parse().ok()?;
+        let (year_text, rest) = text.split_once('-')?;
+        let year = year(year_text)?;
         if let Some(q) = rest.strip_prefix('Q') {
             let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
             let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;

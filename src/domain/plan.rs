@@ -465,7 +465,8 @@ impl Plan {
     }
 
     /// The part of the plan whose deals pass `keep`, with the same settings; quotas only for the
-    /// owners that remain (and the team's when everything remains).
+    /// owners that remain (and the team's when everything remains); targets and snapshots only
+    /// when everything remains (they hold every owner's figures).
     pub fn only(&self, keep: impl Fn(&Deal) -> bool) -> Plan {
         let deals: Vec<Rc<Deal>> = self.deals.iter().filter(|d| keep(d)).cloned().collect();
         let whole = deals.len() == self.deals.len();
@@ -485,6 +486,12 @@ impl Plan {
                 self.targets.clone()
             } else {
                 Vec::new()
+            },
+            // a snapshot holds every owner's deals: a part of the plan carries none
+            snapshots: if whole {
+                self.snapshots.clone()
+            } else {
+                Default::default()
             },
             ..self.clone()
         }

@@ -174,13 +174,15 @@ pub fn report<Tz: TimeZone>(
 
 /// What moved in `period`'s pipeline: from the latest snapshot that stands for a day on or before
 /// the period's first (the close of the period before), to the latest snapshot that closed this
-/// period, or to now. Over every deal (the snapshots hold no filter).
+/// period (closing its last month closes a quarter too), or to now. Over every deal (the
+/// snapshots hold no filter).
 fn moved(plan: &Plan, period: Period) -> Option<Moved> {
     let list = &plan.snapshots.list;
     let from = list.iter().rfind(|s| s.as_of() <= period.start)?;
+    let end = period.next().start;
     let to = list
         .iter()
-        .rfind(|s| s.period == period && s.taken_at > from.taken_at);
+        .rfind(|s| s.as_of() == end && s.taken_at > from.taken_at);
     let now;
     let to_marks = match to {
         Some(snapshot) => &snapshot.marks,

@@ -57,8 +57,7 @@ impl TargetPeriod {
     /// Reads `2026` or `2026-Q4`.
     pub fn parse(text: &str) -> Option<TargetPeriod> {
         let text = text.trim();
-        if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
-            let year = text.parse().ok()?;
+        if let Some(year) = crate::domain::period::year(text) {
             return TargetPeriod::new(Period {
                 start: NaiveDate::from_ymd_opt(year, 1, 1)?,
                 granularity: Granularity::Year,

@@ -179,10 +179,7 @@ impl<'a> One<'a> {
 
 fn read_period(at: &At, value: Value) -> Read<Period> {
     let text = string(at, value)?;
-    let year = text
-        .parse::<i32>()
-        .ok()
-        .filter(|_| text.len() == 4)
+    let year = crate::domain::period::year(&text)
         .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
         .map(|start| Period {
             start,
