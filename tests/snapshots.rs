@@ -639,7 +639,7 @@ fn the_reminder_lists_ended_periods_that_were_not_closed() {
         ..plan
     };
     let codes = |plan: &Plan| {
-        unclosed(plan, today())
+        unclosed(plan, today(), &Utc)
             .iter()
             .map(|p| p.code())
             .collect::<Vec<_>>()
@@ -655,7 +655,22 @@ fn the_reminder_lists_ended_periods_that_were_not_closed() {
     plan.keep_snapshot(take(&plan, month("2026-10"), now()));
     assert!(codes(&plan).is_empty());
     // a new plan has nothing to close
-    assert!(unclosed(&Plan::default(), today()).is_empty());
+    assert!(unclosed(&Plan::default(), today(), &Utc).is_empty());
+    // a plan begun in Beijing at 07:00 on 1 November (still 31 October in UTC) has no October
+    // to close
+    let beijing = chrono::FixedOffset::east_opt(8 * 3600).unwrap();
+    let early = Utc.with_ymd_and_hms(2026, 10, 31, 23, 0, 0).unwrap();
+    let mut fresh = plan_with(&[("a", 100, Stage::P1)]);
+    std::rc::Rc::make_mut(&mut fresh.deals[0]).created = early;
+    assert!(unclosed(&fresh, today(), &beijing)
+        .iter()
+        .all(|p| p.code() != "2026-10"));
+    assert!(
+        unclosed(&fresh, today(), &Utc)
+            .iter()
+            .any(|p| p.code() == "2026-10"),
+        "in UTC the plan began in October"
+    );
 }
 
 /// A snapshot's period must be a year from 1000 to 9999: beyond, its months are no dates (a

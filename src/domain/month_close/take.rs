@@ -1,14 +1,14 @@
 //! Taking a snapshot: every deal's mark and the frozen forecast per month and category.
 use std::rc::Rc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use crate::domain::category::Category;
 use crate::domain::deal::{Deal, DealStatus};
 use crate::domain::gates::verified_stage;
 use crate::domain::method::Method;
 use crate::domain::money::{div_round_half_away, Money};
-use crate::domain::period::{month_index, month_start, Granularity, Period};
+use crate::domain::period::{local_day, month_index, month_start, Granularity, Period};
 use crate::domain::plan::Plan;
 use crate::domain::snapshot::{sort_by_id, Mark, MonthFigures, Snapshot};
 use crate::domain::stage::Stage;
@@ -120,13 +120,19 @@ fn category_index(category: Category) -> usize {
 /// The last ended month, quarter and year that were not closed, for the reminder: the month
 /// before `today`'s, and so on. A period counts as closed by any snapshot taken as of its end
 /// (closing September closes the third quarter too); only periods that ended after the plan's
-/// first deal or snapshot are listed, so that a new plan is not nagged about the past.
-pub fn unclosed(plan: &Plan, today: NaiveDate) -> Vec<Period> {
+/// first deal or snapshot are listed, so that a new plan is not nagged about the past. Days are
+/// the person's, in `zone`.
+pub fn unclosed<Tz: TimeZone>(plan: &Plan, today: NaiveDate, zone: &Tz) -> Vec<Period> {
     let since = plan
         .deals
         .iter()
-        .map(|d| d.created.date_naive())
-        .chain(plan.snapshots.list.iter().map(|s| s.taken_at.date_naive()))
+        .map(|d| local_day(d.created, zone))
+        .chain(
+            plan.snapshots
+                .list
+                .iter()
+                .map(|s| local_day(s.taken_at, zone)),
+        )
         .min();
     let Some(since) = since else {
         return Vec::new();

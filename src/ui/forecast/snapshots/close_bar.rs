@@ -22,7 +22,7 @@ fn choices(today: chrono::NaiveDate) -> Vec<Period> {
 
 /// The ended periods nobody closed, for the top of the forecast view (nothing when none).
 pub fn close_reminder(lang: Lang, plan: &PlanRef) -> Html {
-    let missing = unclosed(plan, clock::today());
+    let missing = unclosed(plan, clock::today(), &chrono::Local);
     if missing.is_empty() {
         return Html::default();
     }
@@ -45,7 +45,7 @@ pub fn close_bar(
 ) -> Html {
     let t = lang.texts();
     let today = clock::today();
-    let missing = unclosed(plan, today);
+    let missing = unclosed(plan, today, &chrono::Local);
     let choices = choices(today);
     let selected = picked.or(missing.first().copied()).unwrap_or(choices[1]);
     let onchange = {
