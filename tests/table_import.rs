@@ -374,3 +374,24 @@ fn won_and_lost_rows_are_closed_as_the_editor_closes_deals() {
     assert_eq!(deals[0].closing().map(|c| c.to), Some(Stage::P7));
     assert!(deals[1].history.is_empty());
 }
+
+/// A won or lost row without any day (no signing day, no expected one) would count in no month:
+/// the row is listed, as the editor would ask for the day.
+#[test]
+fn a_closed_row_without_a_day_is_listed() {
+    let text = "项目名称,客户,金额,阶段,状态,预计签约日期\n\
+                一,甲,100,P5,赢单,2027-01-03\n\
+                二,乙,100,P5,赢单,\n\
+                三,丙,100,P2,丢单,\n";
+    let read = import(text, Unit::Yuan, &Plan::default());
+    assert_eq!(read.parsed.plan.deals.len(), 1, "the one with a day");
+    let zh = messages(&read, Lang::Zh);
+    assert_eq!(zh.len(), 2, "{zh:?}");
+    assert!(zh[0].starts_with("第 3 行 · "), "{}", zh[0]);
+    assert!(zh[1].starts_with("第 4 行 · "), "{}", zh[1]);
+    assert_eq!(zh[0], "第 3 行 · 签约/丢单日期：必填，不能为空");
+    assert_eq!(
+        messages(&read, Lang::En)[1],
+        "row 4 · Signed or lost on: is required"
+    );
+}

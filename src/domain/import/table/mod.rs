@@ -174,6 +174,13 @@ pub fn read(
             }
         }
         record_status(&mut deal, was, now);
+        // a win or a loss counts on its day: the editor asks for it, a row must give one
+        if !deal.is_open() && deal.close_day().is_none() {
+            let header = header_of(table, targets, Field::ClosedOn);
+            let kind = ProblemKind::Field(crate::domain::validate::Problem::Required);
+            read.parsed.rejected.push(reject(&header, kind));
+            continue;
+        }
         if let Some(error) = check_deal(&deal).into_iter().next() {
             let header = header_of(table, targets, error.field);
             read.parsed
