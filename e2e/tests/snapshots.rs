@@ -177,3 +177,38 @@ async fn an_unreadable_snapshot_in_an_imported_file_is_named() {
     std::fs::remove_dir_all(&dir).ok();
     b.close().await;
 }
+
+/// The training case's forecast accuracy: per ended month the forecast made a month before,
+/// claimed and verified, against what was won, as a table and as a chart with a row per month.
+#[tokio::test]
+async fn the_training_case_shows_forecast_accuracy_as_a_table_and_a_chart() {
+    let b = e2e::start().await;
+    b.load_sample().await;
+    b.click(&tid("lang-zh")).await;
+    b.click(&tid("view-forecast")).await;
+    b.wait_for(&tid("accuracy-table")).await;
+    let months = b.count("[data-testid=accuracy-table] tbody tr").await;
+    assert!(months >= 1, "the case has ended months with snapshots");
+    assert_eq!(
+        b.count("[data-testid=accuracy-chart] g.row").await,
+        months,
+        "a chart row per month of the table"
+    );
+    let first_month = b.text("[data-testid=accuracy-table] tbody tr th").await;
+    let first_bar = b
+        .js("return document.querySelector('[data-testid=accuracy-chart] g.row title').textContent;")
+        .await;
+    assert!(
+        first_bar
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(&first_month),
+        "{first_bar} / {first_month}"
+    );
+    b.js("document.querySelector('[data-testid=accuracy-chart]').scrollIntoView({ block: 'center' }); return true;")
+        .await;
+    b.screenshot("accuracy-chart-zh").await;
+    b.click(&tid("lang-en")).await;
+    b.screenshot("accuracy-chart-en").await;
+    b.close().await;
+}

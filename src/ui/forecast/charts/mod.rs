@@ -1,6 +1,7 @@
 //! The forecast charts as SVG: the stage funnel, stacked forecast bars per period, and claimed
 //! against verified amounts per owner. Geometry comes from `crate::chart`; each chart also
 //! carries a visually hidden table with the same figures in full.
+mod accuracy_chart;
 mod claimed_verified;
 mod forecast_bars;
 mod funnel_chart;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use crate::domain::{Currency, Money};
 use crate::i18n::Lang;
 
+pub use accuracy_chart::accuracy_chart;
 pub use claimed_verified::{ClaimedVerified, OwnerBars};
 pub use forecast_bars::{ForecastBar, ForecastBars};
 pub use funnel_chart::{FunnelChart, FunnelRow};

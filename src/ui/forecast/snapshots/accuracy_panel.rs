@@ -2,6 +2,7 @@
 //! and verified) against what was won, the headline over the last six months, and per owner.
 use yew::prelude::*;
 
+use super::super::charts::accuracy_chart;
 use super::figures_table;
 use crate::domain::filter::Dimension;
 use crate::domain::month_close::{accuracy, by_owner, Accuracy};
@@ -57,6 +58,7 @@ pub fn accuracy_panel(lang: Lang, plan: &PlanRef, lead: &UseStateHandle<u32>) ->
             } else {
                 <p class="headline" data-testid="accuracy-headline">{ lang.accuracy_headline(MONTHS, team.verified_off, team.claimed_off) }</p>
                 <p class="note">{ t.accuracy_rule }</p>
+                { accuracy_chart(lang, currency, &team.rows) }
                 { figures_table("accuracy-table", format!("{} · {} {}", t.accuracy_title, t.accuracy_lead, **lead),
                     &[t.col_period, t.accuracy_claimed, t.accuracy_verified, t.accuracy_won, t.accuracy_error_claimed, t.accuracy_error_verified],
                     team.rows.iter().map(|r| (lang.period(r.month), vec![r.claimed.format(currency), r.verified.format(currency),
