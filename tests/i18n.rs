@@ -436,3 +436,18 @@ fn files_left_out_of_a_table_import_are_named_in_both_languages() {
         .files_left(&two)
         .ends_with("a.json, b.csv. Import them separately."));
 }
+
+/// The accuracy headline: both figures, or one sentence when nothing was won to measure against.
+#[test]
+fn the_accuracy_headline_says_when_nothing_can_be_measured() {
+    assert_eq!(
+        Lang::En.accuracy_headline(6, Some(12), Some(48)),
+        "Over the last 6 months the verified forecast was off by 12 %, the claimed off by 48 %."
+    );
+    assert!(Lang::En
+        .accuracy_headline(6, None, None)
+        .starts_with("Nothing was won in the last 6 months"));
+    assert!(Lang::Zh
+        .accuracy_headline(6, None, None)
+        .starts_with("最近 6 个有快照的月份都没有赢单"));
+}

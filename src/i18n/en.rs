@@ -1197,6 +1197,11 @@ impl Language for En {
         verified: Option<i128>,
         claimed: Option<i128>,
     ) -> String {
+        if verified.is_none() && claimed.is_none() {
+            return format!(
+                "Nothing was won in the last {months} months with a snapshot before them: the forecasts cannot be measured yet (the table shows how far off each was, in money)."
+            );
+        }
         let off = |p: Option<i128>| match p {
             Some(p) => format!("off by {p} %"),
             None => "not measurable (nothing was won)".to_string(),

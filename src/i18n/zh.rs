@@ -1185,6 +1185,11 @@ impl Language for Zh {
         verified: Option<i128>,
         claimed: Option<i128>,
     ) -> String {
+        if verified.is_none() && claimed.is_none() {
+            return format!(
+                "最近 {months} 个有快照的月份都没有赢单：暂时无法衡量预测偏差比例（下表按金额列出每月的偏差）。"
+            );
+        }
         let off = |p: Option<i128>| match p {
             Some(p) => format!("偏差 {p}%"),
             None => "无法衡量（期间没有赢单）".to_string(),
