@@ -710,3 +710,47 @@ fn a_part_of_the_plan_carries_no_snapshots() {
     assert!(plan.only(|d| d.owner == owner).snapshots.is_empty());
     assert_eq!(plan.only(|_| true).snapshots, plan.snapshots);
 }
+
+/// Between two snapshots a month apart and more, a deal won in between is missing from the later
+/// one (it keeps only deals closed since its own period began): it counts as won when it stands
+/// won now, and only a deleted deal counts as lost.
+#[test]
+fn a_deal_won_between_two_distant_snapshots_counts_as_won() {
+    use keyplan::domain::month_close::{marks, waterfall_to};
+    let mut plan = plan_with(&[("won", 100_000, Stage::P4), ("gone", 50_000, Stage::P4)]);
+    for id in ["won", "gone"] {
+        common::deal_mut(&mut plan, if id == "won" { 0 } else { 1 }).expected_close =
+            Some(date("2026-10-20"));
+    }
+    let september = take(&plan, month("2026-09"), now());
+    set_status(
+        &mut plan,
+        &DealId::new("won"),
+        DealStatus::Won,
+        date("2026-10-20"),
+        now(),
+    );
+    plan.remove(&DealId::new("gone")).unwrap();
+    let november = take(&plan, month("2026-11"), now() + Duration::days(40));
+    assert!(
+        november.mark(&DealId::new("won")).is_none(),
+        "closed before November"
+    );
+    let now_marks = marks(&plan);
+    let w = waterfall_to(
+        &september.marks,
+        &november.marks,
+        &now_marks,
+        month("2026-10"),
+        false,
+    );
+    let ids = |kind| {
+        w.bar(kind)
+            .deals
+            .iter()
+            .map(|l| l.id.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Move::Won), ["won"]);
+    assert_eq!(ids(Move::Lost), ["gone"]);
+}

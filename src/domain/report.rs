@@ -20,7 +20,7 @@ use super::forecast::attainment::ratio_permille;
 use super::forecast::{forecast, Bucket, Figures, Query};
 use super::gates::standing;
 use super::money::Money;
-use super::month_close::{marks, waterfall, Waterfall};
+use super::month_close::{marks, waterfall_to, Waterfall};
 use super::period::{month_index, Granularity, Period};
 use super::plan::Plan;
 use super::quota::quota_for;
@@ -183,18 +183,12 @@ fn moved(plan: &Plan, period: Period) -> Option<Moved> {
     let to = list
         .iter()
         .rfind(|s| s.as_of() == end && s.taken_at > from.taken_at);
-    let now;
-    let to_marks = match to {
-        Some(snapshot) => &snapshot.marks,
-        None => {
-            now = marks(plan);
-            &now
-        }
-    };
+    let now = marks(plan);
+    let to_marks = to.map_or(&now[..], |snapshot| &snapshot.marks[..]);
     Some(Moved {
         from: from.as_of(),
         to: to.map(|s| s.as_of()),
-        waterfall: waterfall(&from.marks, to_marks, period, false),
+        waterfall: waterfall_to(&from.marks, to_marks, &now, period, false),
     })
 }
 

@@ -6,4 +6,4 @@ pub mod waterfall;
 
 pub use accuracy::{accuracy, by_owner, Accuracy, AccuracyRow};
 pub use take::{marks, take, unclosed};
-pub use waterfall::{slip_count, slips, waterfall, Bar, Line, Move, Waterfall};
+pub use waterfall::{slip_count, slips, waterfall, waterfall_to, Bar, Line, Move, Waterfall};

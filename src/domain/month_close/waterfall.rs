@@ -96,8 +96,22 @@ fn cents(percent_minor: i128) -> Money {
 }
 
 /// What moved in `period`'s pipeline from `from` to `to` (marks by id, as snapshots and
-/// [`super::marks`] hold them), on the verified basis or the claimed.
+/// [`super::marks`] hold them), on the verified basis or the claimed. A deal missing from `to` was
+/// deleted, and counts as lost.
 pub fn waterfall(from: &[Mark], to: &[Mark], period: Period, verified: bool) -> Waterfall {
+    waterfall_to(from, to, to, period, verified)
+}
+
+/// [`waterfall`] to a snapshot `to`, with how the deals stand `now`: a snapshot keeps only the
+/// deals open or closed since its own period began, so a deal missing from it was closed before
+/// (won, if it stands won now) or deleted (lost).
+pub fn waterfall_to(
+    from: &[Mark],
+    to: &[Mark],
+    now: &[Mark],
+    period: Period,
+    verified: bool,
+) -> Waterfall {
     let mut sums: [(i128, Vec<(DealId, i128)>); 8] = Default::default();
     let mut add = |kind: Move, id: &DealId, value: i128| {
         if value != 0 || matches!(kind, Move::New | Move::Slipped | Move::Won | Move::Lost) {
@@ -116,6 +130,9 @@ pub fn waterfall(from: &[Mark], to: &[Mark], period: Period, verified: bool) -> 
         opening_count += 1;
         let value = a.amount.minor() * p(a);
         match find(to, &a.id) {
+            None if find(now, &a.id).is_some_and(|n| n.status == DealStatus::Won) => {
+                add(Move::Won, &a.id, -value)
+            }
             None => add(Move::Lost, &a.id, -value),
             Some(b) if b.status == DealStatus::Won => add(Move::Won, &a.id, -value),
             Some(b) if b.status == DealStatus::Lost => add(Move::Lost, &a.id, -value),

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::super::charts::{waterfall_chart, WaterfallColumn};
 use super::deal_name;
-use crate::domain::month_close::{slip_count, slips, waterfall, Move};
+use crate::domain::month_close::{slip_count, slips, waterfall_to, Move};
 use crate::domain::period::{month_start, Granularity, Period};
 use crate::domain::snapshot::{Mark, Snapshot};
 use crate::i18n::Lang;
@@ -58,7 +58,7 @@ pub fn what_moved(
         Some(s) => &s.marks,
         None => now_marks,
     };
-    let result = waterfall(&from.marks, to_marks, period, verified);
+    let result = waterfall_to(&from.marks, to_marks, now_marks, period, verified);
     let until = to.as_ref().map(|s| (s.as_of(), s.taken_at));
     let moments = list
         .iter()
