@@ -362,3 +362,41 @@ fn closing_a_quarters_last_month_ends_the_quarters_what_moved() {
     assert_eq!(moved.from, date("2026-10-01"));
     assert_eq!(moved.to, Some(date("2027-01-01")), "December's close");
 }
+
+/// A year has no quota; its report measures the won amount against the year's target handed
+/// down: the team's whole target, or an owner's part of one split to owners.
+#[test]
+fn a_yearly_report_measures_against_the_target_handed_down() {
+    use keyplan::domain::split::{Part, Split, SplitKind};
+    use keyplan::domain::target::{SplitTo, Target, TargetPeriod};
+    let mut plan = case();
+    let year = Granularity::Year.period_of(date("2026-01-01"));
+    let part = |name: &str, value: i128| Part {
+        name: name.into(),
+        value,
+        extra: Default::default(),
+    };
+    plan.targets.push(Target {
+        period: TargetPeriod::new(year).unwrap(),
+        to: SplitTo::Owner,
+        split: Split {
+            total: Money::from_major(1_000_000),
+            kind: SplitKind::Share,
+            parts: vec![part("王晓明", 6000), part("李娜", 4000)],
+            extra: Default::default(),
+        },
+    });
+    let today = date("2027-01-10");
+    let r = report(&plan, year, &Filter::default(), today, &Utc);
+    assert_eq!(r.won_total, Money::from_major(220_000));
+    assert_eq!(r.quota, Some(Money::from_major(1_000_000)));
+    assert_eq!(r.attainment_permille, Some(220));
+    let owner = Filter::default().with(keyplan::domain::filter::Dimension::Owner, "王晓明");
+    let r = report(&plan, year, &owner, today, &Utc);
+    assert_eq!(r.quota, Some(Money::from_major(600_000)), "王晓明's 60 %");
+    // a month has no target: its quota stays the quota's
+    assert_eq!(
+        report(&plan, month("2026-11"), &Filter::default(), today, &Utc).quota,
+        Some(Money::from_major(200_000))
+    );
+}

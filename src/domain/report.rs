@@ -25,6 +25,7 @@ use super::period::{month_index, Granularity, Period};
 use super::plan::Plan;
 use super::quota::quota_for;
 use super::stage::Stage;
+use super::target::{SplitTo, Target};
 use super::weighting::{probability, Basis};
 
 /// How many periods after the reported one the outlook shows.
@@ -96,7 +97,8 @@ pub struct Report {
     pub won_total: Money,
     /// Lost in the period, largest first.
     pub lost: Vec<Rc<Deal>>,
-    /// The team's quota for the period (the owner's, when the filter names an owner).
+    /// The team's quota for the period (the owner's, when the filter names an owner); without one,
+    /// the target handed down for it.
     pub quota: Option<Money>,
     /// Won ÷ quota in tenths of a percent.
     pub attainment_permille: Option<i128>,
@@ -154,9 +156,9 @@ pub fn report<Tz: TimeZone>(
     };
     let won = closed(DealStatus::Won);
     let won_total: Money = won.iter().map(|deal| deal.amount).sum();
-    let quota = filter
-        .quota_owner()
-        .and_then(|owner| quota_for(&plan.quotas, owner, period));
+    let quota = filter.quota_owner().and_then(|owner| {
+        quota_for(&plan.quotas, owner, period).or_else(|| target_for(plan, owner, period))
+    });
     Report {
         period,
         today,
@@ -190,6 +192,21 @@ fn moved(plan: &Plan, period: Period) -> Option<Moved> {
         to: to.map(|s| s.as_of()),
         waterfall: waterfall_to(&from.marks, to_marks, &now, period, false),
     })
+}
+
+/// Without a quota for the period, the target handed down for it (a year's or a quarter's): the
+/// team's whole target, or an owner's part of a target split to owners.
+fn target_for(plan: &Plan, owner: Option<&str>, period: Period) -> Option<Money> {
+    let mine =
+        |t: &&Target| t.period.period() == period && (owner.is_none() || t.to == SplitTo::Owner);
+    let target = plan.targets.iter().find(mine)?;
+    match owner {
+        None => Some(target.split.total),
+        Some(owner) => {
+            let at = target.split.parts.iter().position(|p| p.name == owner)?;
+            target.split.allocate().amounts.get(at).copied()
+        }
+    }
 }
 
 /// The forecast of the periods after `period`, claimed and verified.
