@@ -178,12 +178,18 @@ pub fn forecast_file_stem(lang: Lang, title: Option<&str>, export: &ForecastExpo
         t.forecast_file.to_string(),
         granularity(lang, export.granularity).to_string(),
     ];
-    parts.extend(export.filter.only.iter().map(|(_, v)| v.clone()));
-    if let Some(floor) = export.filter.score {
-        parts.push(format!("{}≥{}", t.score, floor.min));
-    }
+    parts.extend(filter_stem(lang, export.filter));
     if let Some(group) = export.group_by {
         parts.push(format!("{} {}", t.group_by, lang.dimension(group)));
     }
     parts.join("-")
+}
+
+/// What a filter keeps, for a file name: its values, then the score floor (`张伟`, `评分≥60`).
+pub(super) fn filter_stem(lang: Lang, filter: &Filter) -> Vec<String> {
+    let mut parts: Vec<String> = filter.only.iter().map(|(_, v)| v.clone()).collect();
+    if let Some(floor) = filter.score {
+        parts.push(format!("{}≥{}", lang.texts().score, floor.min));
+    }
+    parts
 }

@@ -1,7 +1,7 @@
 //! The matrix as CSV: a leading row names the filter and the two dimensions; then one row a
 //! cell holding deals, each row's and column's total, and the grand total, with open, weighted
 //! (claimed and verified) and won amounts and counts. The file name says the same.
-use super::forecast_csv::filter_words;
+use super::forecast_csv::{filter_stem, filter_words};
 use super::Lang;
 use crate::domain::csv::amount;
 use crate::domain::filter::{Dimension, Filter};
@@ -87,9 +87,6 @@ pub fn matrix_file_stem(lang: Lang, title: Option<&str>, export: &MatrixExport) 
             lang.dimension(export.columns)
         ),
     ];
-    parts.extend(export.filter.only.iter().map(|(_, v)| v.clone()));
-    if let Some(floor) = export.filter.score {
-        parts.push(format!("{}≥{}", t.score, floor.min));
-    }
+    parts.extend(filter_stem(lang, export.filter));
     parts.join("-")
 }
