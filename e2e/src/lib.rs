@@ -532,6 +532,35 @@ impl Browser {
         self.profile.path().join("downloads")
     }
 
+    /// The `count` files with this extension in [`Browser::downloads_dir`], sorted, once every
+    /// download there has finished: none still partial (`.crdownload`, `.part`) and none empty
+    /// (Chromium reserves the final name with an empty file before it writes the bytes).
+    pub async fn saved_downloads(&self, extension: &str, count: usize) -> Vec<PathBuf> {
+        let dir = self.downloads_dir();
+        self.eventually(&format!("{count} .{extension} downloads"), || {
+            let dir = dir.clone();
+            async move {
+                let all: Vec<PathBuf> = std::fs::read_dir(&dir)
+                    .ok()?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .collect();
+                let finished = all.iter().all(|p| {
+                    let partial = p
+                        .extension()
+                        .is_some_and(|e| e == "crdownload" || e == "part");
+                    !partial && std::fs::metadata(p).is_ok_and(|m| m.len() > 0)
+                });
+                let mut found: Vec<PathBuf> = all
+                    .into_iter()
+                    .filter(|p| p.extension().is_some_and(|e| e == extension))
+                    .collect();
+                found.sort();
+                (finished && found.len() == count).then_some(found)
+            }
+        })
+        .await
+    }
+
     /// Chromium: saves downloads into [`Browser::downloads_dir`] from now on.
     pub async fn keep_downloads(&self) {
         let dir = self.downloads_dir();

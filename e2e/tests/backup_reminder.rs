@@ -17,7 +17,8 @@ async fn start() -> Browser {
     b
 }
 
-/// The names of the files downloaded so far, once none is still being written.
+/// The names of the files downloaded so far, once none is still being written (nor an empty
+/// placeholder Chromium makes before it writes).
 async fn downloads(b: &Browser) -> Vec<String> {
     b.eventually("downloads to finish", || async {
         let mut names: Vec<String> = std::fs::read_dir(b.downloads_dir())
@@ -25,7 +26,9 @@ async fn downloads(b: &Browser) -> Vec<String> {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        (!names.iter().any(|n| n.ends_with(".crdownload"))).then_some(names)
+        let empty =
+            |n: &String| std::fs::metadata(b.downloads_dir().join(n)).is_ok_and(|m| m.len() == 0);
+        (!names.iter().any(|n| n.ends_with(".crdownload") || empty(n))).then_some(names)
     })
     .await
 }

@@ -10,24 +10,6 @@ use std::time::Instant;
 use e2e::{tid, Browser, PLAN_KEY};
 use serde_json::{json, Value};
 
-/// The files in the downloads folder with this extension, sorted, once `count` are complete.
-async fn downloads(b: &Browser, extension: &str, count: usize) -> Vec<PathBuf> {
-    let dir = b.downloads_dir();
-    b.eventually(&format!("{count} .{extension} downloads"), || {
-        let dir = dir.clone();
-        async move {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-                .ok()?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == extension))
-                .collect();
-            found.sort();
-            (found.len() == count).then_some(found)
-        }
-    })
-    .await
-}
-
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("read download")).expect("JSON")
 }
@@ -94,7 +76,7 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
     b.wait_for(&tid("ws-files")).await;
     assert_eq!(b.count(&tid("ws-file")).await, 3);
     b.click(&tid("ws-download-all")).await;
-    let files = downloads(&b, "json", 3).await;
+    let files = b.saved_downloads("json", 3).await;
     let names: Vec<String> = files
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
@@ -240,7 +222,7 @@ async fn three_tables_are_prepared_changed_and_compared_without_touching_the_tra
 
     // 5. the CSV for Excel
     b.click(&tid("ws-csv")).await;
-    let csv = downloads(&b, "csv", 1).await;
+    let csv = b.saved_downloads("csv", 1).await;
     let text = std::fs::read_to_string(&csv[0]).unwrap();
     assert!(text.starts_with('\u{feff}'), "the BOM Excel needs");
     assert!(
@@ -414,7 +396,7 @@ async fn a_tables_copy_opens_in_an_empty_planner_with_its_table_and_exercise() {
     b.fill(&tid("ws-name-1"), "蓝队").await;
     b.click(&tid("ws-prepare")).await;
     b.click(&tid("ws-download-1")).await;
-    let file = downloads(&b, "json", 1).await.remove(0);
+    let file = b.saved_downloads("json", 1).await.remove(0);
     assert!(
         file.ends_with("蓝队-销售小王团队-培训案例.json"),
         "{file:?}"
@@ -452,7 +434,7 @@ async fn ten_tables_of_fifty_deals_are_compared_in_the_browser() {
     b.click(&tid("view-workshop")).await;
     b.click(&tid("ws-prepare")).await;
     b.click(&tid("ws-download-0")).await;
-    let copy = read_json(&downloads(&b, "json", 1).await[0]);
+    let copy = read_json(&b.saved_downloads("json", 1).await[0]);
     let dir = tempfile::tempdir().unwrap();
     let case: Vec<Value> = copy["deals"].as_array().unwrap().clone();
     let mut files = Vec::new();
