@@ -3,7 +3,7 @@
 #   make run     install the build tools if missing, build dist/keyplan.html, print its URL
 #   make test    everything CI checks: format, lints, unit tests, release build, browser tests
 #
-# Other targets: bench, bench-startup, size, bare-yew, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
+# Other targets: bench, bench-startup, bench-forecast, size, bare-yew, forecast-wasm, tools, test-tools, dist, serve (Trunk dev loop), clean, help.
 # Needs: rustup-managed Rust, node + npm, a C compiler; test-tools installs Chromium and Firefox
 # ESR via apt, and geckodriver with cargo.
 
@@ -61,7 +61,7 @@ CHECK_TRUNK_PIN = want=$$(scripts/wasm-bindgen-version.sh); \
 	grep -qx "wasm_bindgen = \"$$want\"" Trunk.toml || \
 	{ echo "Trunk.toml: set [tools] wasm_bindgen = \"$$want\" to match Cargo.lock" >&2; exit 1; }
 
-.PHONY: help tools test-tools dist run test bench bench-startup size size-budget bare-yew serve clean
+.PHONY: help tools test-tools dist run test bench bench-startup bench-forecast size size-budget bare-yew forecast-wasm serve clean
 
 TWIGGY := $(CARGO_HOME)/bin/twiggy
 SIZE_BUDGET_FILE := size-budget.txt
@@ -75,6 +75,7 @@ help:
 	@echo "make dist        build dist/keyplan.html only"
 	@echo "make size        build, then print where the bytes go (by crate, by keyplan module; needs twiggy)"
 	@echo "make bare-yew    build dist/bare-yew.html, a bare Yew counter built the same way as keyplan"
+	@echo "make bench-forecast  time the forecast over 100,000 deals in headless Chromium"
 	@echo "make bench-startup  keyplan's startup against the bare Yew page, and keyplan's phases"
 	@echo "make serve       Trunk dev server on http://127.0.0.1:8080 (needs trunk $(TRUNK_VERSION))"
 	@echo "make clean       remove build outputs"
@@ -132,6 +133,10 @@ endef
 dist:
 	$(call page,keyplan,keyplan,index.html,$(DIST_HTML))
 
+# The forecast over 100,000 deals timed in the browser (`make bench-forecast`).
+forecast-wasm:
+	$(call page,forecast-wasm,forecast-wasm,bench/forecast-wasm/index.html,dist/forecast-bench.html)
+
 # The reference for the startup benchmark (`make bench-startup`).
 bare-yew:
 	$(call page,bare-yew,bare-yew,bench/bare-yew/index.html,dist/bare-yew.html)
@@ -187,6 +192,11 @@ size-budget:
 		exit 1; \
 	fi; \
 	echo "$(DIST_HTML): $$size B, within the budget of $$budget B ($$(( budget - size )) B to spare)"
+
+# keyplan's forecast over 100,000 deals, in headless Chromium (the core compiled like the page).
+bench-forecast: test-tools tools
+	@$(MAKE) forecast-wasm
+	env $(E2E_ENV) FORECAST_BENCH_HTML=$(CURDIR)/dist/forecast-bench.html KEYPLAN_BENCH=forecast cargo run -q -p e2e --bin bench
 
 # keyplan's startup against the bare Yew page, opened in turn; keyplan's phases.
 bench-startup: test-tools tools

@@ -1,102 +1,23 @@
 //! Forecast over 10,000 and 100,000 deals: claimed, verified, and grouped by owner; and the
 //! owner × region matrix of the same deals (both bases at once).
+//! The same forecasts in the browser: `make bench-forecast` (bench/forecast-wasm).
 //! Run with `cargo bench --bench forecast`.
 use std::hint::black_box;
 
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use keyplan::domain::deal::{DealFields, GateCheck};
+use keyplan::domain::facts::Facts;
 use keyplan::domain::filter::Dimension;
 use keyplan::domain::filter::Filter;
 use keyplan::domain::forecast::matrix::matrix;
-use keyplan::domain::forecast::{forecast, Query};
+use keyplan::domain::forecast::{forecast, forecast_of, Query};
 use keyplan::domain::gates::verified_stage;
-use keyplan::domain::plan::{Loss, Win};
 use keyplan::domain::weighting::Basis;
-use keyplan::domain::{DealId, Money, Plan, Stage};
+use keyplan::domain::Money;
 
-/// A plan of `n` deals spread over stages, owners, regions and the next 18 months, with gate
-/// evidence for roughly the stages they claim, from a fixed pseudo-random sequence.
-fn plan_of(n: usize) -> Plan {
-    let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let mut plan = Plan::default();
-    let items: Vec<Vec<_>> = Stage::ALL
-        .iter()
-        .map(|s| plan.method.active_gate(*s).map(|i| i.id.clone()).collect())
-        .collect();
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
-    let owners = ["王晓明", "李娜", "张伟", "陈静", "刘洋", "赵敏"];
-    let regions = ["华东", "华北", "华南", "西南", "华中"];
-    for i in 0..n {
-        let stage = Stage::from_index((next() % 8) as usize).unwrap();
-        let fields = DealFields {
-            name: format!("项目 {i}"),
-            customer: format!("客户 {}", next() % 900),
-            amount: Money::from_minor(i128::from(next() % 500_000_000)),
-            stage,
-            expected_close: (next() % 10 != 0)
-                .then(|| today + Duration::days((next() % 560) as i64 - 30)),
-            closed_on: None,
-            owner: owners[(next() % owners.len() as u64) as usize].to_string(),
-            product: String::new(),
-            region: regions[(next() % regions.len() as u64) as usize].to_string(),
-            segment: String::new(),
-            next_step: String::new(),
-            notes: String::new(),
-            probability: None,
-            category: None,
-        };
-        let id = DealId::new(format!("d{i}"));
-        plan.add(id.clone(), fields, now).unwrap();
-        let deal = std::rc::Rc::make_mut(plan.deals.last_mut().unwrap());
-        for stage_items in items
-            .iter()
-            .take(stage.index() + usize::from(next() % 3 == 0))
-        {
-            for item in stage_items {
-                if next() % 12 != 0 {
-                    deal.gates.insert(
-                        item.clone(),
-                        GateCheck {
-                            on: today,
-                            evidence: String::new(),
-                        },
-                    );
-                }
-            }
-        }
-        match next() % 10 {
-            0 => {
-                let amount = plan.deal(&id).unwrap().amount;
-                let win = Win {
-                    signed_on: today - Duration::days((next() % 60) as i64),
-                    amount,
-                    reason: "signed".to_string(),
-                    review: Default::default(),
-                };
-                plan.win(&id, win, now).unwrap();
-            }
-            1 => {
-                let loss = Loss {
-                    lost_on: today,
-                    reason: "price".to_string(),
-                    competitor: String::new(),
-                    review: Default::default(),
-                };
-                plan.lose(&id, loss, now).unwrap();
-            }
-            _ => {}
-        }
-    }
-    plan
-}
+#[path = "common/plan_of.rs"]
+mod plan_of;
+use plan_of::plan_of;
 
 fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
@@ -121,6 +42,37 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("by_owner", n), &plan, |b, p| {
             b.iter(|| forecast(black_box(p), &by_owner))
         });
+        // the facts kept from the previous version (see `forecast::facts`): a forecast then reads
+        // only them; one edited deal is derived again
+        let kept = std::rc::Rc::new(plan.clone());
+        let mut facts = Facts::default();
+        facts.refresh(&kept);
+        group.bench_with_input(BenchmarkId::new("kept_facts_claimed", n), &plan, |b, p| {
+            b.iter(|| forecast_of(black_box(&facts), p, &claimed))
+        });
+        group.bench_with_input(BenchmarkId::new("kept_facts_verified", n), &plan, |b, p| {
+            b.iter(|| forecast_of(black_box(&facts), p, &verified))
+        });
+        group.bench_with_input(BenchmarkId::new("kept_facts_by_owner", n), &plan, |b, p| {
+            b.iter(|| forecast_of(black_box(&facts), p, &by_owner))
+        });
+        let mut edited = plan.clone();
+        std::rc::Rc::make_mut(&mut edited.deals[n / 2]).amount = Money::from_minor(123_456);
+        let edited = std::rc::Rc::new(edited);
+        group.bench_with_input(
+            BenchmarkId::new("one_edit_refresh_verified", n),
+            &edited,
+            |b, e| {
+                b.iter_batched(
+                    || facts.clone(),
+                    |mut f| {
+                        f.refresh(e);
+                        forecast_of(&f, e, &verified)
+                    },
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
         group.bench_with_input(BenchmarkId::new("matrix_owner_region", n), &plan, |b, p| {
             b.iter(|| {
                 matrix(

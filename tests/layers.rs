@@ -22,6 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["weighting", "coverage", "score"],
     &["filter"],
     &["plan"],
+    &["facts"],
     &["forecast", "list", "month_close", "summary", "validate"],
     &["plan_file"],
     &["import"],

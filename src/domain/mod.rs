@@ -9,7 +9,8 @@
 //! 3. `deal`, then `quota`, `snapshot` and `target`;
 //! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
 //!    `coverage` and `score`, then `filter` (which may keep deals by their score);
-//! 5. `plan` (all deals and the verbs that change them);
+//! 5. `plan` (all deals and the verbs that change them), then `facts` (what the forecast reads
+//!    of each deal, kept across versions of the plan);
 //! 6. `summary`, `forecast`, `month_close`, `validate`, `list`; then `plan_file` (the file format, which reads
 //!    by the editor's rules), `import` (preview and merge of read files) and `sample`;
 //! 7. `workshop`: the tables' copies of a case and the trainer's comparison of their plans;
@@ -48,6 +49,8 @@ pub mod filter;
 
 // 5
 pub mod plan;
+
+pub mod facts;
 
 // 6
 pub mod forecast;

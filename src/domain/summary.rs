@@ -3,8 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::deal::{Deal, DealStatus};
+use super::facts::Facts;
 use super::filter::Filter;
-use super::money::Money;
+use super::money::{div_round_half_away, Money};
 use super::plan::Plan;
 use super::stage::Stage;
 use super::weighting::weighted_sum;
@@ -35,6 +36,30 @@ pub fn stage_totals(plan: &Plan, filter: &Filter) -> [StageTotals; 8] {
             count: deals.len(),
             total: deals.iter().map(|d| d.amount).sum(),
             weighted: weighted_sum(&plan.method, deals.iter().copied()),
+        }
+    })
+}
+
+/// [`stage_totals`] from the forecast's facts of `plan` (see [`Facts`]): one sweep over them.
+pub fn stage_totals_of(facts: &Facts, plan: &Plan, filter: &Filter) -> [StageTotals; 8] {
+    let keeps = facts.keeps(plan, filter);
+    // per stage: count, Σ amount, Σ amount × claimed probability in percent-minor units
+    let mut sums = [(0usize, Money::default(), 0i128); 8];
+    for (index, fact) in facts.all().iter().enumerate() {
+        if fact.status == DealStatus::Open && keeps.test(index, fact) {
+            let sum = &mut sums[fact.stage.index()];
+            sum.0 += 1;
+            sum.1 += fact.amount;
+            sum.2 += fact.amount.minor() * i128::from(fact.claimed.0);
+        }
+    }
+    Stage::ALL.map(|stage| {
+        let (count, total, percent_minor) = sums[stage.index()];
+        StageTotals {
+            stage,
+            count,
+            total,
+            weighted: Money::from_minor(div_round_half_away(percent_minor, 100)),
         }
     })
 }

@@ -11,6 +11,10 @@
 //! by `BARE_YEW_HTML`), opened from file:// in turn, and keyplan's phases from the loader's and
 //! the app's marks.
 //!
+//! `KEYPLAN_BENCH=forecast` times keyplan's forecast over 100,000 deals in the browser: the page
+//! `make forecast-wasm` builds (dist/forecast-bench.html, or `FORECAST_BENCH_HTML`) runs the
+//! core's own code on the native benchmark's plan and reports each step's median.
+//!
 //! The page is opened with `?bench`, which makes it set `performance` marks (the board shown,
 //! an imported file read and parsed); ordinary use sets none.
 use std::fmt::Write as _;
@@ -40,6 +44,12 @@ async fn main() {
     // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6), `csv` only the
     // table import (section 7), `views` only large plans (section 8), `startup` only keyplan's start against a bare Yew page
     let only = std::env::var("KEYPLAN_BENCH").unwrap_or_default();
+    if only == "forecast" {
+        forecast_in_the_browser(&b, &mut table).await;
+        b.close().await;
+        println!("{table}");
+        return;
+    }
     b.open_url(&url).await;
     if only == "startup" {
         startup(&b, &url, &mut table).await;
@@ -205,6 +215,54 @@ const STARTUP_PHASES: [(&str, &str); 6] = [
     ("keyplan-main", "instantiated, glue started, main runs"),
     ("keyplan-board", "first render: the board shown"),
 ];
+
+/// The forecast over 100,000 deals, timed by the page itself (bench/forecast-wasm).
+async fn forecast_in_the_browser(b: &Browser, table: &mut String) {
+    let url = match e2e::page_url_from(std::env::var_os("FORECAST_BENCH_HTML").or_else(|| {
+        let keyplan = std::path::PathBuf::from(std::env::var_os("KEYPLAN_HTML")?);
+        Some(
+            keyplan
+                .with_file_name("forecast-bench.html")
+                .into_os_string(),
+        )
+    })) {
+        Ok(url) => url,
+        Err(msg) => panic!(
+            "the forecast benchmark page (`make forecast-wasm`, or FORECAST_BENCH_HTML): {msg}"
+        ),
+    };
+    b.open_url(&url).await;
+    // building 100,000 deals and timing every step takes tens of seconds on a slow machine
+    let deadline = std::time::Instant::now() + Duration::from_secs(600);
+    let text = loop {
+        let text = b
+            .js("const r = document.getElementById('result'); return r ? r.textContent : '';")
+            .await;
+        if let Some(text) = text.as_str().filter(|t| !t.is_empty()) {
+            break text.to_string();
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no forecast timings after 10 minutes"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let figures: serde_json::Map<String, Value> =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("timings {text}: {e}"));
+    for (name, value) in figures {
+        let value = value.as_f64().unwrap_or(f64::NAN);
+        if name == "deals" {
+            let _ = writeln!(table, "| forecast page: deals | {value} | |");
+        } else if name == "build_plan" || name == "derive_all_facts" {
+            let _ = writeln!(table, "| forecast page: {name} | {value:.2} ms | once |");
+        } else {
+            let _ = writeln!(
+                table,
+                "| forecast page: {name} | {value:.2} ms | median of 15 |"
+            );
+        }
+    }
+}
 
 /// Startup: keyplan with the training case stored against a bare Yew counter built the same
 /// way, opened in turn, navigation start → content shown; then keyplan's phases.

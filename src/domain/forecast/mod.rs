@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 
 use super::category::Category;
 use super::deal::{Deal, DealStatus};
+use super::facts::Facts;
 use super::filter::{Dimension, Filter};
 use super::money::{div_round_half_away, Money};
 use super::period::{month_index, Granularity, Period};
 use super::plan::Plan;
-use super::weighting::{weighing, Basis};
+use super::weighting::Basis;
 
 /// What to forecast.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,16 +80,26 @@ pub struct Figures {
 
 impl Figures {
     fn add(&mut self, deal: &Deal, probability: u8, category: Category) {
-        match deal.status {
+        self.add_amount(deal.status, deal.amount, probability, category);
+    }
+
+    fn add_amount(
+        &mut self,
+        status: DealStatus,
+        amount: Money,
+        probability: u8,
+        category: Category,
+    ) {
+        match status {
             DealStatus::Won => {
-                self.won += deal.amount;
+                self.won += amount;
                 self.won_count += 1;
             }
             DealStatus::Open => {
-                self.open += deal.amount;
+                self.open += amount;
                 self.open_count += 1;
-                self.weighted_percent_minor += deal.amount.minor() * i128::from(probability);
-                *self.category_mut(category) += deal.amount;
+                self.weighted_percent_minor += amount.minor() * i128::from(probability);
+                *self.category_mut(category) += amount;
             }
             DealStatus::Lost => {}
         }
@@ -185,22 +196,77 @@ pub fn bucket(deal: &Deal, query: &Query, periods: &[Period]) -> Option<Bucket> 
         DealStatus::Won => deal.close_day(),
         DealStatus::Open => deal.expected_close,
     };
+    Some(
+        match place(
+            Window::of(query, periods),
+            deal.status,
+            day,
+            day.map(month_index).unwrap_or_default(),
+        )? {
+            Place::Earlier => Bucket::Earlier,
+            Place::Overdue => Bucket::Overdue,
+            Place::Period(i) => Bucket::Period(periods[i]),
+            Place::Later => Bucket::Later,
+            Place::NoDate => Bucket::NoDate,
+        },
+    )
+}
+
+/// A bucket, with a window period by its index.
+#[derive(Clone, Copy)]
+enum Place {
+    Earlier,
+    Overdue,
+    Period(usize),
+    Later,
+    NoDate,
+}
+
+/// The window as months: its first, the one after its last, and a period's length.
+#[derive(Clone, Copy)]
+struct Window {
+    today: NaiveDate,
+    first: i32,
+    end: i32,
+    step: i32,
+}
+
+impl Window {
+    fn of(query: &Query, periods: &[Period]) -> Option<Window> {
+        let (first, last) = (periods.first()?, periods.last()?);
+        Some(Window {
+            today: query.today,
+            first: first.first_month(),
+            end: last.first_month() + last.granularity.months(),
+            step: first.granularity.months(),
+        })
+    }
+}
+
+/// Where a deal with this status, day and month (`month_index(day)`) falls in the window.
+fn place(
+    window: Option<Window>,
+    status: DealStatus,
+    day: Option<NaiveDate>,
+    month: i32,
+) -> Option<Place> {
+    if status == DealStatus::Lost {
+        return None;
+    }
     let Some(day) = day else {
-        return Some(Bucket::NoDate);
+        return Some(Place::NoDate);
     };
-    if deal.status == DealStatus::Open && day < query.today {
-        return Some(Bucket::Overdue);
+    let w = window?;
+    if status == DealStatus::Open && day < w.today {
+        return Some(Place::Overdue);
     }
-    let (first, last) = (periods.first()?, periods.last()?);
-    let month = month_index(day);
-    if month < first.first_month() {
-        return Some(Bucket::Earlier);
+    if month < w.first {
+        return Some(Place::Earlier);
     }
-    if month >= last.first_month() + last.granularity.months() {
-        return Some(Bucket::Later);
+    if month >= w.end {
+        return Some(Place::Later);
     }
-    let index = ((month - first.first_month()) / first.granularity.months()) as usize;
-    Some(Bucket::Period(periods[index]))
+    Some(Place::Period(((month - w.first) / w.step) as usize))
 }
 
 struct Accumulator {
@@ -222,19 +288,13 @@ impl Accumulator {
         }
     }
 
-    fn slot(&mut self, bucket: Bucket, periods: &[Period]) -> &mut Figures {
-        match bucket {
-            Bucket::Earlier => &mut self.earlier,
-            Bucket::Overdue => &mut self.overdue,
-            Bucket::Period(p) => {
-                let index = periods
-                    .iter()
-                    .position(|q| *q == p)
-                    .expect("a window period");
-                &mut self.periods[index]
-            }
-            Bucket::Later => &mut self.later,
-            Bucket::NoDate => &mut self.no_date,
+    fn slot(&mut self, place: Place) -> &mut Figures {
+        match place {
+            Place::Earlier => &mut self.earlier,
+            Place::Overdue => &mut self.overdue,
+            Place::Period(index) => &mut self.periods[index],
+            Place::Later => &mut self.later,
+            Place::NoDate => &mut self.no_date,
         }
     }
 
@@ -257,35 +317,48 @@ impl Accumulator {
 
 /// Computes the forecast in one pass over the plan.
 pub fn forecast(plan: &Plan, query: &Query) -> Forecast {
+    forecast_of(&Facts::of(plan), plan, query)
+}
+
+/// The forecast from facts already derived from `plan` (see [`Facts`]): one sweep over them.
+pub fn forecast_of(facts: &Facts, plan: &Plan, query: &Query) -> Forecast {
     let periods = query.periods();
+    let window = Window::of(query, &periods);
+    let keeps = facts.keeps(plan, &query.filter);
     let mut all = Accumulator::new(periods.len());
-    let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
-    for deal in plan
-        .deals
-        .iter()
-        .filter(|d| query.filter.matches(&plan.method, d))
-    {
-        let Some(bucket) = bucket(deal, query, &periods) else {
+    let mut groups: Vec<Option<Accumulator>> = Vec::new();
+    for (index, fact) in facts.all().iter().enumerate() {
+        let Some(place) = place(window, fact.status, fact.day, fact.month) else {
             continue;
         };
-        let (p, c) = weighing(&plan.method, deal, query.basis);
-        all.slot(bucket, &periods).add(deal, p, c);
+        if !keeps.test(index, fact) {
+            continue;
+        }
+        let (p, c) = fact.weighing(query.basis);
+        all.slot(place).add_amount(fact.status, fact.amount, p, c);
         if let Some(dimension) = query.group_by {
-            let key = dimension.of(deal);
-            if !groups.contains_key(key) {
-                groups.insert(key.to_string(), Accumulator::new(periods.len()));
+            let number = fact.value(dimension) as usize;
+            if groups.len() <= number {
+                groups.resize_with(number + 1, || None);
             }
-            groups
-                .get_mut(key)
-                .expect("inserted above")
-                .slot(bucket, &periods)
-                .add(deal, p, c);
+            groups[number]
+                .get_or_insert_with(|| Accumulator::new(periods.len()))
+                .slot(place)
+                .add_amount(fact.status, fact.amount, p, c);
         }
     }
-    let tables = groups
-        .into_iter()
-        .map(|(key, acc)| acc.into_table(Some(key), &periods))
-        .collect();
+    let mut tables: Vec<Table> = match query.group_by {
+        Some(dimension) => groups
+            .into_iter()
+            .enumerate()
+            .filter_map(|(number, acc)| {
+                let key = facts.value(dimension, number as u32).to_string();
+                acc.map(|acc| acc.into_table(Some(key), &periods))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    tables.sort_by(|a, b| a.group.cmp(&b.group));
     Forecast {
         tables,
         total: all.into_table(None, &periods),
@@ -311,13 +384,18 @@ impl OwnerRisk {
 /// Claimed and verified forecast totals per owner (won plus weighted open over the whole plan
 /// under `query`'s filter and window), biggest difference first.
 pub fn risk_by_owner(plan: &Plan, query: &Query) -> Vec<OwnerRisk> {
+    risk_by_owner_of(&Facts::of(plan), plan, query)
+}
+
+/// [`risk_by_owner`] from facts already derived from `plan`.
+pub fn risk_by_owner_of(facts: &Facts, plan: &Plan, query: &Query) -> Vec<OwnerRisk> {
     let by = |basis: Basis| {
         let q = Query {
             basis,
             group_by: Some(Dimension::Owner),
             ..query.clone()
         };
-        forecast(plan, &q)
+        forecast_of(facts, plan, &q)
             .tables
             .into_iter()
             .map(|t| {

@@ -1,12 +1,15 @@
 //! The forecast view: the rolling forecast table with its controls, the charts, quotas and the
 //! claimed-against-verified risk. A filter applies to every figure here (and to the summary line
 //! above), and the printed report names it. It only renders what `domain::forecast` computes.
+use std::rc::Rc;
+
 use chrono::{Local, NaiveDate, Offset};
 use yew::prelude::*;
 
 use super::charts::{
     ClaimedVerified, ForecastBar, ForecastBars, FunnelChart, FunnelRow, OwnerBars,
 };
+use super::facts::use_facts;
 use super::matrix_panel::MatrixPanel;
 use super::quota_panel::QuotaPanel;
 use super::snapshots::{close_reminder, ClosedPeriods};
@@ -14,10 +17,10 @@ use super::table::ForecastTable;
 use super::target_panel::TargetPanel;
 use crate::domain::csv::document;
 use crate::domain::filter::{Dimension, Filter, ScoreFloor, SCORE_FLOORS};
-use crate::domain::forecast::{forecast, risk_by_owner, Bucket, Query};
+use crate::domain::forecast::{forecast_of, risk_by_owner_of, Bucket, Query};
 use crate::domain::period::Granularity;
 use crate::domain::quota::quota_for;
-use crate::domain::summary::stage_totals;
+use crate::domain::summary::stage_totals_of;
 use crate::domain::weighting::Basis;
 use crate::i18n::{forecast_csv, forecast_file_stem, ForecastExport, Lang};
 use crate::session::{Action, PlanRef};
@@ -76,8 +79,22 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
     let plan = &props.plan;
     let filter = &props.filter;
     let query = settings.query(today, filter);
-    let result = use_memo((plan.clone(), query.clone()), |(plan, query)| {
-        forecast(plan, query)
+    // derived once per version of the plan, for the deals that changed (see `use_facts`)
+    let facts = use_facts(&plan.0);
+    let (result, risks) = &*use_memo((plan.clone(), query.clone()), {
+        let facts = Rc::clone(&facts);
+        move |(plan, query): &(PlanRef, Query)| {
+            let risks = risk_by_owner_of(
+                &facts,
+                plan,
+                &Query {
+                    basis: Basis::Claimed,
+                    group_by: None,
+                    ..query.clone()
+                },
+            );
+            (forecast_of(&facts, plan, query), risks)
+        }
     });
     // whose quota the figures are measured against (none under a product, region or segment filter)
     let quota_owner_of_filter: Option<Option<String>> =
@@ -95,14 +112,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
         })
     };
     let filter_select = |dimension: Dimension| {
-        let mut values: Vec<&str> = plan
-            .deals
-            .iter()
-            .map(|d| dimension.of(d))
-            .filter(|v| !v.is_empty())
-            .collect();
-        values.sort_unstable();
-        values.dedup();
+        let values = facts.values(dimension);
         let current = filter.value(dimension).unwrap_or_default().to_string();
         let (dispatch, filter) = (dispatch.clone(), filter.clone());
         let onchange = Callback::from(move |e: Event| {
@@ -198,7 +208,7 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
         }
     };
 
-    let funnel: Vec<FunnelRow> = stage_totals(plan, filter)
+    let funnel: Vec<FunnelRow> = stage_totals_of(&facts, plan, filter)
         .iter()
         .map(|s| FunnelRow {
             label: format!("{} {}", s.stage.code(), lang.stage_name(s.stage)),
@@ -224,14 +234,6 @@ pub fn ForecastView(props: &ForecastViewProps) -> Html {
             _ => None,
         })
         .collect();
-    let risks = risk_by_owner(
-        plan,
-        &Query {
-            basis: Basis::Claimed,
-            group_by: None,
-            ..query.clone()
-        },
-    );
     let owners: Vec<OwnerBars> = risks
         .iter()
         .map(|r| OwnerBars {
