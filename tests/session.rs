@@ -684,14 +684,28 @@ fn targets_and_bonus_pools_are_reducer_verbs() {
         period,
         to: SplitTo::Owner,
         split: split.clone(),
+        updated: None,
     };
-    let state = state.reduce(Action::SetTarget(target.clone()));
+    let state = state.reduce(Action::SetTarget {
+        target: target.clone(),
+        now: later(0),
+    });
+    let stamped = Target {
+        updated: Some(later(0)),
+        ..target.clone()
+    };
     assert_eq!(
         (state.revision, state.plan.targets.clone()),
-        (1, vec![target.clone()])
+        (1, vec![stamped])
     );
-    let same = state.clone().reduce(Action::SetTarget(target));
-    assert!(Rc::ptr_eq(&same, &state), "the same target changes nothing");
+    let same = state.clone().reduce(Action::SetTarget {
+        target,
+        now: later(5),
+    });
+    assert!(
+        Rc::ptr_eq(&same, &state),
+        "the same target changes nothing, nor its stamp"
+    );
     let state = state.reduce(Action::SetBonus {
         id: DealId::new("a"),
         bonus: Some(split.clone()),
@@ -1591,4 +1605,86 @@ fn the_gauge_follows_what_the_storage_holds() {
     assert_eq!(next.revision, state.revision, "nothing to save");
     let same = next.clone().reduce(Action::Usage(Some(4_456_448)));
     assert!(Rc::ptr_eq(&same, &next), "nothing new");
+}
+
+/// Two tabs set the same target (period and parts) before hearing of each other: the merge keeps
+/// the one set later, whichever tab merges, as it does for deals; a target from a file without
+/// `updated` is older than any set since.
+#[test]
+fn two_tabs_setting_a_target_keep_the_later_one() {
+    use keyplan::domain::split::{Part, Split, SplitKind};
+    use keyplan::domain::target::{SplitTo, Target, TargetPeriod};
+    let target = |total: i64, first: &str| Target {
+        period: TargetPeriod::parse("2026").unwrap(),
+        to: SplitTo::Owner,
+        split: Split {
+            total: Money::from_major(total),
+            kind: SplitKind::Share,
+            parts: vec![Part {
+                name: first.into(),
+                value: 10_000,
+                ..Part::default()
+            }],
+            ..Split::default()
+        },
+        updated: None,
+    };
+    for a_is_later in [true, false] {
+        let store = Memory::default();
+        let mut a = Tab::with_sample(&store);
+        let mut b = Tab::open(&store);
+        let (a_at, b_at) = if a_is_later { (20, 10) } else { (10, 20) };
+        // B saves first; A sets its own before hearing of it, and is told
+        b.act(Action::SetTarget {
+            target: target(9_000_000, "李娜"),
+            now: later(b_at),
+        });
+        a.act(Action::SetTarget {
+            target: target(12_000_000, "王晓明"),
+            now: later(a_at),
+        });
+        assert_eq!(a.state.persistence, Persistence::Stale);
+        let merged = session::merge_latest(&store, a.plan(), now());
+        a.act(merged);
+        assert_eq!(a.state.persistence, Persistence::Saved);
+        let kept = stored_plan(&store).targets;
+        let (total, name, at) = if a_is_later {
+            (12_000_000, "王晓明", a_at)
+        } else {
+            (9_000_000, "李娜", b_at)
+        };
+        assert_eq!(kept.len(), 1, "one target per period and parts");
+        assert_eq!(
+            (kept[0].split.total, kept[0].split.parts[0].name.as_str()),
+            (Money::from_major(total), name),
+            "a is later: {a_is_later}"
+        );
+        assert_eq!(kept[0].updated, Some(later(at)));
+        b.hear();
+        assert_eq!(b.plan().targets, kept);
+    }
+    // a target read from a file without `updated` never wins over one set since
+    let mine = {
+        let mut plan = keyplan::domain::sample::sample_plan(today(), now());
+        plan.set_target(Target {
+            updated: Some(later(1)),
+            ..target(1, "王晓明")
+        });
+        plan
+    };
+    let mut theirs = mine.clone();
+    theirs.targets = vec![target(2, "李娜")];
+    let text = encode(&theirs, now());
+    assert!(!text.contains("\"updated\":null"));
+    let parsed =
+        keyplan::domain::plan_file::read(&text, keyplan::domain::plan_file::Mode::Strict).unwrap();
+    assert_eq!(parsed.plan.targets[0].updated, None, "read leniently");
+    let look = keyplan::domain::import::preview(&mine, &[(String::new(), parsed)]);
+    let merged = keyplan::domain::import::merge(
+        &mine,
+        &look,
+        keyplan::domain::import::Rule::NewestWins,
+        &Default::default(),
+    );
+    assert_eq!(merged.targets, mine.targets);
 }
