@@ -739,7 +739,7 @@ fn the_sample_export_and_import_dialogs() {
         today: today(),
         now: now(),
     });
-    assert_eq!(state.plan.deals.len(), 12);
+    assert_eq!(state.plan.deals.len(), 13);
     assert_eq!(state.revision, 1);
     assert_eq!(
         state.clone().reduce(Action::OpenExport).dialog,
@@ -757,7 +757,7 @@ fn the_sample_export_and_import_dialogs() {
         .reduce(Action::ApplyImport(plan_with(&[("x", 1, Stage::P0)])));
     assert_eq!((applied.dialog.clone(), applied.restorable), (None, true));
     let restored = applied.reduce(Action::Restore(state.plan.0.as_ref().clone()));
-    assert_eq!(restored.plan.deals.len(), 12);
+    assert_eq!(restored.plan.deals.len(), 13);
     assert!(!restored.restorable);
     let dismissed = restored.reduce(Action::DismissRestore);
     assert!(!dismissed.restorable);
@@ -781,7 +781,7 @@ fn a_first_visit_finds_nothing_and_saves_after_the_first_change() {
         today: today(),
         now: now(),
     });
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
     assert_eq!(tab.state.seen.stamp, store.get(STAMP_KEY));
     assert!(tab.state.usage.unwrap() > 1000);
 }
@@ -869,10 +869,10 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         tab.state.persistence,
         Persistence::Failed(StorageError::Full)
     );
-    assert_eq!(tab.plan().deals.len(), 11, "the change is in the page");
+    assert_eq!(tab.plan().deals.len(), 12, "the change is in the page");
     assert_eq!(
         stored_plan(&store).deals.len(),
-        12,
+        13,
         "the stored plan is the last saved one"
     );
     store.refuse(None);
@@ -882,7 +882,7 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         Persistence::Saved,
         "the next save goes through"
     );
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
 
     let disabled = Memory::default();
     disabled.refuse(Some(StorageError::Unavailable));
@@ -895,7 +895,7 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         today: today(),
         now: now(),
     });
-    assert_eq!(tab.plan().deals.len(), 12);
+    assert_eq!(tab.plan().deals.len(), 13);
     assert_eq!(
         tab.state.persistence,
         Persistence::Failed(StorageError::Unavailable)
@@ -907,15 +907,15 @@ fn two_tabs_follow_each_others_saves() {
     let store = Memory::default();
     let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
-    assert_eq!(b.plan().deals.len(), 12);
+    assert_eq!(b.plan().deals.len(), 13);
     b.act(Action::Delete(id("sample-02")));
     a.hear();
-    assert_eq!(a.plan().deals.len(), 11, "A follows B");
+    assert_eq!(a.plan().deals.len(), 12, "A follows B");
     assert_eq!(a.state.seen.stamp, store.get(STAMP_KEY));
     a.act(Action::Delete(id("sample-03")));
     b.hear();
-    assert_eq!(b.plan().deals.len(), 10);
-    assert_eq!(stored_plan(&store).deals.len(), 10);
+    assert_eq!(b.plan().deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 11);
     let same = b.state.clone();
     b.hear();
     assert!(Rc::ptr_eq(&same, &b.state), "its own save is nothing new");
@@ -930,7 +930,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
     // A has not heard of B's save yet (its storage event is still on the way)
     a.act(Action::Delete(id("sample-05")));
     assert_eq!(a.state.persistence, Persistence::Stale);
-    assert_eq!(stored_plan(&store).deals.len(), 11, "B's save stands");
+    assert_eq!(stored_plan(&store).deals.len(), 12, "B's save stands");
     assert!(stored_plan(&store).deal(&id("sample-05")).is_some());
     a.hear();
     assert_eq!(
@@ -938,7 +938,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
         Persistence::Stale,
         "A's unsaved change is not thrown away"
     );
-    assert_eq!(a.plan().deals.len(), 11);
+    assert_eq!(a.plan().deals.len(), 12);
     assert!(
         a.plan().deal(&id("sample-02")).is_some(),
         "A still shows its own plan"
@@ -963,7 +963,7 @@ fn loading_the_latest_takes_the_other_tabs_plan() {
     let latest = session::external(&store, true, now(), None);
     a.act(latest);
     assert_eq!(a.state.persistence, Persistence::Saved);
-    assert_eq!(a.plan().deals.len(), 11);
+    assert_eq!(a.plan().deals.len(), 12);
     assert!(a.plan().deal(&id("sample-05")).is_some());
     assert_eq!(a.state.dialog, None);
 }
@@ -1100,7 +1100,7 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     store.put(STAMP_KEY, "someone-else");
     a.hear();
     assert_eq!(a.state.persistence, Persistence::Stale, "told");
-    assert_eq!(a.plan().deals.len(), 12, "the plan shown stays");
+    assert_eq!(a.plan().deals.len(), 13, "the plan shown stays");
     assert_eq!(
         backup_texts(&store, BackupKind::Unreadable)
             .first()
@@ -1113,7 +1113,7 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     let merged = session::merge_latest(&store, a.plan(), now());
     a.act(merged);
     assert_eq!(a.state.persistence, Persistence::Saved);
-    assert_eq!(stored_plan(&store).deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 12);
     assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["garbage"]);
 
     // storage cleared by another page: the plan shown stays too, and can be saved again
@@ -1123,10 +1123,10 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     store.items.borrow_mut().clear();
     a.hear();
     assert_eq!(a.state.persistence, Persistence::Stale);
-    assert_eq!(a.plan().deals.len(), 12);
+    assert_eq!(a.plan().deals.len(), 13);
     let keep = session::keep_mine(&store, now());
     a.act(keep);
-    assert_eq!(stored_plan(&store).deals.len(), 12, "saved again");
+    assert_eq!(stored_plan(&store).deals.len(), 13, "saved again");
 
     // a tab with nothing in it blocks, as at start-up
     let store = Memory::default();
@@ -1157,7 +1157,7 @@ fn keeping_mine_or_merging_over_unreadable_text_keeps_the_text_first() {
         assert_eq!(tab.state.persistence, Persistence::Saved, "merge: {merge}");
         assert_eq!(
             stored_plan(&store).deals.len(),
-            11,
+            12,
             "the plan shown is saved"
         );
         assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["{broken"]);
@@ -1174,7 +1174,7 @@ fn keeping_mine_or_merging_over_unreadable_text_keeps_the_text_first() {
         Persistence::Failed(StorageError::Full)
     );
     assert_eq!(store.get(PLAN_KEY).as_deref(), Some("{broken"));
-    assert_eq!(tab.plan().deals.len(), 11);
+    assert_eq!(tab.plan().deals.len(), 12);
 }
 
 /// Each tab's localStorage is a copy the browser keeps in step: two saves at once can both be
@@ -1242,7 +1242,7 @@ fn a_refused_save_is_tried_again_when_asked() {
     store.refuse(None);
     tab.act(Action::RetrySave);
     assert_eq!(tab.state.persistence, Persistence::Saved);
-    assert_eq!(stored_plan(&store).deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 12);
 }
 
 #[test]
@@ -1258,9 +1258,9 @@ fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
     let kept = backups::restore_backup(&store, &key, tab.plan(), later(1))
         .unwrap()
         .unwrap();
-    assert_eq!(kept.deals.len(), 12);
+    assert_eq!(kept.deals.len(), 13);
     tab.act(Action::Restore(kept));
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
     assert!(store.get(&key).is_some(), "the copy is kept");
     assert_eq!(
         backup_texts(&store, BackupKind::BeforeRestore).len(),
@@ -1305,7 +1305,7 @@ fn a_store_that_cannot_be_read_leaves_the_plan_as_it_is() {
         Action::Saved(SaveResult::Failed(StorageError::Unavailable))
     );
     tab.state = tab.state.clone().reduce(update);
-    assert_eq!(tab.plan().deals.len(), 12, "nothing emptied");
+    assert_eq!(tab.plan().deals.len(), 13, "nothing emptied");
     assert_eq!(
         tab.state.persistence,
         Persistence::Failed(StorageError::Unavailable)

@@ -376,7 +376,7 @@ fn a_bad_snapshot_is_kept_and_listed_and_never_refuses_the_file() {
     let text = value.to_string();
     for mode in [Mode::Strict, Mode::Lenient { now: now() }] {
         let parsed = read(&text, mode).unwrap();
-        assert_eq!(parsed.plan.deals.len(), 12);
+        assert_eq!(parsed.plan.deals.len(), 13);
         assert_eq!(parsed.plan.snapshots.list.len(), 5);
         assert_eq!(raw(&parsed.plan.snapshots), [value["snapshots"][5].clone()]);
         let said: Vec<String> = parsed

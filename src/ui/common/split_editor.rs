@@ -109,10 +109,9 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            typed.set(SplitDraft {
-                kind: SplitKind::parse(&value).unwrap_or_default(),
-                ..(*typed).clone()
-            })
+            let mut next = (*typed).clone();
+            next.kind = SplitKind::parse(&value).unwrap_or_default();
+            typed.set(next);
         }
     };
     let value_label = match typed.kind {
