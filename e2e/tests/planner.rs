@@ -824,13 +824,14 @@ async fn forecast_totals_follow_the_plan() {
     b.click(&tid("view-forecast")).await;
     b.wait_for(&tid("forecast-table")).await;
     // Columns: won, closed, commit, best case, pipeline, weighted open, forecast, quota.
-    // Hand-computed from the 13 sample deals: won ¥1,100,000 this month; weighted open ¥9,607,000
-    // (the summary line's figure); commit P5+P6 = ¥2,980,000 + ¥4,200,000.
+    // Hand-computed from the 13 sample deals: won ¥1,100,000 this month and ¥2,200,000 three
+    // months ago (the "earlier" row, before the window); weighted open ¥9,607,000 (the summary
+    // line's figure); commit P5+P6 = ¥2,980,000 + ¥4,200,000.
     let cells = total(&b).await;
-    assert_eq!(cells[0], json!("¥1,100,000.00"), "{cells}");
+    assert_eq!(cells[0], json!("¥3,300,000.00"), "{cells}");
     assert_eq!(cells[2], json!("¥7,180,000.00"), "{cells}");
     assert_eq!(cells[5], json!("¥9,607,000.00"), "{cells}");
-    assert_eq!(cells[6], json!("¥10,707,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥12,907,000.00"), "{cells}");
     assert_eq!(
         b.text(&tid("summary-weighted")).await,
         "¥9,607,000.00",
@@ -866,7 +867,7 @@ async fn forecast_totals_follow_the_plan() {
     b.wait_for(&tid("forecast-table")).await;
     let cells = total(&b).await;
     assert_eq!(cells[5], json!("¥9,521,000.00"), "{cells}");
-    assert_eq!(cells[6], json!("¥10,621,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥12,821,000.00"), "{cells}");
 
     // Verified basis: the forecast from evidence is lower (two sample deals claim ahead of it).
     b.select_value(&tid("fc-basis"), "verified").await;

@@ -185,7 +185,10 @@ async fn an_unreadable_snapshot_of_the_plan_is_named_at_its_place_in_the_text() 
     let b = e2e::start().await;
     b.load_sample().await;
     let mut stored: Value = serde_json::from_str(&b.storage_get(PLAN_KEY).await.unwrap()).unwrap();
-    assert!(stored["snapshots"][3]["base"].is_string(), "written as changes");
+    assert!(
+        stored["snapshots"][3]["base"].is_string(),
+        "written as changes"
+    );
     stored["snapshots"][3]["deals"][0][1] = json!("many");
     b.storage_set(PLAN_KEY, &stored.to_string()).await;
     b.refresh().await;
