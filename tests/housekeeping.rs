@@ -93,7 +93,7 @@ fn a_reset_replaces_the_plan_and_closes_what_was_open() {
     let state = common::session_with(plan_with(&[("a", 1, Stage::P0)]))
         .reduce(Action::OpenBackups)
         .reduce(Action::Reset(sample_plan(today(), now())));
-    assert_eq!(state.plan.deals.len(), 12);
+    assert_eq!(state.plan.deals.len(), 13);
     assert!(state.dialog.is_none());
     assert_eq!(state.revision, 1);
     let cleared = state.reduce(Action::Reset(Plan::default()));

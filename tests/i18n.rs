@@ -150,7 +150,7 @@ fn every_problem() -> Vec<ProblemKind> {
         },
         ProblemKind::NotWhole("1.5".into()),
         ProblemKind::MoreThan {
-            value: 120,
+            value: "120".into(),
             max: 100,
         },
         ProblemKind::NotAVersion("-1".into()),

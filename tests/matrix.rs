@@ -291,6 +291,7 @@ fn target() -> Target {
             SplitKind::Share,
             &[("王", 6000), ("李", 4000)],
         ),
+        updated: None,
     }
 }
 
@@ -599,4 +600,49 @@ fn the_matrix_csv_says_its_dimensions_and_filter_in_both_languages() {
             "{stem}"
         );
     }
+}
+
+/// The split editor's rows carry the unknown fields of the part each came from (a newer file's
+/// data that must survive a round trip): deleting a middle row leaves every other row its own.
+#[test]
+fn a_split_rows_unknown_fields_stay_with_their_row_when_a_row_is_deleted() {
+    use keyplan::domain::split_draft::SplitDraft;
+    let mut bonus = split(
+        major(90_000),
+        SplitKind::Share,
+        &[("甲", 3000), ("乙", 3000), ("丙", 4000)],
+    );
+    for part in &mut bonus.parts {
+        part.extra.insert(
+            "role".to_string(),
+            serde_json::json!(format!("{}的角色", part.name)),
+        );
+    }
+    let mut draft = SplitDraft::of(&bonus);
+    draft.remove_row(1);
+    draft.rows[1].value = "70".to_string();
+    draft.add_row();
+    draft.rows[2].name = "丁".to_string();
+    draft.rows[2].value = "0".to_string();
+    let read = draft.read().unwrap();
+    let roles: Vec<(&str, Option<&serde_json::Value>)> = read
+        .parts
+        .iter()
+        .map(|p| (p.name.as_str(), p.extra.get("role")))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("甲", Some(&serde_json::json!("甲的角色"))),
+            ("丙", Some(&serde_json::json!("丙的角色"))),
+            ("丁", None),
+        ]
+    );
+    assert!(read.allocate().is_complete());
+    let keys: Vec<usize> = draft.rows.iter().map(|r| r.key).collect();
+    assert_eq!(
+        keys,
+        [0, 2, 3],
+        "a row keeps its key; a new row takes a new one"
+    );
 }

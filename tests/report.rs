@@ -385,6 +385,7 @@ fn a_yearly_report_measures_against_the_target_handed_down() {
             parts: vec![part("王晓明", 6000), part("李娜", 4000)],
             extra: Default::default(),
         },
+        updated: None,
     });
     let today = date("2027-01-10");
     let r = report(&plan, year, &Filter::default(), today, &Utc);

@@ -11,9 +11,9 @@ use keyplan::domain::validate::check_deal;
 use keyplan::domain::{DealStatus, Stage};
 
 #[test]
-fn twelve_valid_deals_with_unique_sample_ids() {
+fn thirteen_valid_deals_with_unique_sample_ids() {
     let plan = sample_plan(today(), now());
-    assert_eq!(plan.deals.len(), 12);
+    assert_eq!(plan.deals.len(), 13);
     assert!(plan.duplicate_ids().is_empty());
     for deal in &plan.deals {
         assert!(deal.id.as_str().starts_with("sample-"));
@@ -47,10 +47,10 @@ fn every_stage_and_status_is_represented() {
 }
 
 #[test]
-fn the_case_always_has_a_win_this_month_and_open_deals_ahead() {
+fn the_case_always_has_a_win_this_month_one_three_months_ago_and_open_deals_ahead() {
     for day in ["2026-11-27", "2027-01-01", "2028-02-29", "2026-12-31"] {
         let today = date(day);
-        let plan = sample_plan(today, now());
+        let plan = sample_plan(today, at_noon(today));
         let s = summarize(&plan, &keyplan::domain::filter::Filter::default(), today);
         assert_eq!(s.won_this_month_count, 1, "{day}");
         for deal in plan.deals.iter().filter(|d| d.is_open()) {
@@ -62,13 +62,25 @@ fn the_case_always_has_a_win_this_month_and_open_deals_ahead() {
             let closed = deal.closed_on.unwrap();
             assert!(closed <= today);
             if deal.status == DealStatus::Won {
-                assert_eq!(
-                    (closed.year(), closed.month()),
-                    (today.year(), today.month())
+                let months_back = (today.year() - closed.year()) * 12 + today.month() as i32
+                    - closed.month() as i32;
+                assert!(
+                    [(0, 1), (3, 18)].contains(&(months_back, closed.day())),
+                    "{day}: {} signed {closed}",
+                    deal.name
                 );
             }
+            assert!(
+                deal.created <= deal.updated && deal.updated <= at_noon(today),
+                "{day}: {}",
+                deal.name
+            );
         }
     }
+}
+
+fn at_noon(day: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    day.and_hms_opt(12, 0, 0).unwrap().and_utc()
 }
 
 #[test]
@@ -161,7 +173,7 @@ fn copies_of_the_case_loaded_at_different_times_of_a_day_are_the_same_case() {
     let found = preview(&mine, &[("第2组.json".to_string(), file)]);
     assert_eq!(found.conflicts.len(), 0, "false conflicts");
     assert_eq!(found.changed.len(), 0);
-    assert_eq!(found.unchanged, 12);
+    assert_eq!(found.unchanged, 13);
     assert_eq!(mine, theirs);
 }
 
@@ -192,5 +204,43 @@ fn no_timestamp_of_the_case_lies_after_the_moment_it_is_loaded() {
                 assert!(change.at <= deal.updated, "{}", deal.id.as_str());
             }
         }
+    }
+}
+
+/// On any day the case shows a forecast accuracy: a month with snapshots before it had a win
+/// (the win three months ago, forecast by the close before it), and the verified forecast comes
+/// out closer than the claimed (the deal claimed at P6 long before its evidence kept slipping).
+#[test]
+fn the_case_shows_forecast_accuracy_on_day_one_and_verified_is_closer() {
+    use keyplan::domain::month_close::accuracy;
+    for day in [
+        "2026-11-27",
+        "2027-01-01",
+        "2028-02-29",
+        "2026-12-31",
+        "2027-03-31",
+        "2027-07-15",
+    ] {
+        let today = date(day);
+        let plan = sample_plan(today, at_noon(today));
+        let a = accuracy(&plan, today, 1, 6, None);
+        assert_eq!(a.rows.len(), 5, "{day}: the months after the first close");
+        let won: Vec<_> = a.rows.iter().filter(|r| r.won.minor() > 0).collect();
+        assert_eq!(won.len(), 1, "{day}");
+        assert!(
+            won[0].verified.minor() > 0,
+            "{day}: the win was forecast the month before"
+        );
+        let (Some(claimed), Some(verified)) = (a.claimed_off, a.verified_off) else {
+            panic!("{day}: no accuracy figure: {a:?}");
+        };
+        assert!(
+            verified < claimed,
+            "{day}: verified {verified} %, claimed {claimed} %"
+        );
+        assert!(
+            a.rows.iter().any(|r| r.verified < r.claimed),
+            "{day}: claimed and verified differ"
+        );
     }
 }

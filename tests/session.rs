@@ -684,14 +684,28 @@ fn targets_and_bonus_pools_are_reducer_verbs() {
         period,
         to: SplitTo::Owner,
         split: split.clone(),
+        updated: None,
     };
-    let state = state.reduce(Action::SetTarget(target.clone()));
+    let state = state.reduce(Action::SetTarget {
+        target: target.clone(),
+        now: later(0),
+    });
+    let stamped = Target {
+        updated: Some(later(0)),
+        ..target.clone()
+    };
     assert_eq!(
         (state.revision, state.plan.targets.clone()),
-        (1, vec![target.clone()])
+        (1, vec![stamped])
     );
-    let same = state.clone().reduce(Action::SetTarget(target));
-    assert!(Rc::ptr_eq(&same, &state), "the same target changes nothing");
+    let same = state.clone().reduce(Action::SetTarget {
+        target,
+        now: later(5),
+    });
+    assert!(
+        Rc::ptr_eq(&same, &state),
+        "the same target changes nothing, nor its stamp"
+    );
     let state = state.reduce(Action::SetBonus {
         id: DealId::new("a"),
         bonus: Some(split.clone()),
@@ -725,7 +739,7 @@ fn the_sample_export_and_import_dialogs() {
         today: today(),
         now: now(),
     });
-    assert_eq!(state.plan.deals.len(), 12);
+    assert_eq!(state.plan.deals.len(), 13);
     assert_eq!(state.revision, 1);
     assert_eq!(
         state.clone().reduce(Action::OpenExport).dialog,
@@ -743,7 +757,7 @@ fn the_sample_export_and_import_dialogs() {
         .reduce(Action::ApplyImport(plan_with(&[("x", 1, Stage::P0)])));
     assert_eq!((applied.dialog.clone(), applied.restorable), (None, true));
     let restored = applied.reduce(Action::Restore(state.plan.0.as_ref().clone()));
-    assert_eq!(restored.plan.deals.len(), 12);
+    assert_eq!(restored.plan.deals.len(), 13);
     assert!(!restored.restorable);
     let dismissed = restored.reduce(Action::DismissRestore);
     assert!(!dismissed.restorable);
@@ -767,7 +781,7 @@ fn a_first_visit_finds_nothing_and_saves_after_the_first_change() {
         today: today(),
         now: now(),
     });
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
     assert_eq!(tab.state.seen.stamp, store.get(STAMP_KEY));
     assert!(tab.state.usage.unwrap() > 1000);
 }
@@ -855,10 +869,10 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         tab.state.persistence,
         Persistence::Failed(StorageError::Full)
     );
-    assert_eq!(tab.plan().deals.len(), 11, "the change is in the page");
+    assert_eq!(tab.plan().deals.len(), 12, "the change is in the page");
     assert_eq!(
         stored_plan(&store).deals.len(),
-        12,
+        13,
         "the stored plan is the last saved one"
     );
     store.refuse(None);
@@ -868,7 +882,7 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         Persistence::Saved,
         "the next save goes through"
     );
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
 
     let disabled = Memory::default();
     disabled.refuse(Some(StorageError::Unavailable));
@@ -881,7 +895,7 @@ fn a_full_or_disabled_storage_keeps_the_plan_in_the_page() {
         today: today(),
         now: now(),
     });
-    assert_eq!(tab.plan().deals.len(), 12);
+    assert_eq!(tab.plan().deals.len(), 13);
     assert_eq!(
         tab.state.persistence,
         Persistence::Failed(StorageError::Unavailable)
@@ -893,15 +907,15 @@ fn two_tabs_follow_each_others_saves() {
     let store = Memory::default();
     let mut a = Tab::with_sample(&store);
     let mut b = Tab::open(&store);
-    assert_eq!(b.plan().deals.len(), 12);
+    assert_eq!(b.plan().deals.len(), 13);
     b.act(Action::Delete(id("sample-02")));
     a.hear();
-    assert_eq!(a.plan().deals.len(), 11, "A follows B");
+    assert_eq!(a.plan().deals.len(), 12, "A follows B");
     assert_eq!(a.state.seen.stamp, store.get(STAMP_KEY));
     a.act(Action::Delete(id("sample-03")));
     b.hear();
-    assert_eq!(b.plan().deals.len(), 10);
-    assert_eq!(stored_plan(&store).deals.len(), 10);
+    assert_eq!(b.plan().deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 11);
     let same = b.state.clone();
     b.hear();
     assert!(Rc::ptr_eq(&same, &b.state), "its own save is nothing new");
@@ -916,7 +930,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
     // A has not heard of B's save yet (its storage event is still on the way)
     a.act(Action::Delete(id("sample-05")));
     assert_eq!(a.state.persistence, Persistence::Stale);
-    assert_eq!(stored_plan(&store).deals.len(), 11, "B's save stands");
+    assert_eq!(stored_plan(&store).deals.len(), 12, "B's save stands");
     assert!(stored_plan(&store).deal(&id("sample-05")).is_some());
     a.hear();
     assert_eq!(
@@ -924,7 +938,7 @@ fn a_tab_never_overwrites_a_save_it_did_not_see() {
         Persistence::Stale,
         "A's unsaved change is not thrown away"
     );
-    assert_eq!(a.plan().deals.len(), 11);
+    assert_eq!(a.plan().deals.len(), 12);
     assert!(
         a.plan().deal(&id("sample-02")).is_some(),
         "A still shows its own plan"
@@ -949,7 +963,7 @@ fn loading_the_latest_takes_the_other_tabs_plan() {
     let latest = session::external(&store, true, now(), None);
     a.act(latest);
     assert_eq!(a.state.persistence, Persistence::Saved);
-    assert_eq!(a.plan().deals.len(), 11);
+    assert_eq!(a.plan().deals.len(), 12);
     assert!(a.plan().deal(&id("sample-05")).is_some());
     assert_eq!(a.state.dialog, None);
 }
@@ -1086,7 +1100,7 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     store.put(STAMP_KEY, "someone-else");
     a.hear();
     assert_eq!(a.state.persistence, Persistence::Stale, "told");
-    assert_eq!(a.plan().deals.len(), 12, "the plan shown stays");
+    assert_eq!(a.plan().deals.len(), 13, "the plan shown stays");
     assert_eq!(
         backup_texts(&store, BackupKind::Unreadable)
             .first()
@@ -1099,7 +1113,7 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     let merged = session::merge_latest(&store, a.plan(), now());
     a.act(merged);
     assert_eq!(a.state.persistence, Persistence::Saved);
-    assert_eq!(stored_plan(&store).deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 12);
     assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["garbage"]);
 
     // storage cleared by another page: the plan shown stays too, and can be saved again
@@ -1109,10 +1123,10 @@ fn unreadable_text_written_by_another_tab_never_takes_the_place_of_the_plan_show
     store.items.borrow_mut().clear();
     a.hear();
     assert_eq!(a.state.persistence, Persistence::Stale);
-    assert_eq!(a.plan().deals.len(), 12);
+    assert_eq!(a.plan().deals.len(), 13);
     let keep = session::keep_mine(&store, now());
     a.act(keep);
-    assert_eq!(stored_plan(&store).deals.len(), 12, "saved again");
+    assert_eq!(stored_plan(&store).deals.len(), 13, "saved again");
 
     // a tab with nothing in it blocks, as at start-up
     let store = Memory::default();
@@ -1143,7 +1157,7 @@ fn keeping_mine_or_merging_over_unreadable_text_keeps_the_text_first() {
         assert_eq!(tab.state.persistence, Persistence::Saved, "merge: {merge}");
         assert_eq!(
             stored_plan(&store).deals.len(),
-            11,
+            12,
             "the plan shown is saved"
         );
         assert_eq!(backup_texts(&store, BackupKind::Unreadable), ["{broken"]);
@@ -1160,7 +1174,7 @@ fn keeping_mine_or_merging_over_unreadable_text_keeps_the_text_first() {
         Persistence::Failed(StorageError::Full)
     );
     assert_eq!(store.get(PLAN_KEY).as_deref(), Some("{broken"));
-    assert_eq!(tab.plan().deals.len(), 11);
+    assert_eq!(tab.plan().deals.len(), 12);
 }
 
 /// Each tab's localStorage is a copy the browser keeps in step: two saves at once can both be
@@ -1228,7 +1242,7 @@ fn a_refused_save_is_tried_again_when_asked() {
     store.refuse(None);
     tab.act(Action::RetrySave);
     assert_eq!(tab.state.persistence, Persistence::Saved);
-    assert_eq!(stored_plan(&store).deals.len(), 11);
+    assert_eq!(stored_plan(&store).deals.len(), 12);
 }
 
 #[test]
@@ -1244,9 +1258,9 @@ fn an_import_keeps_the_plan_before_it_and_the_offer_survives_a_reload() {
     let kept = backups::restore_backup(&store, &key, tab.plan(), later(1))
         .unwrap()
         .unwrap();
-    assert_eq!(kept.deals.len(), 12);
+    assert_eq!(kept.deals.len(), 13);
     tab.act(Action::Restore(kept));
-    assert_eq!(stored_plan(&store).deals.len(), 12);
+    assert_eq!(stored_plan(&store).deals.len(), 13);
     assert!(store.get(&key).is_some(), "the copy is kept");
     assert_eq!(
         backup_texts(&store, BackupKind::BeforeRestore).len(),
@@ -1291,7 +1305,7 @@ fn a_store_that_cannot_be_read_leaves_the_plan_as_it_is() {
         Action::Saved(SaveResult::Failed(StorageError::Unavailable))
     );
     tab.state = tab.state.clone().reduce(update);
-    assert_eq!(tab.plan().deals.len(), 12, "nothing emptied");
+    assert_eq!(tab.plan().deals.len(), 13, "nothing emptied");
     assert_eq!(
         tab.state.persistence,
         Persistence::Failed(StorageError::Unavailable)
@@ -1591,4 +1605,86 @@ fn the_gauge_follows_what_the_storage_holds() {
     assert_eq!(next.revision, state.revision, "nothing to save");
     let same = next.clone().reduce(Action::Usage(Some(4_456_448)));
     assert!(Rc::ptr_eq(&same, &next), "nothing new");
+}
+
+/// Two tabs set the same target (period and parts) before hearing of each other: the merge keeps
+/// the one set later, whichever tab merges, as it does for deals; a target from a file without
+/// `updated` is older than any set since.
+#[test]
+fn two_tabs_setting_a_target_keep_the_later_one() {
+    use keyplan::domain::split::{Part, Split, SplitKind};
+    use keyplan::domain::target::{SplitTo, Target, TargetPeriod};
+    let target = |total: i64, first: &str| Target {
+        period: TargetPeriod::parse("2026").unwrap(),
+        to: SplitTo::Owner,
+        split: Split {
+            total: Money::from_major(total),
+            kind: SplitKind::Share,
+            parts: vec![Part {
+                name: first.into(),
+                value: 10_000,
+                ..Part::default()
+            }],
+            ..Split::default()
+        },
+        updated: None,
+    };
+    for a_is_later in [true, false] {
+        let store = Memory::default();
+        let mut a = Tab::with_sample(&store);
+        let mut b = Tab::open(&store);
+        let (a_at, b_at) = if a_is_later { (20, 10) } else { (10, 20) };
+        // B saves first; A sets its own before hearing of it, and is told
+        b.act(Action::SetTarget {
+            target: target(9_000_000, "李娜"),
+            now: later(b_at),
+        });
+        a.act(Action::SetTarget {
+            target: target(12_000_000, "王晓明"),
+            now: later(a_at),
+        });
+        assert_eq!(a.state.persistence, Persistence::Stale);
+        let merged = session::merge_latest(&store, a.plan(), now());
+        a.act(merged);
+        assert_eq!(a.state.persistence, Persistence::Saved);
+        let kept = stored_plan(&store).targets;
+        let (total, name, at) = if a_is_later {
+            (12_000_000, "王晓明", a_at)
+        } else {
+            (9_000_000, "李娜", b_at)
+        };
+        assert_eq!(kept.len(), 1, "one target per period and parts");
+        assert_eq!(
+            (kept[0].split.total, kept[0].split.parts[0].name.as_str()),
+            (Money::from_major(total), name),
+            "a is later: {a_is_later}"
+        );
+        assert_eq!(kept[0].updated, Some(later(at)));
+        b.hear();
+        assert_eq!(b.plan().targets, kept);
+    }
+    // a target read from a file without `updated` never wins over one set since
+    let mine = {
+        let mut plan = keyplan::domain::sample::sample_plan(today(), now());
+        plan.set_target(Target {
+            updated: Some(later(1)),
+            ..target(1, "王晓明")
+        });
+        plan
+    };
+    let mut theirs = mine.clone();
+    theirs.targets = vec![target(2, "李娜")];
+    let text = encode(&theirs, now());
+    assert!(!text.contains("\"updated\":null"));
+    let parsed =
+        keyplan::domain::plan_file::read(&text, keyplan::domain::plan_file::Mode::Strict).unwrap();
+    assert_eq!(parsed.plan.targets[0].updated, None, "read leniently");
+    let look = keyplan::domain::import::preview(&mine, &[(String::new(), parsed)]);
+    let merged = keyplan::domain::import::merge(
+        &mine,
+        &look,
+        keyplan::domain::import::Rule::NewestWins,
+        &Default::default(),
+    );
+    assert_eq!(merged.targets, mine.targets);
 }

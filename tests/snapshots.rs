@@ -11,9 +11,9 @@ use keyplan::domain::month_close::{
     accuracy, by_owner, marks, slip_count, slips, take, waterfall, Move,
 };
 use keyplan::domain::period::{Granularity, Period};
-use keyplan::domain::plan_file::{decode, encode, read, snapshot_problems, Mode};
+use keyplan::domain::plan_file::{decode, encode, read, Mode};
 use keyplan::domain::sample::sample_plan;
-use keyplan::domain::snapshot::{Mark, Snapshot};
+use keyplan::domain::snapshot::{Mark, Snapshot, Snapshots};
 use keyplan::domain::{DealId, DealStatus, Money, Plan, Stage};
 use keyplan::i18n::Lang;
 use keyplan::session::Action;
@@ -353,6 +353,20 @@ fn the_plan_file_keeps_snapshots_exactly() {
     assert!(!encode(&bare, now()).contains("snapshots"));
 }
 
+/// The unreadable snapshots as they came.
+fn raw(snapshots: &Snapshots) -> Vec<Value> {
+    snapshots.unreadable.iter().map(|u| u.raw.clone()).collect()
+}
+
+/// What the plan keeps of each unreadable snapshot's problem, as the forecast view says it.
+fn kept_problems(snapshots: &Snapshots) -> Vec<String> {
+    snapshots
+        .unreadable
+        .iter()
+        .map(|u| Lang::En.problem_at(&u.problem))
+        .collect()
+}
+
 #[test]
 fn a_bad_snapshot_is_kept_and_listed_and_never_refuses_the_file() {
     let plan = sample_plan(today(), now());
@@ -362,12 +376,9 @@ fn a_bad_snapshot_is_kept_and_listed_and_never_refuses_the_file() {
     let text = value.to_string();
     for mode in [Mode::Strict, Mode::Lenient { now: now() }] {
         let parsed = read(&text, mode).unwrap();
-        assert_eq!(parsed.plan.deals.len(), 12);
+        assert_eq!(parsed.plan.deals.len(), 13);
         assert_eq!(parsed.plan.snapshots.list.len(), 5);
-        assert_eq!(
-            parsed.plan.snapshots.unreadable,
-            [value["snapshots"][5].clone()]
-        );
+        assert_eq!(raw(&parsed.plan.snapshots), [value["snapshots"][5].clone()]);
         let said: Vec<String> = parsed
             .snapshot_problems
             .iter()
@@ -380,7 +391,7 @@ fn a_bad_snapshot_is_kept_and_listed_and_never_refuses_the_file() {
         // kept as it came: written back unchanged, and listed again when read
         let again: Value = serde_json::from_str(&encode(&parsed.plan, now())).unwrap();
         assert_eq!(again["snapshots"], value["snapshots"]);
-        assert_eq!(snapshot_problems(&parsed.plan.snapshots).len(), 1);
+        assert_eq!(kept_problems(&parsed.plan.snapshots), said);
     }
     // a snapshot written as the changes from one that cannot be read cannot be read either
     let mut value = good.clone();
@@ -400,11 +411,18 @@ fn a_bad_snapshot_is_kept_and_listed_and_never_refuses_the_file() {
         ]
     );
     assert_eq!(parsed.plan.snapshots.list.len(), 4);
+    // the plan keeps each problem where the reader found it: read alone, the second would be
+    // `snapshots[1].base` (and the first `snapshots[0].period`)
+    assert_eq!(kept_problems(&parsed.plan.snapshots), said);
     // not an array at all
     let mut value = good;
     value["snapshots"] = Value::from("none");
     let parsed = read(&value.to_string(), Mode::Strict).unwrap();
-    assert_eq!(parsed.plan.snapshots.unreadable, [Value::from("none")]);
+    assert_eq!(raw(&parsed.plan.snapshots), [Value::from("none")]);
+    assert_eq!(
+        kept_problems(&parsed.plan.snapshots),
+        ["snapshots: expected an array, found a string"]
+    );
     assert_eq!(
         Lang::En.problem_at(&parsed.snapshot_problems[0]),
         "snapshots: expected an array, found a string"
@@ -753,4 +771,98 @@ fn a_deal_won_between_two_distant_snapshots_counts_as_won() {
     };
     assert_eq!(ids(Move::Won), ["won"]);
     assert_eq!(ids(Move::Lost), ["gone"]);
+}
+
+mod out_of_range {
+    use super::*;
+    use keyplan::domain::money::{AmountError, MAX_DEAL_MINOR};
+    use keyplan::domain::plan_file::ProblemKind;
+    use proptest::prelude::*;
+
+    /// The case's file with the number at `pointer` replaced by `digits`, as written.
+    fn with_number(pointer: &str, digits: &str) -> String {
+        let plan = sample_plan(today(), now());
+        let mut value: Value = serde_json::from_str(&encode(&plan, now())).unwrap();
+        *value.pointer_mut(pointer).unwrap() = Value::from("ＰＬＡＣＥ");
+        value.to_string().replace("\"ＰＬＡＣＥ\"", digits)
+    }
+
+    /// Reads `digits` at `pointer`: either exactly (and written back the same), or the snapshot
+    /// is kept unread with the problem at `path` (`kind`, said in both languages) and the other
+    /// five are read.
+    fn check(pointer: &str, path: &str, digits: &str, max: u128, kind: ProblemKind) {
+        let text = with_number(pointer, digits);
+        let parsed = read(&text, Mode::Strict).unwrap();
+        let fits = digits.parse::<u128>().is_ok_and(|n| n <= max);
+        if fits {
+            assert!(parsed.plan.snapshots.unreadable.is_empty(), "{digits}");
+            let again: Value = serde_json::from_str(&encode(&parsed.plan, now())).unwrap();
+            let written = again.pointer(pointer).unwrap().to_string();
+            assert_eq!(written, digits.trim_start_matches('0').max("0"));
+            return;
+        }
+        assert_eq!(parsed.plan.snapshots.list.len(), 5, "{digits}");
+        let kept = &parsed.plan.snapshots.unreadable;
+        assert_eq!(kept.len(), 1, "{digits}");
+        assert_eq!(kept[0].problem.path, path);
+        assert_eq!(kept[0].problem.kind, kind, "{digits}");
+        let en = Lang::En.problem_at(&kept[0].problem);
+        assert!(
+            en.starts_with(&format!("{path}: ")) && en.len() > path.len() + 4,
+            "{en}"
+        );
+        let zh = Lang::Zh.problem_at(&kept[0].problem);
+        assert!(
+            zh.starts_with("snapshots 第 6 项 · ") && zh.contains('：'),
+            "{zh}"
+        );
+        // kept as it came
+        let again: Value = serde_json::from_str(&encode(&parsed.plan, now())).unwrap();
+        let before: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(again["snapshots"][5], before["snapshots"][5]);
+    }
+
+    fn digits() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[1-9][0-9]{0,29}",
+            (0u128..=u64::MAX as u128 + 10).prop_map(|n| n.to_string()),
+            Just(i64::MAX.to_string()),
+            Just((i64::MAX as u64 + 1).to_string()),
+            Just(u64::MAX.to_string()),
+            Just("18446744073709551616".to_string()),
+            Just(MAX_DEAL_MINOR.to_string()),
+            Just((MAX_DEAL_MINOR + 1).to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A snapshot deal's amount beyond a deal's largest is that snapshot's problem, never
+        /// clamped: the path names the deal's amount, the other snapshots are read.
+        #[test]
+        fn a_snapshot_deal_amount_is_read_exactly_or_refused_with_its_path(digits in digits()) {
+            check(
+                "/snapshots/5/deals/0/1",
+                "snapshots[5].deals[0][1]",
+                &digits,
+                MAX_DEAL_MINOR as u128,
+                ProblemKind::Amount(AmountError::TooLarge),
+            );
+        }
+
+        /// A month's sum beyond 64 bits is that snapshot's problem, never clamped.
+        #[test]
+        fn a_snapshot_figure_is_read_exactly_or_refused_with_its_path(digits in digits()) {
+            let cut: String = digits.chars().take(40).collect();
+            let shown = if digits.len() > 40 { format!("{cut}…") } else { digits.clone() };
+            check(
+                "/snapshots/5/figures/0/0",
+                "snapshots[5].figures[0][0]",
+                &digits,
+                i64::MAX as u128,
+                ProblemKind::MoreThan { value: shown, max: i64::MAX as u64 },
+            );
+        }
+    }
 }

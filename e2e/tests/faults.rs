@@ -17,8 +17,8 @@ use e2e::faults::{
 use e2e::{card, card_ids, column_of, temp_file, tid, Browser, PLAN_KEY, PREFS_KEY};
 use serde_json::{json, Value};
 
-/// The names of the twelve deals of the training case, `sample-01` … `sample-12`.
-const SAMPLE_NAMES: [&str; 12] = [
+/// The names of the thirteen deals of the training case, `sample-01` … `sample-13`.
+const SAMPLE_NAMES: [&str; 13] = [
     "智能仓储系统一期",
     "产线能耗监测平台",
     "全厂MES升级",
@@ -31,6 +31,7 @@ const SAMPLE_NAMES: [&str; 12] = [
     "二期扩容：AGV调度",
     "医药仓储WMS",
     "锅炉燃烧优化",
+    "配电室智能巡检",
 ];
 
 fn in_card(id: &str, testid: &str) -> String {
@@ -398,7 +399,7 @@ async fn storage_that_cannot_be_reached_loses_nothing_typed() {
     let (name, text) = downloads(&b).await.remove(0);
     assert!(name.ends_with(".json"), "{name}");
     let file: Value = serde_json::from_str(&text).expect("the file is JSON");
-    assert_eq!(file["deals"].as_array().unwrap().len(), 13, "12 and mine");
+    assert_eq!(file["deals"].as_array().unwrap().len(), 14, "13 and mine");
     let mine = deal_named(&file, "无存储的项目").expect("my deal is in the file");
     assert_eq!(mine["notes"], "只在页面里的备注");
     assert_eq!(mine["amount"].to_string(), "123456.78");
@@ -592,7 +593,7 @@ async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
     b.wait_gone(&tid("corrupt-banner")).await;
     b.click(&tid("load-sample")).await;
     wait_stored(&b, "the new plan saved", |p| {
-        p["deals"].as_array().is_some_and(|d| d.len() == 12)
+        p["deals"].as_array().is_some_and(|d| d.len() == 13)
     })
     .await;
     b.close().await;
@@ -625,7 +626,7 @@ async fn unreadable_text_without_a_new_stamp_is_never_written_over() {
         deal(p, "sample-02").is_some_and(|d| d["stage"] == "P0")
     })
     .await;
-    assert_eq!(plan["deals"].as_array().unwrap().len(), 12);
+    assert_eq!(plan["deals"].as_array().unwrap().len(), 13);
     assert_eq!(
         b.backups("unreadable").await,
         [GARBAGE],
@@ -877,7 +878,7 @@ async fn imports_refuse_nothing_to_import_and_ask_before_replacing() {
     b.click(&tid("replace-import")).await;
     let warning = b.text(&tid("replace-warning")).await;
     assert!(
-        warning.contains("removes the 12 deals") && warning.contains("the 1 deal of the files"),
+        warning.contains("removes the 13 deals") && warning.contains("the 1 deal of the files"),
         "{warning}"
     );
     assert!(stored_text(&b).await == before, "asked, not replaced");

@@ -186,7 +186,7 @@ async fn reloading_the_case_and_clearing_the_plan_keep_a_backup_each() {
     )
     .await;
     let plan: Value = serde_json::from_str(&b.storage_get(PLAN_KEY).await.unwrap()).unwrap();
-    assert_eq!(plan["deals"].as_array().unwrap().len(), 12);
+    assert_eq!(plan["deals"].as_array().unwrap().len(), 13);
     let kept = b.backups("before-reset").await;
     assert_eq!(kept.len(), 1);
     assert!(kept[0].contains("第3组的新项目"), "the worked plan is kept");

@@ -128,8 +128,18 @@ async fn a_target_split_shows_its_remainder_and_is_saved_only_when_it_adds_up() 
     assert_eq!(b.count(&tid("target-part")).await, 2);
     assert_eq!(b.count(&tid("target-team")).await, 1);
     let plan = stored(&b).await;
+    let mut target = plan["targets"][0].clone();
+    // stamped when set, so that two tabs keep the later
+    let updated = target["updated"].take();
+    assert!(
+        updated
+            .as_str()
+            .is_some_and(|t| t.len() >= 20 && t.as_bytes()[10] == b'T' && t.ends_with('Z')),
+        "{updated}"
+    );
+    target.as_object_mut().unwrap().remove("updated");
     assert_eq!(
-        plan["targets"][0],
+        target,
         serde_json::json!({"period": "2026-Q4", "to": "owner", "amount": 1000000, "by": "share",
             "parts": [{"name": "销售小王", "share": 60}, {"name": "销售小李", "share": 40}]})
     );

@@ -105,7 +105,7 @@ async fn sample_plan_loads_and_no_network() {
         assert!(v >= 0.0, "{key} is negative: {text:?}");
         amounts.push(v);
     }
-    // The sample's figures, computed by hand from its 12 deals (and by the core in tests/summary.rs).
+    // The sample's figures, computed by hand from its 13 deals (and by the core in tests/summary.rs).
     assert_eq!(b.text(&tid("summary-open")).await, "¥21,020,000.00");
     assert_eq!(b.text(&tid("summary-weighted")).await, "¥9,607,000.00");
     assert_eq!(b.text(&tid("summary-won")).await, "¥1,100,000.00");
@@ -824,13 +824,14 @@ async fn forecast_totals_follow_the_plan() {
     b.click(&tid("view-forecast")).await;
     b.wait_for(&tid("forecast-table")).await;
     // Columns: won, closed, commit, best case, pipeline, weighted open, forecast, quota.
-    // Hand-computed from the 12 sample deals: won ¥1,100,000 this month; weighted open ¥9,607,000
-    // (the summary line's figure); commit P5+P6 = ¥2,980,000 + ¥4,200,000.
+    // Hand-computed from the 13 sample deals: won ¥1,100,000 this month and ¥2,200,000 three
+    // months ago (the "earlier" row, before the window); weighted open ¥9,607,000 (the summary
+    // line's figure); commit P5+P6 = ¥2,980,000 + ¥4,200,000.
     let cells = total(&b).await;
-    assert_eq!(cells[0], json!("¥1,100,000.00"), "{cells}");
+    assert_eq!(cells[0], json!("¥3,300,000.00"), "{cells}");
     assert_eq!(cells[2], json!("¥7,180,000.00"), "{cells}");
     assert_eq!(cells[5], json!("¥9,607,000.00"), "{cells}");
-    assert_eq!(cells[6], json!("¥10,707,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥12,907,000.00"), "{cells}");
     assert_eq!(
         b.text(&tid("summary-weighted")).await,
         "¥9,607,000.00",
@@ -866,7 +867,7 @@ async fn forecast_totals_follow_the_plan() {
     b.wait_for(&tid("forecast-table")).await;
     let cells = total(&b).await;
     assert_eq!(cells[5], json!("¥9,521,000.00"), "{cells}");
-    assert_eq!(cells[6], json!("¥10,621,000.00"), "{cells}");
+    assert_eq!(cells[6], json!("¥12,821,000.00"), "{cells}");
 
     // Verified basis: the forecast from evidence is lower (two sample deals claim ahead of it).
     b.select_value(&tid("fc-basis"), "verified").await;
@@ -960,7 +961,7 @@ async fn export_and_reimport_into_an_empty_planner() {
     b.refresh().await;
     b.wait_for(&tid("empty-state")).await;
     b.import_file(&path).await;
-    assert_eq!(b.text(&tid("count-new")).await, "12");
+    assert_eq!(b.text(&tid("count-new")).await, "13");
     assert_eq!(b.text(&tid("count-rejected")).await, "0");
     b.screenshot("import-preview").await;
     // into an empty planner, replacing takes the file as it is, title and settings included
@@ -1031,7 +1032,7 @@ async fn malformed_import_changes_nothing() {
     b.wait_gone(&card("x1")).await;
     let restored = stored_plan(&b).await;
     assert!(find_by_id(&restored, "x1").is_none());
-    assert_eq!(restored["deals"].as_array().unwrap().len(), 12);
+    assert_eq!(restored["deals"].as_array().unwrap().len(), 13);
     b.assert_no_network().await;
     b.close().await;
 }

@@ -5,8 +5,8 @@
 //! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`: values with no other domain
 //!    knowledge;
 //! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it),
-//!    `split` (an amount in exact parts);
-//! 3. `deal`, then `quota`, `snapshot` and `target`;
+//!    `split` (an amount in exact parts), `read_problem` (what is wrong where in a file read);
+//! 3. `deal`, then `quota`, `snapshot`, `split_draft` (a split as typed) and `target`;
 //! 4. `gates` (what a deal's evidence supports), then `weighting` (what a deal counts for),
 //!    `coverage` and `score`, then `filter` (which may keep deals by their score);
 //! 5. `plan` (all deals and the verbs that change them), then `facts` (what the forecast reads
@@ -29,6 +29,7 @@ pub mod category;
 pub mod csv;
 pub mod method;
 pub mod people;
+pub mod read_problem;
 pub mod split;
 
 // 3
@@ -36,6 +37,7 @@ pub mod deal;
 
 pub mod quota;
 pub mod snapshot;
+pub mod split_draft;
 pub mod target;
 
 // 4

@@ -532,14 +532,14 @@ impl Plan {
     }
 
     /// Puts a target in place of the one for the same period and parts (or adds it). Whether
-    /// anything changed.
+    /// anything changed: the same period, parts and split set again change nothing.
     pub fn set_target(&mut self, target: Target) -> bool {
         match self
             .targets
             .iter_mut()
             .find(|t| t.period == target.period && t.to == target.to)
         {
-            Some(same) if *same == target => false,
+            Some(same) if same.same_as(&target) => false,
             Some(old) => {
                 *old = target;
                 true

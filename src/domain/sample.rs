@@ -1,4 +1,4 @@
-//! The built-in training case: 销售小王 (Wang Xiaoming) and his team's twelve deals across P0–P7.
+//! The built-in training case: 销售小王 (Wang Xiaoming) and his team's thirteen deals across P0–P7.
 //! Dates are relative to the day the sample is loaded, so the case always looks current.
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,7 +13,7 @@ use super::people::{
     Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People,
     PricePosition, Relationship, Review, Role,
 };
-use super::period::{Granularity, Period};
+use super::period::{month_index, month_start, Granularity, Period};
 use super::plan::Plan;
 use super::quota::{Quota, QuotaPeriod};
 use super::stage::Stage;
@@ -43,12 +43,15 @@ struct Row {
     evidence: &'static [(&'static str, &'static str)],
     /// A lost deal: why, and to whom.
     lost: Option<(&'static str, &'static str)>,
+    /// A won deal: signed this many months before today's, on this day of that month. The
+    /// deal's days (created, last update) then count back from that day, not from today.
+    signed: Option<(i32, u32)>,
 }
 
 const NO_GAPS: &[&str] = &[];
 const NO_EVIDENCE: &[(&str, &str)] = &[];
 
-const ROWS: [Row; 12] = [
+const ROWS: [Row; 13] = [
     Row {
         name: "智能仓储系统一期",
         customer: "蓝海物流集团",
@@ -67,6 +70,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -87,6 +91,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: &[(
             "p0-info-verified",
             "设备部张经理电话确认：明年上半年启动能耗改造",
@@ -110,6 +115,7 @@ const ROWS: [Row; 12] = [
         gaps: &["p1-competitors-known"],
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: &[("p2-project-approved", "客户立项批复（2026 年第 31 号文）")],
     },
     Row {
@@ -130,6 +136,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -150,6 +157,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: &[
             (
                 "p2-decision-chain-known",
@@ -176,6 +184,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -196,6 +205,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: &[(
             "p3-approval-process-known",
             "审批流程：信息中心→分管副行长→总行采购委员会",
@@ -219,6 +229,7 @@ const ROWS: [Row; 12] = [
         gaps: &["p4-top-level-relations"],
         override_reason: Some("客户要求月底前提交最终方案和报价，高层拜访已约在下周，先按 P5 推进"),
         lost: None,
+        signed: None,
         evidence: &[("p4-fishnet-map", "渔网图 v3 与重点客户档案表已更新")],
     },
     Row {
@@ -239,6 +250,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: &[
             (
                 "p5-decision-maker-commitment",
@@ -265,6 +277,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: Some((0, 1)),
         evidence: &[("p6-contract-signed", "合同编号 LH-2026-118，已盖章")],
     },
     Row {
@@ -285,6 +298,7 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: Some(("价格高于竞品 18%，高层关系没有突破", "本地供应商")),
+        signed: None,
         evidence: NO_EVIDENCE,
     },
     Row {
@@ -305,7 +319,32 @@ const ROWS: [Row; 12] = [
         gaps: NO_GAPS,
         override_reason: None,
         lost: None,
+        signed: None,
         evidence: NO_EVIDENCE,
+    },
+    Row {
+        name: "配电室智能巡检",
+        customer: "江南电力设计院",
+        amount: 2_200_000,
+        stage: Stage::P7,
+        status: DealStatus::Won,
+        close_in: None,
+        owner: "张伟",
+        product: "工业传感器",
+        region: "华东",
+        segment: "能源",
+        next_step: "验收后回访总工办，争取变电站在线监测项目的推荐",
+        notes: "三个月前签约：招标前做足了技术交流，技术评分第一。",
+        age_days: 120,
+        idle_days: 0,
+        gaps: NO_GAPS,
+        override_reason: None,
+        lost: None,
+        signed: Some((3, 18)),
+        evidence: &[
+            ("p5-ranked-first", "技术评分第一（95 分）"),
+            ("p6-contract-signed", "合同编号 JN-073，已盖章"),
+        ],
     },
 ];
 
@@ -314,7 +353,7 @@ const ROWS: [Row; 12] = [
 /// C coach), influence (H/M/L), attitude 0–4 (opposed … champion), relationship 0–4 (陌生 …
 /// 同盟), days since the last contact, the index of the contact they report to (`-`: none),
 /// notes. Every contact's owner is the deal's owner.
-const CHAINS: [&str; 12] = [
+const CHAINS: [&str; 13] = [
     "周建国,总裁,总裁办,T,D,H,2,0,40,-,\n吴海涛,物流中心总监,物流中心,M,UI,H,3,1,9,0,\n孙丽,仓储经理,物流中心,O,U,M,3,1,9,1,\n钱磊,采购经理,采购部,M,B,M,2,0,-,0,",
     "郑国强,副总经理,总经办,T,D,H,2,0,-,-,\n张明,设备部经理,设备部,M,TI,H,3,2,6,0,\n刘洋,能源主管,设备部,O,UC,M,4,2,6,1,\n何静,采购主管,采购部,O,B,L,2,1,20,0,",
     "陈志远,总经理,总经办,T,D,H,2,1,35,-,\n林涛,信息部部长,信息部,M,TI,H,3,2,4,0,\n黄蕾,生产部部长,生产部,M,U,H,1,1,25,0,\n徐斌,IT 工程师,信息部,O,TC,M,4,3,4,1,\n杨帆,采购经理,采购部,M,B,M,2,1,30,0,",
@@ -327,10 +366,11 @@ const CHAINS: [&str; 12] = [
     "周建国,总裁,总裁办,T,D,H,4,3,10,-,\n吴海涛,物流中心总监,物流中心,M,UI,H,4,4,3,0,\n孙丽,仓储经理,物流中心,O,UC,M,4,3,3,1,\n钱磊,采购经理,采购部,M,B,M,3,2,15,0,",
     "康总,总经理,总经办,T,D,H,1,0,-,-,\n卢芳,储运部经理,储运部,M,UI,H,3,2,25,0,\n韦强,信息主管,信息部,O,T,M,3,2,25,0,\n莫雯,采购主管,采购部,O,B,M,1,1,30,0,",
     "邱总,副总经理,集团总部,T,D,H,2,0,-,-,\n侯伟,生产技术部主任,生产技术部,M,TI,H,2,1,3,0,\n江涛,锅炉车间主任,热电厂,O,U,M,2,0,-,1,\n史青,渠道伙伴联系人,伙伴,O,C,L,3,2,3,-,",
+    "高建华,院长,院办,T,D,H,3,2,30,-,\n钱总工,总工程师,总工办,T,TI,H,4,3,20,0,\n冯涛,项目经理,技术部,O,UC,M,4,3,15,1,\n邓敏,招标办主任,招标办,M,B,M,3,2,25,0,",
 ];
 
 /// Each deal's competitors: name, their relationship 0–4, price (L lower, S similar, H higher).
-const RIVALS: [&str; 12] = [
+const RIVALS: [&str; 13] = [
     "",
     "",
     "竞争对手 A,2,S",
@@ -343,10 +383,11 @@ const RIVALS: [&str; 12] = [
     "",
     "本地供应商,3,L",
     "",
+    "本地集成商,2,L",
 ];
 
 /// The post-mortems of the closed deals: deal index, why, against whom, what was learned.
-const REVIEWS: [(usize, &str, &str, &str); 2] = [
+const REVIEWS: [(usize, &str, &str, &str); 3] = [
     (
         9,
         "一期交付口碑好，AGV 调度方案贴合二期需求",
@@ -358,6 +399,12 @@ const REVIEWS: [(usize, &str, &str, &str); 2] = [
         "价格高于竞品 18%，高层关系没有突破",
         "本地供应商",
         "P4 前必须建立高层关系；报价前先摸清竞品价格",
+    ),
+    (
+        12,
+        "招标前做足技术交流，技术评分第一",
+        "本地集成商",
+        "技术交流要在招标前完成，先让技术骨干认可方案",
     ),
 ];
 
@@ -441,13 +488,23 @@ pub fn sample_plan(today: NaiveDate, now: DateTime<Utc>) -> Plan {
                     today.checked_sub_days(Days::new(days.unsigned_abs()))
                 }
             };
+            let signed_on = row
+                .signed
+                .and_then(|(back, day)| month_start(month_index(today) - back).with_day(day));
             let closed_on = match row.status {
                 DealStatus::Open => None,
-                DealStatus::Won => today.with_day(1),
+                DealStatus::Won => signed_on,
                 DealStatus::Lost => row.close_in.and_then(shift),
             };
-            let created = now - chrono::Duration::days(row.age_days as i64);
-            let updated = now - chrono::Duration::days(row.idle_days as i64);
+            // a deal signed in an earlier month was last touched then
+            let anchor = match signed_on {
+                Some(day) if month_index(day) < month_index(today) => {
+                    (now - (today - day)).min(now)
+                }
+                _ => now,
+            };
+            let created = anchor - chrono::Duration::days(row.age_days as i64);
+            let updated = anchor - chrono::Duration::days(row.idle_days as i64);
             let (gates, mut history) = progress_of(row, &method, created, updated);
             match (row.status, history.last_mut()) {
                 (DealStatus::Won, Some(signing)) => signing.status = Some(DealStatus::Won),

@@ -1,7 +1,9 @@
 //! Six months of closed months for the training case, so that a trainer can show slips and
 //! forecast accuracy on the first day: each month's deals as their history says they stood then
 //! (created since, stage, gates ticked, open until closed), with a few scripted changes of close
-//! date and amount (one deal slips every month, one grew, one slipped once).
+//! date, amount and claim: one deal, claimed at P6 long before its evidence, slips every month
+//! (so the verified forecast comes out closer than the claimed), one grew, one slipped once; the
+//! win three months ago was forecast by the close before it.
 use std::rc::Rc;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -45,8 +47,12 @@ fn as_it_was(deal: &Deal, cut: DateTime<Utc>, as_of: NaiveDate, k: i32) -> Optio
     }
     let later = |days: u64| as_of.checked_add_days(Days::new(days));
     match deal.id.as_str() {
-        // 重点: expected to sign "next month" at every close, and slipping each time
-        "sample-09" => was.expected_close = later(20),
+        // 重点: claimed at P6 ("the general manager has promised") and expected to sign "next
+        // month" at every close, slipping each time, while the evidence came stage by stage
+        "sample-09" => {
+            was.stage = super::stage::Stage::P6;
+            was.expected_close = later(20);
+        }
         // grew from 2.5 million in the month before last
         "sample-08" if k >= 2 => was.amount = Money::from_major(2_500_000),
         // its date moved back once, three months ago

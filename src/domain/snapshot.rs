@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::deal::{DealId, DealStatus};
 use super::money::Money;
 use super::period::Period;
+use super::read_problem::Problem;
 use super::stage::Stage;
 
 /// How one deal stood when a snapshot was taken.
@@ -122,8 +123,26 @@ impl Snapshot {
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Snapshots {
     pub list: Vec<Rc<Snapshot>>,
-    pub unreadable: Vec<serde_json::Value>,
+    pub unreadable: Vec<Unreadable>,
 }
+
+/// A snapshot the plan's text held but could not read: as it came, and what was wrong with it
+/// where, as the reader found it in the text the plan was read from (`snapshots[2].deals[5][1]`).
+#[derive(Clone, Debug)]
+pub struct Unreadable {
+    pub raw: serde_json::Value,
+    pub problem: Problem,
+}
+
+/// The same text: where it stood in the text it was read from is no part of the plan (a plan
+/// written and read again holds it after the readable ones).
+impl PartialEq for Unreadable {
+    fn eq(&self, other: &Unreadable) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl Eq for Unreadable {}
 
 /// A summary (the contents would drown any message they appear in).
 impl std::fmt::Debug for Snapshots {

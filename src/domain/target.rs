@@ -1,7 +1,7 @@
 //! Targets handed down (销售任务如何下达): the team's target for a year or a quarter, split to
 //! owners, products or regions by share or by amount ([`super::split`]), and how each part and
 //! the team stand: won in the period against the part.
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Serialize, Serializer};
 
 use super::deal::{Deal, DealStatus};
@@ -84,6 +84,9 @@ pub struct Target {
     pub to: SplitTo,
     /// The team's amount and its parts.
     pub split: Split,
+    /// When it was last set; none in files written before targets had it (older than any set
+    /// since). Two versions of a target (two tabs, an import) keep the later.
+    pub updated: Option<DateTime<Utc>>,
 }
 
 /// How one part (or the team) stands.
@@ -115,6 +118,11 @@ pub struct TargetStanding {
 }
 
 impl Target {
+    /// The same period, parts and split, whenever each was set.
+    pub fn same_as(&self, other: &Target) -> bool {
+        (self.period, self.to, &self.split) == (other.period, other.to, &other.split)
+    }
+
     /// Each part's won amount against its share of the target, rolled up to the team.
     pub fn standing<'a>(&self, deals: impl IntoIterator<Item = &'a Deal>) -> TargetStanding {
         let allocation = self.split.allocate();
@@ -157,13 +165,19 @@ impl Target {
     }
 }
 
-/// In files: `{"period": "2026", "to": "owner", "amount": …, "by": …, "parts": […]}`.
+/// In files: `{"period": "2026", "to": "owner", "amount": …, "by": …, "parts": […], "updated": …}`.
 impl Serialize for Target {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serde_json::Map::new();
         map.insert("period".into(), self.period.code().into());
         map.insert("to".into(), self.to.code().into());
         map.extend(self.split.fields());
+        if let Some(updated) = self.updated {
+            map.insert(
+                "updated".into(),
+                serde_json::to_value(updated).map_err(serde::ser::Error::custom)?,
+            );
+        }
         serde_json::Value::Object(map).serialize(serializer)
     }
 }

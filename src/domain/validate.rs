@@ -34,22 +34,7 @@ pub struct DealInput {
     pub category: String,
 }
 
-/// What is wrong with a field's value (the texts quoted are the person's own).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    /// Longer than this many characters.
-    TooLong(usize),
-    Amount(AmountError),
-    /// Not a stage code P0–P7.
-    Stage(String),
-    /// Not a date.
-    Date(String),
-    /// Not a whole percent from 0 to 100.
-    Percent(String),
-    /// Not a forecast category code.
-    Category(String),
-}
+pub use super::read_problem::FieldProblem as Problem;
 
 /// One field's error.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -204,7 +204,7 @@ pub const TEXTS: Texts = Texts {
     undo: "Undo",
     dismiss: "Dismiss",
     empty_title: "No deals yet",
-    empty_body: "Create your first deal, or load the training case: the 12 deals of 销售小王 (Xiao Wang)'s team, spread over stages P0 to P7.",
+    empty_body: "Create your first deal, or load the training case: the 13 deals of 销售小王 (Xiao Wang)'s team, spread over stages P0 to P7.",
     load_sample: "Load the training case",
     corrupt_title: "The plan saved in this browser can't be read",
     corrupt_kept: "The original data has been kept exactly as it was, not overwritten, and a backup copy was saved. You can download it before deciding to start fresh.",
@@ -1132,7 +1132,7 @@ impl Language for En {
 
     fn reset_warning(&self, removed: usize, sample: bool) -> String {
         let to = if sample {
-            "the 12 deals of the training case"
+            "the 13 deals of the training case"
         } else {
             "an empty plan"
         };

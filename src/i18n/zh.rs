@@ -205,7 +205,7 @@ pub const TEXTS: Texts = Texts {
     undo: "撤销",
     dismiss: "关闭",
     empty_title: "还没有项目",
-    empty_body: "新建第一个项目，或者载入培训案例：销售小王团队的 12 个项目，分布在 P0 到 P7 各阶段。",
+    empty_body: "新建第一个项目，或者载入培训案例：销售小王团队的 13 个项目，分布在 P0 到 P7 各阶段。",
     load_sample: "载入培训案例",
     corrupt_title: "无法读取浏览器中保存的计划",
     corrupt_kept: "原始数据已原样保留，没有被改写，并另存了一份备份。你可以先下载原始数据，再决定是否重新开始。",
@@ -1131,7 +1131,7 @@ impl Language for Zh {
 
     fn reset_warning(&self, removed: usize, sample: bool) -> String {
         let to = if sample {
-            "培训案例的 12 个项目"
+            "培训案例的 13 个项目"
         } else {
             "一个空计划"
         };

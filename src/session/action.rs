@@ -179,8 +179,11 @@ pub enum Action {
     /// Delete a snapshot, by id.
     DeleteSnapshot(String),
     /// Puts a team target handed down in parts in place of the one for its period and parts
-    /// (see [`crate::domain::Plan::set_target`]).
-    SetTarget(Target),
+    /// (see [`crate::domain::Plan::set_target`]), stamped `now` when it changed.
+    SetTarget {
+        target: Target,
+        now: DateTime<Utc>,
+    },
     /// Removes the target for this period and parts.
     RemoveTarget {
         period: TargetPeriod,

@@ -10,6 +10,7 @@ use crate::domain::month_close::take;
 use crate::domain::plan::{MoveOutcome, PlanError};
 use crate::domain::plan_file::Stored;
 use crate::domain::sample::sample_plan;
+use crate::domain::target::Target;
 use crate::domain::{DealId, Plan};
 
 impl Session {
@@ -309,7 +310,12 @@ impl Session {
                 self.changed(|plan| Ok(plan.keep_snapshot(take(plan, period, now))))?
             }
             Action::DeleteSnapshot(id) => self.changed(|plan| Ok(plan.delete_snapshot(&id)))?,
-            Action::SetTarget(target) => self.changed(|plan| Ok(plan.set_target(target)))?,
+            Action::SetTarget { target, now } => self.changed(|plan| {
+                Ok(plan.set_target(Target {
+                    updated: Some(now),
+                    ..target
+                }))
+            })?,
             Action::RemoveTarget { period, to } => {
                 self.changed(|plan| Ok(plan.remove_target(period, to)))?
             }

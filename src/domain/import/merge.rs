@@ -59,6 +59,9 @@ pub struct Preview {
     /// The files' targets for (period, parts) pairs the current plan has no target for (the
     /// first file's, when several files have one).
     pub new_targets: Vec<Target>,
+    /// The first file's target for a period and parts the plan has a target for, set otherwise
+    /// (a merge keeps the later `updated` by the rule, as for deals).
+    pub other_targets: Vec<Target>,
     /// Targets of the files that could not be read and were left out, with the file's name.
     pub left_out: Vec<(String, Problem)>,
     /// Deals of the files that had no `created` or `updated` and took the time of the import.
@@ -193,11 +196,19 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
             preview.new_quotas.push(quota.clone());
         }
     }
-    let mut targets: HashSet<(TargetPeriod, SplitTo)> =
-        current.targets.iter().map(target_key).collect();
+    let mut targets: HashSet<(TargetPeriod, SplitTo)> = HashSet::new();
     for target in files.iter().flat_map(|plan| &plan.targets) {
-        if targets.insert(target_key(target)) {
-            preview.new_targets.push(target.clone());
+        if !targets.insert(target_key(target)) {
+            continue;
+        }
+        match current
+            .targets
+            .iter()
+            .find(|t| target_key(t) == target_key(target))
+        {
+            None => preview.new_targets.push(target.clone()),
+            Some(mine) if mine.same_as(target) => {}
+            Some(_) => preview.other_targets.push(target.clone()),
         }
     }
     preview
@@ -212,7 +223,8 @@ pub fn preview(current: &Plan, incoming: &[(String, Parsed)]) -> Preview {
 /// preview's currency) what it does not have: a title when it has none; unknown top-level fields
 /// of names it has none of; quotas for (owner, period) pairs it has none for
 /// ([`Preview::new_quotas`]); targets for (period, parts) pairs it has none for
-/// ([`Preview::new_targets`]), its own kept whole. A deal's bonus pool travels with the version
+/// ([`Preview::new_targets`]), its own kept whole unless the file's version of it is the later by
+/// `updated` (or the rule takes theirs, [`Preview::other_targets`]). A deal's bonus pool travels with the version
 /// of the deal that is kept. Its currency and method are what its deals' amounts and evidence
 /// are measured in, so they change only while nothing depends on them: a plan with no deals and
 /// no quotas takes the file's currency ([`Preview::currency`]), and a plan with no deals on the
@@ -300,6 +312,20 @@ pub fn merge(
     }
     for target in &preview.new_targets {
         plan.set_target_if_none(target);
+    }
+    for theirs in &preview.other_targets {
+        let mine = plan
+            .targets
+            .iter()
+            .find(|t| target_key(t) == target_key(theirs));
+        let take = match (rule, mine) {
+            (_, None) | (Rule::TakeTheirs, _) => true,
+            (Rule::NewestWins, Some(mine)) => theirs.updated > mine.updated,
+            (Rule::KeepMine, Some(_)) => false,
+        };
+        if take {
+            plan.set_target(theirs.clone());
+        }
     }
     plan
 }

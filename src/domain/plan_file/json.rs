@@ -199,13 +199,26 @@ pub(super) fn whole(at: &At, value: Value) -> Read<u64> {
     }
 }
 
-/// A whole number from 0 to `max`.
+/// A whole number from 0 to `max`; one too large for 64 bits is more than `max` too.
 pub(super) fn whole_at_most(at: &At, value: Value, max: u64) -> Read<u64> {
-    let n = whole(at, value)?;
-    if n > max {
-        return Err(problem(at, ProblemKind::MoreThan { value: n, max }));
+    let more = |n: &serde_json::Number| {
+        problem(
+            at,
+            ProblemKind::MoreThan {
+                value: number_text(n),
+                max,
+            },
+        )
+    };
+    match &value {
+        Value::Number(n) if n.as_u64().is_some_and(|v| v > max) => Err(more(n)),
+        Value::Number(n)
+            if n.as_u64().is_none() && n.as_str().bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            Err(more(n))
+        }
+        _ => whole(at, value),
     }
-    Ok(n)
 }
 
 /// An amount: a JSON number or a numeric string, read from its exact text.

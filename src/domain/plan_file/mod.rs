@@ -22,7 +22,6 @@ use serde_json::Value;
 
 pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
 use json::{problem, quoted, At, Object};
-pub use snapshots::problems as snapshot_problems;
 
 use super::deal::DealId;
 use super::plan::Plan;

@@ -15,9 +15,11 @@ use super::json::{
     At, Object, Read,
 };
 use crate::domain::deal::{DealId, DealStatus};
-use crate::domain::money::Money;
+use crate::domain::money::{AmountError, Money, MAX_DEAL_MINOR};
 use crate::domain::period::{Granularity, Period};
-use crate::domain::snapshot::{find, sort_by_id, Mark, MonthFigures, Snapshot, Snapshots};
+use crate::domain::snapshot::{
+    find, sort_by_id, Mark, MonthFigures, Snapshot, Snapshots, Unreadable,
+};
 use crate::domain::stage::Stage;
 
 /// The plan's snapshots as written: the readable ones, each but the first as the changes from
@@ -34,8 +36,8 @@ impl Serialize for Written<'_> {
             seq.serialize_element(&one)?;
             base = Some(one);
         }
-        for raw in &self.0.unreadable {
-            seq.serialize_element(raw)?;
+        for kept in &self.0.unreadable {
+            seq.serialize_element(&kept.raw)?;
         }
         seq.end()
     }
@@ -78,7 +80,8 @@ struct Row<'a> {
     probabilities: &'a [u8; 8],
 }
 
-/// An amount in cents as written (every amount of a plan fits in 64 bits many times over).
+/// An amount in cents as written: a deal's is at most [`MAX_DEAL_MINOR`] and a month's sum of
+/// them fits 64 bits many times over (the reader refuses more than `i64::MAX`).
 fn cents_out(m: Money) -> i64 {
     i64::try_from(m.minor()).unwrap_or(i64::MAX)
 }
@@ -199,8 +202,20 @@ fn integer(at: &At, value: &Value) -> Read<i64> {
     }
 }
 
+/// A sum in cents, as written: at most `i64::MAX` (what the writer can write back unchanged).
 fn cents(at: &At, value: Value) -> Read<Money> {
-    whole(at, value).map(|n| Money::from_minor(i128::from(n)))
+    whole_at_most(at, value, i64::MAX as u64).map(|n| Money::from_minor(i128::from(n)))
+}
+
+/// A deal's amount in cents: at most [`MAX_DEAL_MINOR`], as any deal's.
+fn deal_cents(at: &At, value: Value) -> Read<Money> {
+    match whole_at_most(at, value, MAX_DEAL_MINOR as u64) {
+        Err(Problem {
+            kind: ProblemKind::MoreThan { .. },
+            ..
+        }) => Err(problem(at, ProblemKind::Amount(AmountError::TooLarge))),
+        read => read.map(|n| Money::from_minor(i128::from(n))),
+    }
 }
 
 fn row(at: &At, value: Value, min: usize, max: usize) -> Read<Vec<Value>> {
@@ -276,7 +291,7 @@ fn read_one(at: &At, value: Value, earlier: &Snapshots) -> Read<Snapshot> {
             let mut items = items.into_iter();
             let mut next = || items.next().unwrap_or(Value::Null);
             let id = DealId::new(string(&at.index(0), next())?);
-            let amount = cents(&at.index(1), next())?;
+            let amount = deal_cents(&at.index(1), next())?;
             let close = match next() {
                 Value::Null => None,
                 v => {
@@ -302,7 +317,7 @@ fn read_one(at: &At, value: Value, earlier: &Snapshots) -> Read<Snapshot> {
                 problem(
                     &at.index(4),
                     ProblemKind::MoreThan {
-                        value: owner_at,
+                        value: owner_at.to_string(),
                         max: owners.len().saturating_sub(1) as u64,
                     },
                 )
@@ -360,8 +375,12 @@ pub(super) fn read(value: Option<Value>) -> (Snapshots, Vec<Problem>) {
         None | Some(Value::Null) => return (snapshots, problems),
         Some(Value::Array(items)) => items,
         Some(other) => {
-            problems.push(expected(&at, Kind::Array, &other));
-            snapshots.unreadable.push(other);
+            let problem = expected(&at, Kind::Array, &other);
+            problems.push(problem.clone());
+            snapshots.unreadable.push(Unreadable {
+                raw: other,
+                problem,
+            });
             return (snapshots, problems);
         }
     };
@@ -371,23 +390,23 @@ pub(super) fn read(value: Option<Value>) -> (Snapshots, Vec<Problem>) {
             Ok(snapshot) => {
                 let id = snapshot.id.clone();
                 if !snapshots.insert(Rc::new(snapshot)) {
-                    problems.push(problem(
-                        &at.key("id"),
-                        ProblemKind::SnapshotIdUsedTwice(quoted(&id)),
-                    ));
-                    snapshots.unreadable.push(item);
+                    let twice =
+                        problem(&at.key("id"), ProblemKind::SnapshotIdUsedTwice(quoted(&id)));
+                    problems.push(twice.clone());
+                    snapshots.unreadable.push(Unreadable {
+                        raw: item,
+                        problem: twice,
+                    });
                 }
             }
             Err(why) => {
-                problems.push(why);
-                snapshots.unreadable.push(item);
+                problems.push(why.clone());
+                snapshots.unreadable.push(Unreadable {
+                    raw: item,
+                    problem: why,
+                });
             }
         }
     }
     (snapshots, problems)
-}
-
-/// What is wrong with each of a plan's unreadable snapshots (their paths count among them only).
-pub fn problems(snapshots: &Snapshots) -> Vec<Problem> {
-    read(Some(Value::Array(snapshots.unreadable.clone()))).1
 }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::error::{Problem, ProblemKind};
-use super::json::{amount, array, problem, quoted, string, At, Object, Read};
+use super::json::{amount, array, date_time, problem, quoted, string, At, Object, Read};
 use super::Mode;
 use crate::domain::split::{Part, Split, SplitKind, WHOLE};
 use crate::domain::target::{SplitTo, Target, TargetPeriod};
@@ -102,9 +102,11 @@ fn target(at: &At, value: Value) -> Read<Target> {
         })?
         .unwrap_or_default();
     let split = split_fields(&mut object)?;
+    let updated = object.optional_with("updated", date_time)?;
     Ok(Target {
         period,
         to,
+        updated,
         split: Split {
             extra: object.rest().into_iter().collect(),
             ..split

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::domain::money::{Currency, Money};
-use crate::domain::split::{Allocation, Part, Split, SplitKind, WHOLE};
-use crate::domain::validate::Problem;
+use crate::domain::split::{Allocation, Split, SplitKind};
+use crate::domain::split_draft::{DraftError, SplitDraft};
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -23,86 +23,18 @@ pub struct SplitEditorProps {
     pub on_save: Callback<Split>,
 }
 
-/// What was typed.
-#[derive(Clone, PartialEq)]
-struct Typed {
-    total: String,
-    kind: SplitKind,
-    parts: Vec<(String, String)>,
-}
-
-impl Typed {
-    fn of(split: &Split) -> Typed {
-        Typed {
-            total: if split.total == Money::ZERO {
-                String::new()
-            } else {
-                split.total.to_input_string()
-            },
-            kind: split.kind,
-            parts: split
-                .parts
-                .iter()
-                .map(|p| (p.name.clone(), p.value_money().to_input_string()))
-                .collect(),
-        }
-    }
-
-    /// The split as typed, or the first problem of each field (the total's under index `None`).
-    fn read(&self, lang: Lang, extra: &Split) -> Result<Split, Vec<(Option<usize>, String)>> {
-        let t = lang.texts();
-        let mut errors = Vec::new();
-        let total = Money::parse_input(&self.total).unwrap_or_else(|e| {
-            errors.push((None, lang.problem(&Problem::Amount(e))));
-            Money::ZERO
-        });
-        let mut parts = Vec::with_capacity(self.parts.len());
-        for (i, (name, value)) in self.parts.iter().enumerate() {
-            if name.trim().is_empty() {
-                errors.push((Some(i), lang.problem(&Problem::Required)));
-                continue;
-            }
-            match Money::parse_input(value) {
-                Ok(m) if self.kind == SplitKind::Share && m.minor() > WHOLE => {
-                    errors.push((Some(i), t.split_share_over.to_string()))
-                }
-                Ok(m) => parts.push(Part {
-                    name: name.trim().to_string(),
-                    value: m.minor(),
-                    extra: extra
-                        .parts
-                        .get(i)
-                        .map(|p| p.extra.clone())
-                        .unwrap_or_default(),
-                }),
-                Err(e) => errors.push((Some(i), lang.problem(&Problem::Amount(e)))),
-            }
-        }
-        if errors.is_empty() {
-            Ok(Split {
-                total,
-                kind: self.kind,
-                parts,
-                extra: extra.extra.clone(),
-            })
-        } else {
-            Err(errors)
-        }
-    }
-}
-
 #[component]
 pub fn SplitEditor(props: &SplitEditorProps) -> Html {
     let lang = props.lang;
     let t = lang.texts();
     let typed = {
         let split = props.split.clone();
-        use_state(move || Typed::of(&split))
+        use_state(move || SplitDraft::of(&split))
     };
     let tried = use_state(|| false);
-    let read = typed.read(lang, &props.split);
+    let read = typed.read();
     let allocation = read.as_ref().ok().map(Split::allocate);
-    let edit = |change: fn(&mut Typed, String)| {
+    let edit = |change: fn(&mut SplitDraft, String)| {
         let typed = typed.clone();
         Callback::from(move |e: Event| {
             let value = e
@@ -120,11 +52,11 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
             let mut next = (*typed).clone();
-            if let Some(part) = next.parts.get_mut(i) {
+            if let Some(row) = next.rows.get_mut(i) {
                 if name {
-                    part.0 = value;
+                    row.name = value;
                 } else {
-                    part.1 = value;
+                    row.value = value;
                 }
             }
             typed.set(next);
@@ -134,7 +66,7 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
         let typed = typed.clone();
         move |_| {
             let mut next = (*typed).clone();
-            next.parts.push((String::new(), String::new()));
+            next.add_row();
             typed.set(next);
         }
     };
@@ -142,7 +74,7 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
         let typed = typed.clone();
         move |_| {
             let mut next = (*typed).clone();
-            next.parts.remove(i);
+            next.remove_row(i);
             typed.set(next);
         }
     };
@@ -161,10 +93,12 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
     };
     let error_of = |at: Option<usize>| -> Option<String> {
         match &read {
-            Err(errors) if *tried || at.is_some() => errors
-                .iter()
-                .find(|(i, _)| *i == at)
-                .map(|(_, m)| m.clone()),
+            Err(errors) if *tried || at.is_some() => {
+                errors.iter().find(|(i, _)| *i == at).map(|(_, e)| match e {
+                    DraftError::Field(p) => lang.problem(p),
+                    DraftError::ShareOver100 => t.split_share_over.to_string(),
+                })
+            }
             _ => None,
         }
     };
@@ -175,10 +109,9 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            typed.set(Typed {
-                kind: SplitKind::parse(&value).unwrap_or_default(),
-                ..(*typed).clone()
-            })
+            let mut next = (*typed).clone();
+            next.kind = SplitKind::parse(&value).unwrap_or_default();
+            typed.set(next);
         }
     };
     let value_label = match typed.kind {
@@ -211,10 +144,11 @@ pub fn SplitEditor(props: &SplitEditorProps) -> Html {
                     <th></th>
                 </tr></thead>
                 <tbody>
-                    { for typed.parts.iter().enumerate().map(|(i, (name, value))| {
+                    { for typed.rows.iter().enumerate().map(|(i, row)| {
                         let gets = allocation.as_ref().and_then(|a| a.amounts.get(i)).map(|m| m.format(currency)).unwrap_or_else(|| "—".into());
+                        let (name, value) = (&row.name, &row.value);
                         html! {
-                            <tr data-testid="split-part">
+                            <tr key={row.key} data-testid="split-part">
                                 <td><input type="text" data-testid="split-name" aria-label={props.name_label.clone()}
                                     value={name.clone()} onchange={edit_part(i, true)} /></td>
                                 <td class="num"><input type="text" inputmode="decimal" data-testid="split-value" aria-label={value_label}

@@ -49,11 +49,15 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
                 error.set(None);
                 editing.set(None);
                 saved.set(*saved + 1);
-                dispatch.dispatch(Action::SetTarget(Target {
-                    period: p,
-                    to: *to,
-                    split,
-                }));
+                dispatch.dispatch(Action::SetTarget {
+                    target: Target {
+                        period: p,
+                        to: *to,
+                        split,
+                        updated: None,
+                    },
+                    now: clock::now(),
+                });
             }
             None => error.set(Some(lang.texts().target_bad_period.to_string())),
         })

@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use super::figures_table;
-use crate::domain::plan_file::snapshot_problems;
 use crate::i18n::Lang;
 use crate::session::PlanRef;
 
@@ -11,7 +10,8 @@ use crate::session::PlanRef;
 pub fn snapshot_list(lang: Lang, plan: &PlanRef) -> Html {
     let t = lang.texts();
     let currency = &plan.currency;
-    let problems = snapshot_problems(&plan.snapshots);
+    // as the plan's reader found them in the text it read, once
+    let problems = &plan.snapshots.unreadable;
     let rows = plan
         .snapshots
         .list
@@ -45,7 +45,7 @@ pub fn snapshot_list(lang: Lang, plan: &PlanRef) -> Html {
             if !problems.is_empty() {
                 <div class="problems" role="alert" data-testid="snapshot-problems">
                     <p>{ t.snap_unreadable }</p>
-                    <ul>{ for problems.iter().map(|p| html! { <li>{ lang.problem_at(p) }</li> }) }</ul>
+                    <ul>{ for problems.iter().map(|u| html! { <li>{ lang.problem_at(&u.problem) }</li> }) }</ul>
                 </div>
             }
         </>
