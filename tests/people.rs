@@ -14,7 +14,7 @@ use keyplan::domain::import::{merge, preview, Rule};
 use keyplan::domain::method::{MapRule, Method, ScorePart};
 use keyplan::domain::people::{
     Attitude, Competitor, Contact, ContactId, Influence, Level, Link, LinkKind, People, PeopleEdit,
-    PricePosition, Relationship, Review, Role,
+    PricePosition, Relationship, Review, Role, Swot,
 };
 use keyplan::domain::plan_file::{decode, encode, read, Mode};
 use keyplan::domain::sample::sample_plan;
@@ -860,4 +860,74 @@ fn the_p3_map_tests_ask_for_the_chain_in_detail_and_a_middle_level_supporter() {
         .map_why(&MapWhy::RolesMissing(vec![Role::Buyer]))
         .contains("采购"));
     assert!(!Lang::En.map_rule(MapRule::MiddleBacking).is_empty());
+}
+
+/// The SWOT, the review and the people are empty exactly when they equal their defaults: each
+/// field alone (an unknown one too) makes them not empty, so a save never drops what one holds.
+#[test]
+fn emptiness_is_told_field_by_field() {
+    assert!(Swot::default().is_empty() && Review::default().is_empty());
+    assert!(People::default().is_empty());
+    let extra = || BTreeMap::from([("later".to_string(), serde_json::json!(1))]);
+    let swots: Vec<Swot> = (0..9)
+        .map(|field| {
+            let mut swot = Swot::default();
+            let text = "x".to_string();
+            match field {
+                0 => swot.strengths = text,
+                1 => swot.weaknesses = text,
+                2 => swot.opportunities = text,
+                3 => swot.threats = text,
+                4 => swot.so = text,
+                5 => swot.st = text,
+                6 => swot.wo = text,
+                7 => swot.wt = text,
+                _ => swot.extra = extra(),
+            }
+            swot
+        })
+        .collect();
+    for swot in &swots {
+        assert!(!swot.is_empty(), "{swot:?}");
+        let people = People {
+            swot: swot.clone(),
+            ..People::default()
+        };
+        assert!(!people.is_empty(), "{people:?}");
+    }
+    for field in 0..4 {
+        let mut review = Review::default();
+        match field {
+            0 => review.why = "价格".to_string(),
+            1 => review.competitor = "竞品甲".to_string(),
+            2 => review.learned = "早做高层".to_string(),
+            _ => review.extra = extra(),
+        }
+        assert!(!review.is_empty(), "{review:?}");
+        let people = People {
+            review,
+            ..People::default()
+        };
+        assert!(!people.is_empty(), "{people:?}");
+    }
+    let one = |edit: fn(&mut People)| {
+        let mut people = People::default();
+        edit(&mut people);
+        people.is_empty()
+    };
+    assert!(!one(|p| p.contacts.push(contact(
+        "c1",
+        "王总",
+        Level::Top,
+        &[]
+    ))));
+    assert!(!one(|p| p.links.push(Link {
+        from: ContactId::new("c1"),
+        to: ContactId::new("c2"),
+        kind: LinkKind::ReportsTo,
+    })));
+    assert!(!one(|p| p.competitors.push(Competitor {
+        name: "竞品甲".to_string(),
+        ..Competitor::default()
+    })));
 }

@@ -1688,3 +1688,84 @@ fn two_tabs_setting_a_target_keep_the_later_one() {
     );
     assert_eq!(merged.targets, mine.targets);
 }
+
+/// A store that, like the browser's adapter, keeps the plan's text with the fingerprint a save
+/// handed over and answers from memory while it holds exactly that text.
+struct Remembering {
+    inner: Memory,
+    known: RefCell<Option<(String, String, u64)>>,
+    /// Fingerprints answered from memory.
+    remembered: RefCell<usize>,
+}
+
+impl Store for Remembering {
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.read(key)
+    }
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.inner.write(key, value)
+    }
+    fn write_printed(&self, key: &str, value: &str, print: u64) -> Result<(), StorageError> {
+        self.inner.write(key, value)?;
+        *self.known.borrow_mut() = Some((key.to_string(), value.to_string(), print));
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+    fn used_chars(&self) -> Result<usize, StorageError> {
+        self.inner.used_chars()
+    }
+    fn fingerprint(&self, key: &str) -> Result<u64, StorageError> {
+        let now = self.inner.read(key)?;
+        if let Some((k, text, print)) = &*self.known.borrow() {
+            if k == key && now.as_deref() == Some(text.as_str()) {
+                *self.remembered.borrow_mut() += 1;
+                return Ok(*print);
+            }
+        }
+        Ok(session::fingerprint(now.as_deref()))
+    }
+}
+
+/// A save hashes its text once and hands the fingerprint to the store with it: the store's
+/// answer from memory is the text's own fingerprint, a backup written since changes nothing,
+/// and text another tab wrote without a new stamp is still never taken for this tab's.
+#[test]
+fn a_save_hands_the_store_the_fingerprint_of_what_it_wrote() {
+    let store = Remembering {
+        inner: Memory::default(),
+        known: RefCell::new(None),
+        remembered: RefCell::new(0),
+    };
+    let plan = plan_with(&[("a", 100, Stage::P1)]);
+    let saved = |plan: &Plan, seen: &Seen| match session::save(
+        &store,
+        plan,
+        seen,
+        now(),
+        "s".to_string(),
+    ) {
+        Action::Saved(SaveResult::Saved { seen, .. }) => Some(seen),
+        Action::Saved(SaveResult::Stale) => None,
+        other => panic!("{other:?}"),
+    };
+    let seen = saved(&plan, &Seen::default()).expect("a first save");
+    let text = store.inner.get(PLAN_KEY).expect("the plan is stored");
+    assert_eq!(seen.fingerprint, session::fingerprint(Some(&text)));
+    assert!(*store.remembered.borrow() > 0, "confirmed from memory");
+    backups::keep(&store, BackupKind::BeforeImport, &"x".repeat(5000), now()).unwrap();
+    let next = plan_with(&[("a", 200, Stage::P2)]);
+    let seen = saved(&next, &seen).expect("the backup changed nothing of the plan's version");
+    // another tab writes other text under the plan key, keeping the stamp
+    store.inner.put(PLAN_KEY, &encode(&plan, now()));
+    assert_eq!(
+        saved(&next, &seen),
+        None,
+        "stale: the text is not this tab's"
+    );
+    assert_eq!(decode(&store.inner.get(PLAN_KEY).unwrap()).unwrap(), plan);
+}

@@ -152,6 +152,27 @@ async fn create_move_reload_persists() {
         0,
         "a new deal has nothing to delete"
     );
+    // the values the plan uses are offered while typing (worked out when the form opens)
+    let offered = b
+        .js("return Array.from(document.querySelectorAll('#kp-customers option')).map(o => o.value);")
+        .await;
+    let stored = stored_plan(&b).await;
+    let customers: std::collections::BTreeSet<&str> = stored["deals"]
+        .as_array()
+        .expect("deals")
+        .iter()
+        .filter_map(|d| d["customer"].as_str())
+        .collect();
+    let offered: std::collections::BTreeSet<&str> = offered
+        .as_array()
+        .expect("options")
+        .iter()
+        .filter_map(|o| o.as_str())
+        .collect();
+    assert!(
+        !customers.is_empty() && offered == customers,
+        "customers offered {offered:?}, in the plan {customers:?}"
+    );
     b.fill("#deal-name", "测试项目 E2E").await;
     b.fill("#deal-customer", "华东测试集团").await;
     b.fill("#deal-amount", "880000").await;

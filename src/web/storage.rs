@@ -6,14 +6,12 @@ use web_sys::Storage;
 use crate::session::{fingerprint, StorageError, Store};
 
 thread_local! {
-    /// The text last written or fingerprinted, as the browser has it, with its key and
-    /// fingerprint: a plan of megabytes the browser still holds unchanged (`===`) is not copied
-    /// into wasm memory and hashed again at every save.
+    /// The text last written with its fingerprint or last fingerprinted, as the browser has it,
+    /// with its key and fingerprint: a plan of megabytes the browser still holds unchanged
+    /// (`===`) is not copied into wasm memory and hashed again at every save. Other writes (a
+    /// backup) leave it be.
     static KNOWN: std::cell::RefCell<Option<(String, JsValue, u64)>> = const { std::cell::RefCell::new(None) };
 }
-
-/// Texts written from this length on (in UTF-8 bytes) are remembered in [`KNOWN`].
-const REMEMBER_BYTES: usize = 4096;
 
 /// `storage.getItem(key)` as the browser's own string (or `null`), not copied into wasm memory.
 fn get_item(storage: &Storage, key: &str) -> Result<JsValue, StorageError> {
@@ -22,6 +20,18 @@ fn get_item(storage: &Storage, key: &str) -> Result<JsValue, StorageError> {
         .unchecked_into();
     get_item
         .call1(storage, &JsValue::from_str(key))
+        .map_err(classify)
+}
+
+/// `storage.setItem(key, text)` with the browser's own string, so that it can be remembered.
+fn set_item(key: &str, text: &JsValue) -> Result<(), StorageError> {
+    let storage = storage()?;
+    let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &"setItem".into())
+        .map_err(classify)?
+        .unchecked_into();
+    set_item
+        .call2(&storage, &JsValue::from_str(key), text)
+        .map(|_| ())
         .map_err(classify)
 }
 
@@ -57,22 +67,16 @@ impl Store for LocalStore {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        set_item(key, &JsValue::from_str(value))
+    }
+
+    fn write_printed(&self, key: &str, value: &str, print: u64) -> Result<(), StorageError> {
         let text = JsValue::from_str(value);
-        let storage = storage()?;
-        let set_item: js_sys::Function = js_sys::Reflect::get(&storage, &"setItem".into())
-            .map_err(classify)?
-            .unchecked_into();
-        let written = set_item
-            .call2(&storage, &JsValue::from_str(key), &text)
-            .map(|_| ())
-            .map_err(classify);
-        // worth remembering when long (a plan, a backup); what is remembered only counts while the
-        // browser holds exactly that text, so an entry left behind is never wrong
-        if written.is_ok() && value.len() >= REMEMBER_BYTES {
-            let print = fingerprint(Some(value));
-            KNOWN.with(|known| *known.borrow_mut() = Some((key.to_string(), text, print)));
-        }
-        written
+        set_item(key, &text)?;
+        // what is remembered only counts while the browser holds exactly that text, so an entry
+        // left behind is never wrong
+        KNOWN.with(|known| *known.borrow_mut() = Some((key.to_string(), text, print)));
+        Ok(())
     }
 
     fn fingerprint(&self, key: &str) -> Result<u64, StorageError> {

@@ -401,6 +401,12 @@ async fn merge_runs(b: &Browser, table: &mut String) {
     );
     row(
         table,
+        "merge run: the save alone (encode, compare-and-set, write, confirm)",
+        &column("save"),
+        "ms",
+    );
+    row(
+        table,
         "merge run: merge clicked → merged, saved, board shown",
         &merge,
         "ms",
@@ -415,6 +421,17 @@ async fn merge_runs(b: &Browser, table: &mut String) {
         table,
         "merge run: (preview + merge) ÷ JSON.parse, same run",
         &ratio,
+        "×",
+    );
+    // what localStorage alone costs: the whole plan encoded, handed to the browser and written
+    let save_ratio: Vec<f64> = rounds
+        .iter()
+        .map(|r| r["save"].as_f64().unwrap_or(f64::NAN) / r["parse"].as_f64().unwrap_or(f64::NAN))
+        .collect();
+    row(
+        table,
+        "merge run: the save alone ÷ JSON.parse, same run",
+        &save_ratio,
         "×",
     );
 
@@ -669,11 +686,12 @@ async fn merge_round(b: &Browser, deals: &str) -> Value {
            const loaded = mark('keyplan-import-read') - chosen;
            const shown = chosen + preview - mark('keyplan-import-previewed');
            const board = mark('keyplan-board') - start;
+           const save = mark('keyplan-saved') - mark('keyplan-save');
            await idle();
            const longest = Math.max(0, ...tasks.filter(e => e.startTime + e.duration >= start).map(e => e.duration));
            const saved = localStorage.getItem('keyplan.plan.v1.stamp') !== stamp;
            const cards = document.querySelectorAll('[data-testid=deal-card], [data-testid=closed-card]').length;
-           return {{ parse, loaded, read, compare, shown, preview, board, merge, longest, chars: text.length, cards, saved }};
+           return {{ parse, loaded, read, compare, shown, preview, board, save, merge, longest, chars: text.length, cards, saved }};
          }})();"
     ))
     .await

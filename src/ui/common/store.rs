@@ -45,13 +45,16 @@ pub fn use_store_effects(state: &UseReducerHandle<Session>) {
         let (state, dispatch) = (state.clone(), dispatch.clone());
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 && !state.is_blocked() {
-                dispatch.dispatch(session::save(
+                crate::web::bench::mark("keyplan-save");
+                let saved = session::save(
                     &LocalStore,
                     &state.plan,
                     &state.seen,
                     clock::now(),
                     new_stamp(),
-                ));
+                );
+                crate::web::bench::mark("keyplan-saved");
+                dispatch.dispatch(saved);
             }
         });
     }

@@ -39,7 +39,19 @@ pub fn App() -> Html {
     let dispatch: Dispatch = state.dispatcher();
     let lang = state.lang;
     let plan = state.plan.clone();
-    let suggestions = use_memo(plan.clone(), |plan| Suggestions::of(plan));
+    // worked out over every deal only while a deal's form is open, not at every change (an
+    // import of 10,000 deals, say)
+    let editing = matches!(
+        state.dialog,
+        Some(Dialog::NewDeal(_) | Dialog::Deal { .. } | Dialog::Gone { .. })
+    );
+    let suggestions = use_memo((plan.clone(), editing), |(plan, editing)| {
+        if *editing {
+            Suggestions::of(plan)
+        } else {
+            Suggestions::default()
+        }
+    });
 
     let main = if let Persistence::Blocked {
         raw,

@@ -55,8 +55,6 @@ struct TableLook {
 struct Look {
     readable: Vec<(String, Parsed)>,
     preview: Preview,
-    /// Deals a replacement would bring.
-    replacing: usize,
 }
 
 #[component]
@@ -144,13 +142,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 readable.push((table.name.clone(), table.read.parsed.clone()));
             }
             let preview = preview(plan, &readable);
-            let replacing = replace(&readable).deals.len();
             bench::mark("keyplan-import-previewed");
-            Look {
-                readable,
-                preview,
-                replacing,
-            }
+            Look { readable, preview }
         },
     );
     // the currency of the deals listed: the plan's, or the file's for an empty planner
@@ -469,7 +462,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 }
                 if *confirming_replace {
                     <p class="form-alert" role="alert" data-testid="replace-warning">
-                        { lang.replace_warning(props.plan.deals.len(), look.replacing) }
+                        { lang.replace_warning(props.plan.deals.len(), replace(&look.readable).deals.len()) }
                     </p>
                 }
                 if let Some(message) = &*failure {
