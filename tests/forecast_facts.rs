@@ -5,10 +5,11 @@ mod common;
 
 use std::rc::Rc;
 
-use common::{date, fields, item, method_with, now, plan_by, set_status};
+use chrono::FixedOffset;
+use common::{date, deal_mut, fields, item, method_with, now, plan_by, set_status};
 use keyplan::domain::deal::GateCheck;
 use keyplan::domain::facts::Facts;
-use keyplan::domain::filter::{Dimension, Filter};
+use keyplan::domain::filter::{Dimension, Filter, ScoreFloor};
 use keyplan::domain::forecast::{forecast_of, risk_by_owner_of, Query};
 use keyplan::domain::summary::{stage_totals, stage_totals_of};
 use keyplan::domain::weighting::Basis;
@@ -61,6 +62,10 @@ enum Change {
     Owner(usize, usize),
     Close(usize, u8),
     Tick(usize, usize),
+    /// Two neighbours changed and a deal added in one version, as a merge does.
+    Batch(usize),
+    /// Two neighbours removed in one version.
+    RemoveTwo(usize),
     Method,
     Nothing,
 }
@@ -73,6 +78,8 @@ fn change() -> impl Strategy<Value = Change> {
         ((0usize..64), (0usize..3)).prop_map(|(i, o)| Change::Owner(i, o)),
         ((0usize..64), (0u8..3)).prop_map(|(i, s)| Change::Close(i, s)),
         ((0usize..64), (0usize..16)).prop_map(|(i, g)| Change::Tick(i, g)),
+        (0usize..64).prop_map(Change::Batch),
+        (0usize..64).prop_map(Change::RemoveTwo),
         Just(Change::Method),
         Just(Change::Nothing),
     ]
@@ -132,6 +139,27 @@ fn apply(plan: &mut Plan, change: &Change, serial: &mut usize) -> usize {
             };
             usize::from(plan.check_gate(&id, &gate, check, now()).is_ok() && !had)
         }
+        Change::Batch(i) if n > 0 => {
+            let edited: std::collections::BTreeSet<usize> = [i % n, (i + 1) % n].into();
+            for k in &edited {
+                let deal = deal_mut(plan, *k);
+                deal.amount = deal.amount + Money::from_minor(1);
+            }
+            *serial += 1;
+            plan.add(
+                DealId::new(format!("n{serial}")),
+                fields("merged", 7, Stage::P1),
+                now(),
+            )
+            .unwrap();
+            edited.len() + 1
+        }
+        Change::RemoveTwo(i) if n > 1 => {
+            let (a, b) = (id(*i % (n - 1)), id(*i % (n - 1) + 1));
+            plan.remove(&a).unwrap();
+            plan.remove(&b).unwrap();
+            0
+        }
         Change::Method => {
             let stage = &mut plan.method_mut().stages[3];
             stage.probability = if stage.probability == 30 { 35 } else { 30 };
@@ -147,10 +175,19 @@ fn queries() -> Vec<Query> {
     let mut out = Vec::new();
     for basis in [Basis::Claimed, Basis::Verified] {
         for group_by in [None, Some(Dimension::Owner), Some(Dimension::Region)] {
+            let floor = Some(ScoreFloor {
+                min: 40,
+                today,
+                zone: FixedOffset::east_opt(8 * 3600).unwrap(),
+            });
             for filter in [
                 Filter::default(),
                 Filter::default().with(Dimension::Owner, "李娜"),
                 Filter::default().with(Dimension::Owner, "nobody"),
+                Filter::default().with_score(floor),
+                Filter::default()
+                    .with(Dimension::Region, "华东")
+                    .with_score(floor),
             ] {
                 out.push(Query {
                     basis,

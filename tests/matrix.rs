@@ -562,6 +562,79 @@ fn an_import_adds_the_targets_the_plan_lacks_and_keeps_its_own() {
         .any(|f| f.field == Field::Bonus));
 }
 
+/// The preview names each target a merge would replace, by the same rule the merge applies:
+/// newest wins takes a later version only, take theirs any other version, keep mine none.
+#[test]
+fn the_preview_names_the_targets_a_merge_replaces() {
+    let at = |h: u32| {
+        Some(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 20, h, 0, 0).unwrap())
+    };
+    let mut mine = won_plan();
+    let mut own = target();
+    own.split.total = major(5);
+    own.updated = at(9);
+    mine.set_target(own.clone());
+    let file_with = |total: i64, updated| {
+        let mut theirs = won_plan();
+        let mut t = target();
+        t.split.total = major(total);
+        t.updated = updated;
+        theirs.set_target(t);
+        vec![(
+            "f".to_string(),
+            Parsed {
+                plan: theirs,
+                ..Parsed::default()
+            },
+        )]
+    };
+    for (updated, newest, takes) in [(at(10), 1, 1), (at(8), 0, 1), (None, 0, 1)] {
+        let files = file_with(7, updated);
+        let look = preview(&mine, &files);
+        for (rule, expected) in [
+            (Rule::NewestWins, newest),
+            (Rule::TakeTheirs, takes),
+            (Rule::KeepMine, 0),
+        ] {
+            let listed = look.replaced_targets(&mine, rule);
+            assert_eq!(
+                listed.len(),
+                expected,
+                "{rule:?}, theirs stamped {updated:?}"
+            );
+            let merged = merge(&mine, &look, rule, &Default::default());
+            let now = merged
+                .targets
+                .iter()
+                .find(|t| t.period == own.period)
+                .unwrap();
+            // what the preview lists is exactly what the merge replaces
+            assert_eq!(
+                now.split.total == major(7),
+                expected == 1,
+                "{rule:?}, {updated:?}"
+            );
+            if let Some((before, after)) = listed.first() {
+                assert_eq!(
+                    (before.split.total, after.split.total),
+                    (major(5), major(7))
+                );
+            }
+        }
+    }
+    // the same target in the file lists nothing
+    let same = vec![(
+        "f".to_string(),
+        Parsed {
+            plan: mine.clone(),
+            ..Parsed::default()
+        },
+    )];
+    assert!(preview(&mine, &same)
+        .replaced_targets(&mine, Rule::TakeTheirs)
+        .is_empty());
+}
+
 #[test]
 fn the_matrix_csv_says_its_dimensions_and_filter_in_both_languages() {
     use keyplan::domain::csv::{document, BOM};

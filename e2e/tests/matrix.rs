@@ -143,6 +143,28 @@ async fn a_target_split_shows_its_remainder_and_is_saved_only_when_it_adds_up() 
         serde_json::json!({"period": "2026-Q4", "to": "owner", "amount": 1000000, "by": "share",
             "parts": [{"name": "销售小王", "share": 60}, {"name": "销售小李", "share": 40}]})
     );
+
+    // a colleague's file with a later version of that target: the preview says the merge
+    // replaces it (newest wins), and keeping mine replaces nothing
+    let mut theirs = plan.clone();
+    theirs["targets"][0]["amount"] = serde_json::json!(2000000);
+    theirs["targets"][0]["parts"][0]["share"] = serde_json::json!(50);
+    theirs["targets"][0]["parts"][1]["share"] = serde_json::json!(50);
+    theirs["targets"][0]["updated"] = serde_json::json!("2099-01-01T00:00:00Z");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("colleague.json");
+    std::fs::write(&path, theirs.to_string()).unwrap();
+    b.import_file(path.to_str().unwrap()).await;
+    b.wait_for(&tid("import-target-replaced")).await;
+    let line = b.text(&tid("import-target-replaced")).await;
+    assert!(
+        line.contains("1,000,000.00") && line.contains("2,000,000.00"),
+        "{line}"
+    );
+    b.select_value(&tid("import-rule"), "mine").await;
+    b.wait_gone(&tid("import-target-replaced")).await;
+    b.click(&tid("cancel-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
     b.close().await;
 }
 

@@ -198,19 +198,20 @@ async fn nothing_overflows(b: &Browser, where_: &str) {
 async fn long_words_never_widen_the_page() {
     let b = e2e::start().await;
     let long = |c: &str| c.repeat(200);
-    let deal = |id: &str, owner: String, stage: &str| {
+    let deal = |id: &str, owner: String, stage: &str, amount: &str| {
         json!({
             "id": id, "name": long("N"), "customer": long("C"), "owner": owner,
             "product": long("P"), "next_step": long("S"), "notes": long("n"),
-            "amount": "1234567.89", "stage": stage, "expected_close": "2026-12-30",
+            "amount": amount, "stage": stage, "expected_close": "2026-12-30",
         })
     };
     let _plan = open_with(
         &b,
         vec![
-            deal("l1", long("O"), "P2"),
-            deal("l2", format!("{}2", long("O")), "P4"),
-            deal("l3", "王".repeat(120), "P5"),
+            deal("l1", long("O"), "P2", "1234567.89"),
+            deal("l2", format!("{}2", long("O")), "P4", "1234567.89"),
+            // the largest amount a deal may have: wider than a board column
+            deal("l3", "王".repeat(120), "P5", "999999999999.99"),
         ],
     )
     .await;
@@ -220,6 +221,16 @@ async fn long_words_never_widen_the_page() {
         b.click(&tid("view-board")).await;
         b.wait_for(&tid("board")).await;
         nothing_overflows(&b, &format!("board at {at}")).await;
+        // a card clips what overflows it (it is painted only near the screen): every amount
+        // stays whole inside its card
+        let clipped = b
+            .js("return [...document.querySelectorAll('[data-testid=deal-card]')].filter(c => {
+                   const a = c.querySelector('.amount');
+                   return a && (a.getBoundingClientRect().right > c.getBoundingClientRect().right + 0.5
+                     || a.scrollWidth > a.clientWidth + 0.5);
+                 }).map(c => c.dataset.dealId);")
+            .await;
+        assert_eq!(clipped, json!([]), "board at {at}: an amount is cut off");
         b.screenshot(&format!("long-board-{w}")).await;
 
         b.click(&tid("view-list")).await;

@@ -69,8 +69,9 @@ fn slot(dimension: Dimension) -> usize {
     }
 }
 
-/// A quick hash for the few short texts of a dimension (owners, regions …): a multiply-rotate
-/// over 8-byte words. These keys come from the person's own plan, never chosen to collide.
+/// A quick hash for the few short texts of a dimension (owners, regions …) and for addresses: a
+/// multiply-rotate over 8-byte words. These keys come from the person's own plan, never chosen
+/// to collide.
 #[derive(Clone, Copy, Default)]
 struct Quick(u64);
 
@@ -149,7 +150,11 @@ impl Facts {
         let old_facts = std::mem::take(&mut self.facts);
         let mut facts = Vec::with_capacity(plan.deals.len());
         // walk both versions in step: a deal at the old place is reused, one just past it too (the
-        // deal between was removed); any other is derived again (changed, added or moved)
+        // deal between was removed); a deal changed in place is derived again and keeps the step.
+        // Otherwise (deals added, removed or changed together, as a merge does) the old deals are
+        // looked up by address, once a table of them is needed, and the walk goes on from there.
+        let mut by_address: Option<HashMap<*const Deal, usize, BuildHasherDefault<Quick>>> = None;
+        let same_length = old.deals.len() == plan.deals.len();
         let mut j = 0;
         for deal in &plan.deals {
             let at = |k: usize| old.deals.get(k).is_some_and(|o| Rc::ptr_eq(o, deal));
@@ -157,8 +162,19 @@ impl Facts {
                 Some(j)
             } else if at(j + 1) {
                 Some(j + 1)
-            } else {
+            } else if same_length || j >= old.deals.len() {
                 None
+            } else {
+                by_address
+                    .get_or_insert_with(|| {
+                        old.deals
+                            .iter()
+                            .enumerate()
+                            .map(|(k, d)| (Rc::as_ptr(d), k))
+                            .collect()
+                    })
+                    .get(&Rc::as_ptr(deal))
+                    .copied()
             };
             facts.push(match reused {
                 Some(k) => {
@@ -167,8 +183,7 @@ impl Facts {
                 }
                 None => {
                     derived += 1;
-                    // a deal changed in place takes its old place; an added one takes none
-                    if old.deals.len() >= plan.deals.len() {
+                    if same_length {
                         j += 1;
                     }
                     self.derive(&plan.method, deal)

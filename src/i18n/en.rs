@@ -642,6 +642,7 @@ pub const TEXTS: Texts = Texts {
     matrix_file: "matrix",
     import_left_out: "Targets left out",
     import_bad_snapshots: "Snapshots left out (unreadable)",
+    import_targets_replaced: "Targets your merge replaces (the file's version is newer, or you take theirs)",
 };
 
 /// The deck's English stage names.

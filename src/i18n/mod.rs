@@ -1255,6 +1255,7 @@ texts! {
     matrix_file,
     import_left_out,
     import_bad_snapshots,
+    import_targets_replaced,
 }
 
 #[cfg(test)]

@@ -643,6 +643,7 @@ pub const TEXTS: Texts = Texts {
     matrix_file: "矩阵",
     import_left_out: "未导入的销售任务",
     import_bad_snapshots: "未导入的快照（无法读取）",
+    import_targets_replaced: "合并将替换的销售任务（文件中的版本更新，或选择了采用对方）",
 };
 
 /// The deck's stage names.

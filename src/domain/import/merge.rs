@@ -318,16 +318,41 @@ pub fn merge(
             .targets
             .iter()
             .find(|t| target_key(t) == target_key(theirs));
-        let take = match (rule, mine) {
-            (_, None) | (Rule::TakeTheirs, _) => true,
-            (Rule::NewestWins, Some(mine)) => theirs.updated > mine.updated,
-            (Rule::KeepMine, Some(_)) => false,
-        };
-        if take {
+        if takes_target(rule, mine, theirs) {
             plan.set_target(theirs.clone());
         }
     }
     plan
+}
+
+/// Whether a merge under `rule` puts the file's version of a target in place of mine.
+fn takes_target(rule: Rule, mine: Option<&Target>, theirs: &Target) -> bool {
+    match (rule, mine) {
+        (_, None) | (Rule::TakeTheirs, _) => true,
+        (Rule::NewestWins, Some(mine)) => theirs.updated > mine.updated,
+        (Rule::KeepMine, Some(_)) => false,
+    }
+}
+
+impl Preview {
+    /// The targets of `current` that a merge under `rule` replaces with a file's different
+    /// version: `(mine, theirs)`, as the preview lists them before the person merges.
+    pub fn replaced_targets<'a>(
+        &'a self,
+        current: &'a Plan,
+        rule: Rule,
+    ) -> Vec<(&'a Target, &'a Target)> {
+        self.other_targets
+            .iter()
+            .filter_map(|theirs| {
+                let mine = current
+                    .targets
+                    .iter()
+                    .find(|t| target_key(t) == target_key(theirs))?;
+                takes_target(rule, Some(mine), theirs).then_some((mine, theirs))
+            })
+            .collect()
+    }
 }
 
 /// The incoming plan as it is, in place of the current one: the first file's title, currency,

@@ -80,8 +80,9 @@ struct Row<'a> {
     probabilities: &'a [u8; 8],
 }
 
-/// An amount in cents as written: a deal's is at most [`MAX_DEAL_MINOR`] and a month's sum of
-/// them fits 64 bits many times over (the reader refuses more than `i64::MAX`).
+/// An amount in cents as written: a deal's is at most [`MAX_DEAL_MINOR`] (10^14 cents), so a
+/// month's sum passes `i64::MAX` only with more than 92,000 deals of the largest amount in that
+/// one month; such a sum is written as `i64::MAX` (the reader refuses more than that).
 fn cents_out(m: Money) -> i64 {
     i64::try_from(m.minor()).unwrap_or(i64::MAX)
 }

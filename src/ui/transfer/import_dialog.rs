@@ -11,6 +11,7 @@ use crate::domain::import::table::{
 use crate::domain::import::{merge, preview, replace, Choice, DealChange, Preview, Rule};
 use crate::domain::method::content;
 use crate::domain::plan_file::Parsed;
+use crate::domain::target::SplitTo;
 use crate::domain::{Deal, DealId};
 use crate::i18n::{table_words, Lang, Shown};
 use crate::session::{Action, ImportFiles, PlanRef, TableFile};
@@ -275,6 +276,12 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         }
     };
     let p = &look.preview;
+    let replaced_targets = p.replaced_targets(&props.plan, *rule);
+    let split_to = |to: SplitTo| match to {
+        SplitTo::Owner => t.field_owner,
+        SplitTo::Product => t.field_product,
+        SplitTo::Region => t.field_region,
+    };
     let importable: usize = look.readable.iter().map(|(_, f)| f.plan.deals.len()).sum();
     let nothing_readable = importable == 0;
     let table_section = match (&props.table, &*table_look) {
@@ -454,6 +461,18 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                                 <li data-testid="import-bad-snapshot"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ format!("{}: {}", problem.path, lang.read_problem(&problem.kind)) }</bdi></li>
                             }) }
                             if p.bad_snapshots.len() > LISTED { <li class="more">{ lang.and_more(p.bad_snapshots.len() - LISTED) }</li> }
+                        </ul>
+                    </details>
+                }
+                if !replaced_targets.is_empty() {
+                    <details open=true><summary>{ t.import_targets_replaced }</summary>
+                        <ul>
+                            { for replaced_targets.iter().map(|(mine, theirs)| html! {
+                                <li data-testid="import-target-replaced">
+                                    { format!("{} · {}{}", lang.period(mine.period.period()), split_to(mine.to), lang.colon()) }
+                                    { format!("{} → {}", mine.split.total.format(&props.plan.currency), theirs.split.total.format(&props.plan.currency)) }
+                                </li>
+                            }) }
                         </ul>
                     </details>
                 }
