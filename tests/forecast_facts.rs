@@ -143,7 +143,7 @@ fn apply(plan: &mut Plan, change: &Change, serial: &mut usize) -> usize {
             let edited: std::collections::BTreeSet<usize> = [i % n, (i + 1) % n].into();
             for k in &edited {
                 let deal = deal_mut(plan, *k);
-                deal.amount = deal.amount + Money::from_minor(1);
+                deal.amount += Money::from_minor(1);
             }
             *serial += 1;
             plan.add(
