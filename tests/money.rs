@@ -213,3 +213,58 @@ fn absurd_exponents_are_errors_not_overflows() {
     );
     assert_eq!(Money::parse_decimal("0e99999"), Ok(Money::ZERO));
 }
+
+/// The quick reader of plain amounts (files and CSV, issue 12) reads what the general readers
+/// read, and leaves the rest to them.
+#[test]
+fn plain_amounts_read_as_the_general_readers_read_them() {
+    for text in [
+        "0",
+        "1",
+        "007",
+        "1250000",
+        "1250000.5",
+        "1250000.50",
+        "999999999999.99",
+    ] {
+        let money = Money::parse_plain(text).unwrap_or_else(|| panic!("{text:?}"));
+        assert_eq!(Ok(money), Money::parse_decimal(text), "{text:?}");
+        assert_eq!(Ok(money), Money::parse_input(text), "{text:?}");
+    }
+    for text in [
+        "1000000000000",
+        "999999999999999",
+        "9999999999999999",
+        "1.",
+        ".5",
+        "1.234",
+        "1.2.3",
+        "-1",
+        "+1",
+        "1e3",
+        "1,250",
+        " 1",
+        "1 ",
+        "",
+        "١٢",
+        "1.a",
+        "a.1",
+    ] {
+        assert_eq!(Money::parse_plain(text), None, "{text:?}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn generated_plain_amounts_read_as_decimals(major in 0u64..10_000_000_000_000_000, cents in proptest::option::of(0u8..100), two in any::<bool>()) {
+        let text = match cents {
+            Some(c) if two => format!("{major}.{c:02}"),
+            Some(c) => format!("{major}.{}", c % 10),
+            None => format!("{major}"),
+        };
+        match Money::parse_plain(&text) {
+            Some(money) => prop_assert_eq!(Ok(money), Money::parse_decimal(&text)),
+            None => prop_assert_eq!(Money::parse_decimal(&text), Err(AmountError::TooLarge)),
+        }
+    }
+}

@@ -99,6 +99,33 @@ impl Money {
         Ok(Money(minor))
     }
 
+    /// A plain amount, as keyplan writes amounts in files and CSV: digits, then at most two
+    /// decimals after a point (`1250000`, `1250000.5`, `1250000.50`), at most
+    /// [`MAX_DEAL_MINOR`]. `None` for anything else, which [`Money::parse_decimal`] and
+    /// [`Money::parse_input`] read (or refuse) as they always do; where this reads a text, they
+    /// read the same amount. Without them, it reads the amounts of a 10,000-deal file several
+    /// times faster (no string is built, no 128-bit arithmetic).
+    pub fn parse_plain(text: &str) -> Option<Money> {
+        let (major, minor) = match text.split_once('.') {
+            Some((major, minor)) if (1..=2).contains(&minor.len()) => (major, minor),
+            Some(_) => return None,
+            None => (text, ""),
+        };
+        // 15 digits before the point: more is over the limit, and fits no u64 with the cents
+        if major.is_empty() || major.len() > 15 {
+            return None;
+        }
+        let digits = major
+            .bytes()
+            .chain(minor.bytes())
+            .chain(b"00".iter().copied());
+        let minor_units = digits.take(major.len() + 2).try_fold(0u64, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+        })?;
+        let minor_units = i128::from(minor_units);
+        (minor_units <= MAX_DEAL_MINOR).then_some(Money(minor_units))
+    }
+
     /// Parses what a person types into an amount field: a leading `¥`/`￥`, a trailing `元`,
     /// full-width digits, the Chinese units `万` (10⁴) and `亿` (10⁸), and thousands separators
     /// (`,` `，` or a space) where they belong: between groups of three digits of the whole part

@@ -48,7 +48,12 @@ impl Stage {
 
     /// Reads `P3` (also `p3` and surrounding spaces).
     pub fn parse(text: &str) -> Option<Stage> {
-        match text.trim().as_bytes() {
+        // a code as written, without the trim (this runs for every deal of a file)
+        let code = match text.len() {
+            2 => text,
+            _ => text.trim(),
+        };
+        match code.as_bytes() {
             [p, d] if p.eq_ignore_ascii_case(&b'p') && d.is_ascii_digit() => {
                 Stage::from_index(usize::from(d - b'0'))
             }

@@ -375,6 +375,16 @@ async fn merge_runs(b: &Browser, table: &mut String) {
         "ms",
     );
     row(table, "merge run: keyplan read", &column("read"), "ms");
+    let read_ratio: Vec<f64> = rounds
+        .iter()
+        .map(|r| r["read"].as_f64().unwrap_or(f64::NAN) / r["parse"].as_f64().unwrap_or(f64::NAN))
+        .collect();
+    row(
+        table,
+        "merge run: keyplan read ÷ JSON.parse, same run",
+        &read_ratio,
+        "×",
+    );
     row(
         table,
         "merge run: keyplan compares (preview computed)",

@@ -13,7 +13,6 @@ mod split;
 mod surrogates;
 mod v1;
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
@@ -141,19 +140,23 @@ pub fn read_carefully(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
 fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // first, before looking for lone surrogate escapes: a file the single pass takes has none
+    // (every string of it was read as text, which refuses them)
+    if quickly {
+        if let Some((rest, typed)) = quick::file(text, mode) {
+            let mut top = Object::of(At::Top, rest);
+            let version = version(&mut top)?;
+            if let Some(read) = v1::read_typed(top, version, typed, mode) {
+                return read;
+            }
+        }
+    }
     let patched = surrogates::patch(text);
     let (text, mark) = match &patched {
         Some((patched, mark)) => (patched.as_str(), Some(*mark)),
         None => (text, None),
     };
     if quickly && mark.is_none() {
-        if let Some((rest, wires)) = quick::file(text) {
-            let mut top = Object::of(At::Top, rest);
-            let version = version(&mut top)?;
-            if let Some(read) = v1::read_typed(top, version, wires, mode) {
-                return read;
-            }
-        }
         if let Some((rest, deals)) = quick_top(text) {
             let mut top = Object::of(At::Top, rest);
             let version = version(&mut top)?;
@@ -184,8 +187,12 @@ fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable
 /// The top level of a file with its deals still as they are written (for [`quick`]): `None`
 /// unless it is an object whose `deals` is an array.
 fn quick_top(text: &str) -> Option<(serde_json::Map<String, Value>, Vec<&RawValue>)> {
-    let mut top: BTreeMap<Cow<str>, &RawValue> = serde_json::from_str(text).ok()?;
-    let deals = serde_json::from_str(top.remove("deals")?.get()).ok()?;
+    let mut top = BTreeMap::new();
+    for (key, value) in keyplan_wire::top(text)? {
+        // a key given twice: the last one counts, as in a JSON value
+        top.insert(key, value);
+    }
+    let deals = keyplan_wire::items(top.remove("deals")?.get())?;
     let rest = top
         .into_iter()
         .map(|(key, value)| Some((key.into_owned(), quick::value_at(value, 1)?)))
@@ -272,10 +279,10 @@ pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
 /// the tests' check that a whole file as keyplan writes it takes the quickest way.
 #[doc(hidden)]
 pub fn in_one_pass(text: &str) -> bool {
-    quick::file(text).is_some_and(|(rest, wires)| {
+    quick::file(text, Mode::Strict).is_some_and(|(rest, typed)| {
         let mut top = Object::of(At::Top, rest);
         version(&mut top).is_ok_and(|version| {
-            v1::read_typed(top, version, wires, Mode::Strict).is_some_and(|read| read.is_ok())
+            v1::read_typed(top, version, typed, Mode::Strict).is_some_and(|read| read.is_ok())
         })
     })
 }

@@ -1,15 +1,17 @@
-//! The quick way through a deal written the way keyplan writes it: typed in one pass, borrowing
-//! the file's text, with no JSON value in between. A file whose deals all go the quick way is
-//! read in a single pass ([`file`]); otherwise each deal is tried on its own ([`deal`]). A deal it does not take exactly as it is (an
-//! unknown field, a duplicate key, a wrong type, a broken rule, an id used before) goes the
-//! careful way ([`super::v1`]), which names the problem. Both ways give the same deal for every
-//! deal the quick way takes (`tests/import.rs` checks it on generated files).
+//! The quick way through a deal written the way keyplan writes it: parsed by `keyplan-wire`
+//! (`wire/`, built for speed) borrowing the file's text, then typed here, with no JSON value in
+//! between. A file whose deals all go the quick way is read in a single pass ([`file`]), each
+//! deal typed as soon as it is parsed; otherwise each deal is tried on its own ([`deal`]). A
+//! deal it does not take exactly as it is (an unknown field, a duplicate key, a wrong type, a
+//! broken rule, an id used before) goes the careful way ([`super::v1`]), which names the
+//! problem. Both ways give the same deal for every deal the quick way takes (`tests/import.rs`
+//! checks it on generated files).
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
-use serde::Deserialize;
+use keyplan_wire::{Change, Gates, Wire};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
@@ -18,158 +20,50 @@ use super::Mode;
 use crate::domain::category::Category;
 use crate::domain::deal::{CloseMove, Deal, DealId, DealStatus, GateCheck, StageChange};
 use crate::domain::method::GateId;
+use crate::domain::money::Money;
 use crate::domain::people::People;
 use crate::domain::stage::Stage;
 use crate::domain::validate::check_deal;
 
-/// A deal as the quick way reads it; `null` counts as absent, as it does the careful way.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Wire<'a> {
-    #[serde(borrow)]
-    pub(super) id: Cow<'a, str>,
-    name: String,
-    customer: String,
-    #[serde(borrow)]
-    amount: &'a RawValue,
-    #[serde(borrow)]
-    stage: Cow<'a, str>,
-    #[serde(borrow)]
-    status: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    expected_close: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    closed_on: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    owner: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    product: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    region: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    segment: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    next_step: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    notes: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    probability: Option<&'a RawValue>,
-    #[serde(borrow)]
-    category: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    gates: Option<BTreeMap<String, WireCheck<'a>>>,
-    #[serde(borrow)]
-    history: Option<Vec<WireChange<'a>>>,
-    self_check: Option<Vec<String>>,
-    #[serde(borrow)]
-    strategies: Option<&'a RawValue>,
-    #[serde(borrow)]
-    created: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    updated: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    contacts: Option<&'a RawValue>,
-    #[serde(borrow)]
-    links: Option<&'a RawValue>,
-    #[serde(borrow)]
-    competitors: Option<&'a RawValue>,
-    #[serde(borrow)]
-    swot: Option<&'a RawValue>,
-    #[serde(borrow)]
-    review: Option<&'a RawValue>,
-    #[serde(borrow)]
-    bonus: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WireCheck<'a> {
-    #[serde(borrow)]
-    on: Cow<'a, str>,
-    #[serde(borrow)]
-    evidence: Option<Cow<'a, str>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WireChange<'a> {
-    #[serde(borrow)]
-    from: Cow<'a, str>,
-    #[serde(borrow)]
-    to: Cow<'a, str>,
-    #[serde(borrow)]
-    at: Cow<'a, str>,
-    #[serde(borrow)]
-    reason: Option<Cow<'a, str>>,
-    missing: Option<Vec<String>>,
-    #[serde(borrow)]
-    status: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    competitor: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    close: Option<WireClose<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WireClose<'a> {
-    #[serde(borrow)]
-    was: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    now: Option<Cow<'a, str>>,
+/// The deals of a file read in one pass, in file order (their ids not yet checked against each
+/// other), with how many took the time of the import for a missing timestamp and which ones
+/// for a missing `updated` (see [`super::Parsed`]).
+pub(super) struct Typed {
+    pub(super) deals: Vec<Rc<Deal>>,
+    pub(super) stamped: usize,
+    pub(super) undated: BTreeSet<DealId>,
 }
 
 /// A file whose deals are all written the way keyplan writes them, read in one pass: the
-/// top-level fields but `deals` as JSON values, and the deals as [`Wire`]s. `None` when the text
-/// is not such a file (not JSON, no `deals` list, a key given twice at the top, a deal the quick
-/// way does not take): it is then read deal by deal, which names every problem.
-pub(super) fn file(text: &str) -> Option<(Map<String, Value>, Vec<Wire<'_>>)> {
-    let file: File = serde_json::from_str(text).ok()?;
-    Some((file.rest, file.deals?))
-}
-
-/// The top level of a plan file, its deals typed (see [`file`]).
-struct File<'a> {
-    rest: Map<String, Value>,
-    deals: Option<Vec<Wire<'a>>>,
-}
-
-impl<'de> Deserialize<'de> for File<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(TopLevel)
-    }
-}
-
-struct TopLevel;
-
-impl<'de> Visitor<'de> for TopLevel {
-    type Value = File<'de>;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-        formatter.write_str("a plan file")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<File<'de>, A::Error> {
-        let mut file = File {
-            rest: Map::new(),
-            deals: None,
-        };
-        let twice = || A::Error::custom("a key given twice");
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            if key == "deals" {
-                if file.deals.replace(map.next_value()?).is_some() {
-                    return Err(twice());
-                }
-            } else if file
-                .rest
-                .insert(key.into_owned(), map.next_value()?)
-                .is_some()
-            {
-                return Err(twice());
+/// top-level fields but `deals` as JSON values, and each deal typed as soon as it is parsed
+/// (no deal as written is kept). `None` when the text is not such a file (not JSON, no `deals`
+/// list, a key given twice at the top, a deal the quick way does not take): it is then read
+/// deal by deal, which names every problem.
+pub(super) fn file(text: &str, mode: Mode) -> Option<(Map<String, Value>, Typed)> {
+    let mut out = Typed {
+        deals: Vec::new(),
+        stamped: 0,
+        undated: BTreeSet::new(),
+    };
+    let written = keyplan_wire::file(text, &mut |wire| match typed(wire, mode) {
+        Some((deal, [created, updated])) => {
+            out.stamped += usize::from(created || updated);
+            if updated {
+                out.undated.insert(deal.id.clone());
             }
+            out.deals.push(Rc::new(deal));
+            true
         }
-        Ok(file)
+        None => false,
+    })?;
+    let mut rest = Map::new();
+    for (key, raw) in written {
+        // inside the top-level object
+        if rest.insert(key.into_owned(), value_at(raw, 1)?).is_some() {
+            return None;
+        }
     }
+    Some((rest, out))
 }
 
 /// The deal in `raw`, when the quick way takes it whole: `None` sends it the careful way. Its id
@@ -180,7 +74,7 @@ pub(super) fn deal(
     mode: Mode,
     seen: &HashSet<String>,
 ) -> Option<(Deal, [bool; 2])> {
-    let wire: Wire = serde_json::from_str(raw.get()).ok()?;
+    let wire = keyplan_wire::deal(raw.get())?;
     if seen.contains(wire.id.as_ref()) {
         return None;
     }
@@ -227,26 +121,14 @@ pub(super) fn typed(wire: Wire, mode: Mode) -> Option<(Deal, [bool; 2])> {
             None => None,
         },
         category: optional(wire.category.as_deref(), Category::parse)?,
-        gates: wire
-            .gates
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(id, check)| {
-                Some((
-                    GateId(id),
-                    GateCheck {
-                        on: date(&check.on)?,
-                        evidence: text(check.evidence),
-                    },
-                ))
-            })
-            .collect::<Option<_>>()?,
-        history: wire
-            .history
-            .unwrap_or_default()
-            .into_iter()
-            .map(change)
-            .collect::<Option<_>>()?,
+        gates: match wire.gates {
+            Some(gates) => checks(gates)?,
+            None => BTreeMap::new(),
+        },
+        history: match wire.history {
+            Some(history) => changes(history)?,
+            None => Vec::new(),
+        },
         self_check: wire.self_check.map(BTreeSet::from_iter).unwrap_or_default(),
         strategies: match wire.strategies {
             // as the careful way reads them, inside the top-level object, the deals and the deal
@@ -303,7 +185,28 @@ pub(super) fn value_at(raw: &RawValue, depth: usize) -> Option<serde_json::Value
     Some(value)
 }
 
-fn change(wire: WireChange) -> Option<StageChange> {
+/// A deal's gate checks; a key given twice: the last one counts, as in a JSON value.
+fn checks(gates: Gates) -> Option<BTreeMap<GateId, GateCheck>> {
+    let mut checks = BTreeMap::new();
+    for (id, check) in gates.0 {
+        let on = date(&check.on)?;
+        let evidence = text(check.evidence);
+        checks.insert(GateId(id), GateCheck { on, evidence });
+    }
+    Some(checks)
+}
+
+/// A deal's history, in a list of its own length (collected through `Option`, a list would not
+/// know its length and take room for four).
+fn changes(wires: Vec<Change>) -> Option<Vec<StageChange>> {
+    let mut history = Vec::with_capacity(wires.len());
+    for wire in wires {
+        history.push(change(wire)?);
+    }
+    Some(history)
+}
+
+fn change(wire: Change) -> Option<StageChange> {
     Some(StageChange {
         from: Stage::parse(&wire.from)?,
         to: Stage::parse(&wire.to)?,
@@ -344,8 +247,11 @@ fn optional<T>(text: Option<&str>, read: impl FnOnce(&str) -> Option<T>) -> Opti
 }
 
 /// A JSON number (a numeric string goes the careful way).
-fn amount(raw: &RawValue) -> Option<crate::domain::money::Money> {
+fn amount(raw: &RawValue) -> Option<Money> {
     let text = raw.get();
+    if let Some(money) = Money::parse_plain(text) {
+        return Some(money);
+    }
     if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
         return None;
     }

@@ -122,37 +122,29 @@ pub(super) fn read_written(
 }
 
 /// [`read`] with every deal typed already (the quick way's single pass, see [`quick::file`]):
-/// `None` when one of them breaks a rule or uses an id another one used, so that the file is read
-/// deal by deal, which names the problem.
+/// `None` when two of them have the same id, so that the file is read deal by deal, which names
+/// the problem.
 pub(super) fn read_typed(
     mut top: Object,
     version: Version,
-    wires: Vec<quick::Wire>,
+    typed: quick::Typed,
     mode: Mode,
 ) -> Option<Result<Parsed, Unreadable>> {
     let frame = match read_frame(&mut top, version, mode) {
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
-    let mut seen = HashSet::with_capacity(wires.len());
-    if !wires.iter().all(|wire| seen.insert(wire.id.as_ref())) {
+    let mut seen = HashSet::with_capacity(typed.deals.len());
+    if !typed.deals.iter().all(|deal| seen.insert(deal.id.as_str())) {
         return None;
     }
     drop(seen);
-    let mut out = Deals {
-        deals: Vec::with_capacity(wires.len()),
+    let out = Deals {
+        deals: typed.deals,
         rejected: Vec::new(),
-        stamped: 0,
-        undated: BTreeSet::new(),
+        stamped: typed.stamped,
+        undated: typed.undated,
     };
-    for wire in wires {
-        let (deal, [created, updated]) = quick::typed(wire, mode)?;
-        out.stamped += usize::from(created || updated);
-        if updated {
-            out.undated.insert(deal.id.clone());
-        }
-        out.deals.push(Rc::new(deal));
-    }
     Some(assemble(top, frame, out, mode))
 }
 

@@ -2,7 +2,7 @@
 //! as codes, names or percentages, statuses as codes or names.
 use crate::domain::deal::DealStatus;
 use crate::domain::method::Method;
-use crate::domain::money::{AmountError, Money, MAX_DEAL_MINOR};
+use crate::domain::money::{AmountError, Money};
 use crate::domain::plan_file::ProblemKind;
 use crate::domain::stage::Stage;
 use crate::domain::validate::{parse_optional_date, parse_percent, Problem as FieldProblem};
@@ -23,7 +23,8 @@ pub enum Unit {
 pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
     let t = text.trim();
     if unit == Unit::Yuan {
-        if let Some(money) = plain_yuan(t) {
+        // `1250000.50`, what keyplan's CSV writes, without the general parser
+        if let Some(money) = Money::parse_plain(t) {
             return Ok(money);
         }
     }
@@ -39,25 +40,6 @@ pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
             other => other,
         })
     })
-}
-
-/// `1250000.50` (what keyplan's CSV writes) without the general parser: digits, then at most
-/// two decimals; `None` for anything else.
-fn plain_yuan(text: &str) -> Option<Money> {
-    let (major, minor) = match text.split_once('.') {
-        Some((_, "")) => return None,
-        Some(parts) => parts,
-        None => (text, ""),
-    };
-    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    if major.is_empty() || major.len() > 15 || minor.len() > 2 || !digits(major) || !digits(minor) {
-        return None;
-    }
-    let cents = minor.bytes().chain(std::iter::repeat(b'0')).take(2);
-    let cents = cents.fold(0, |n, d| n * 10 + i128::from(d - b'0'));
-    let minor = major.parse::<i128>().ok()? * 100 + cents;
-    // what is too large is said by the general parser
-    (minor <= MAX_DEAL_MINOR).then(|| Money::from_minor(minor))
 }
 
 /// A day: `2027-03-01`, `2027/3/1`, `2027年3月1日`; empty is none.
@@ -236,15 +218,15 @@ mod tests {
             "",
             "١٢",
         ] {
-            if let Some(money) = plain_yuan(text) {
+            if let Some(money) = Money::parse_plain(text) {
                 assert_eq!(Ok(money), Money::parse_input(text), "{text:?}");
             }
         }
         assert_eq!(
-            plain_yuan("1250000.5"),
+            Money::parse_plain("1250000.5"),
             Some(Money::from_minor(125_000_050))
         );
-        assert_eq!(plain_yuan("1.234"), None);
+        assert_eq!(Money::parse_plain("1.234"), None);
     }
 
     #[test]

@@ -1,0 +1,17 @@
+//! A keyplan plan file's deals as written, parsed in one pass: the text of each field borrowed
+//! from the file where it has no escape, nothing typed, no JSON value in between.
+//!
+//! This is the hot loop of reading a 10,000-deal file (issue 12), and it is a crate of its own
+//! for one reason: the workspace's release profile optimizes keyplan for size (`opt-level =
+//! "z"`, every byte is downloaded by every user), which leaves serde's many small layers as
+//! calls; this crate alone is built with `opt-level = 3`, which inlines them (the read then
+//! takes about half the time, for a few KB of wasm). keyplan types what it gets here
+//! (`src/domain/plan_file/quick.rs`) and reads anything this does not take the careful way.
+//!
+//! Which fields a deal has, and how each is written, is keyplan's plan format
+//! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
+mod deal;
+mod file;
+
+pub use deal::{deal, Change, Check, Close, Gates, Wire};
+pub use file::{file, items, top, Rest};
