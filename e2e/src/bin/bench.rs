@@ -88,7 +88,7 @@ async fn measure_the_rest(b: &Browser, table: &mut String) {
             .await;
         board.push(t);
     }
-    row(table, "open → board, 12-deal training case", &board, "ms");
+    row(table, "open → board, training case", &board, "ms");
 
     // 2. The forecast of 10,000 deals: change the period size, wait two frames.
     b.js(&format!(
@@ -318,7 +318,7 @@ async fn startup(b: &Browser, keyplan_url: &str, table: &mut String) {
     row(table, "open → content shown: bare Yew counter", &bare, "ms");
     row(
         table,
-        "open → board shown: keyplan, 12-deal training case",
+        "open → board shown: keyplan, training case",
         &keyplan,
         "ms",
     );
@@ -587,17 +587,18 @@ const CSV_RUNS: usize = 5;
 const VIEW_RUNS: usize = 5;
 
 /// Section 8: large plans (the typical deal copied to 1,000 and 4,000, about the most
-/// localStorage holds with the case's people) against the 12-deal case: opening (navigation
+/// localStorage holds with the case's people) against the training case: opening (navigation
 /// start → board shown), and switching between Board, List and Forecast (click → second frame).
 async fn large_plans(b: &Browser, table: &mut String) {
-    for n in [12usize, 1_000, 4_000] {
+    // none: the training case as loaded from the empty planner
+    for n in [None, Some(1_000usize), Some(4_000)] {
+        let plan = match n {
+            None => "training case".to_string(),
+            Some(n) => format!("{n} deals"),
+        };
         b.js("localStorage.clear(); return true;").await;
         b.refresh().await;
-        if n == 12 {
-            b.wait_for(&tid("load-sample")).await;
-            b.click(&tid("load-sample")).await;
-            b.wait_for(&tid("deal-card")).await;
-        } else {
+        if let Some(n) = n {
             b.js(&format!(
                 "localStorage.setItem('{PLAN_KEY}', JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }}));
                  localStorage.setItem('{PREFS_KEY}', JSON.stringify({{ lang: 'zh', view: 'board' }}));
@@ -605,6 +606,10 @@ async fn large_plans(b: &Browser, table: &mut String) {
                 typical_deals_js(n)
             ))
             .await;
+        } else {
+            b.wait_for(&tid("load-sample")).await;
+            b.click(&tid("load-sample")).await;
+            b.wait_for(&tid("deal-card")).await;
         }
         let mut open = Vec::new();
         for _ in 0..VIEW_RUNS {
@@ -615,7 +620,7 @@ async fn large_plans(b: &Browser, table: &mut String) {
                     .await,
             );
         }
-        row(table, &format!("{n} deals: open → board"), &open, "ms");
+        row(table, &format!("{plan}: open → board"), &open, "ms");
         let mut switches: Vec<(&str, Vec<f64>)> = vec![
             ("list", Vec::new()),
             ("forecast", Vec::new()),
@@ -639,7 +644,7 @@ async fn large_plans(b: &Browser, table: &mut String) {
         for (view, times) in switches {
             row(
                 table,
-                &format!("{n} deals: switch to {view} (click → second frame)"),
+                &format!("{plan}: switch to {view} (click → second frame)"),
                 &times,
                 "ms",
             );
