@@ -394,3 +394,27 @@ fn a_deal_as_keyplan_writes_it_is_read_the_quick_way() {
     );
     assert!(keyplan::domain::plan_file::in_one_pass(&text));
 }
+
+/// serde_json reads a struct from an array too (items as fields, in order); the careful reader
+/// refuses a deal, a history entry, a gate check or a close written so, and the quick way must
+/// give the same answer in both modes.
+#[test]
+fn parts_written_as_arrays_are_read_alike_both_ways() {
+    let stamp = "\"2027-01-01T00:00:00Z\"";
+    let nulls = vec!["null"; 15].join(",");
+    let base = r#""id": "d1", "name": "n", "customer": "c", "amount": 100, "stage": "P1""#;
+    let change = r#""from": "P0", "to": "P1", "at": "2027-01-01T00:00:00Z""#;
+    for deal in [
+        format!(r#"["d1","n","c",100,"P1",{nulls},{stamp},{stamp}]"#),
+        format!(r#"{{{base}, "gates": {{"g1": ["2027-01-01"]}}}}"#),
+        format!(r#"{{{base}, "history": [["P0", "P1", {stamp}]]}}"#),
+        format!(r#"{{{base}, "history": [{{{change}, "close": []}}]}}"#),
+    ] {
+        let text = format!(r#"{{"format": "keyplan.plan", "version": 1, "deals": [{deal}]}}"#);
+        let now = Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap();
+        for mode in [Mode::Strict, Mode::Lenient { now }] {
+            assert_eq!(read(&text, mode), read_carefully(&text, mode), "{text}");
+        }
+        assert!(read(&text, Mode::Strict).is_err(), "{text}");
+    }
+}

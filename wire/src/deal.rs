@@ -41,7 +41,7 @@ pub struct Wire<'a> {
     pub category: Option<Cow<'a, str>>,
     #[serde(borrow)]
     pub gates: Option<Gates<'a>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "changes")]
     pub history: Option<Vec<Change<'a>>>,
     pub self_check: Option<Vec<String>>,
     #[serde(borrow, default, deserialize_with = "raw")]
@@ -86,7 +86,7 @@ impl<'de: 'a, 'a> Visitor<'de> for GatesVisitor<'a> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Gates<'a>, A::Error> {
         let mut gates = Vec::new();
         while let Some(id) = map.next_key::<String>()? {
-            gates.push((id, map.next_value()?));
+            gates.push((id, map.next_value::<Object<Check<'a>>>()?.0));
         }
         Ok(Gates(gates))
     }
@@ -119,7 +119,7 @@ pub struct Change<'a> {
     pub status: Option<Cow<'a, str>>,
     #[serde(borrow, default, deserialize_with = "text")]
     pub competitor: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "close")]
     pub close: Option<Close<'a>>,
 }
 
@@ -187,10 +187,62 @@ impl<'de> Visitor<'de> for Text {
     }
 }
 
+/// A deal's history, each entry an object.
+fn changes<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<Change<'de>>>, D::Error> {
+    let entries = Option::<Vec<Object<Change<'de>>>>::deserialize(deserializer)?;
+    Ok(entries.map(|entries| entries.into_iter().map(|e| e.0).collect()))
+}
+
+/// A change's `close`, an object.
+fn close<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Close<'de>>, D::Error> {
+    Ok(Option::<Object<Close<'de>>>::deserialize(deserializer)?.map(|c| c.0))
+}
+
+/// A struct read only from a JSON object. serde_json also reads a struct from an array (its
+/// items taken as the fields in order), which the careful reader refuses: both ways must give
+/// the same deal, so here an array is the wrong kind too.
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(ObjectOnly(deserializer)).map(Object)
+    }
+}
+
+/// Hands a struct's fields over only from a map.
+struct ObjectOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for ObjectOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_any(visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(visitor)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
 /// The deal written in `text` (one JSON object and nothing else); `None` when it is not JSON,
 /// has a field this does not know, or a field of the wrong kind.
 pub fn deal(text: &str) -> Option<Wire<'_>> {
-    serde_json::from_str(text).ok()
+    serde_json::from_str::<Object<Wire<'_>>>(text)
+        .ok()
+        .map(|w| w.0)
 }
 
 #[cfg(test)]
@@ -220,6 +272,32 @@ mod tests {
         let gates = wire.gates.unwrap().0;
         let keys: Vec<(&str, &str)> = gates.iter().map(|(k, c)| (k.as_str(), &*c.on)).collect();
         assert_eq!(keys, [("b", "2027-01-02"), ("a", "x"), ("b", "2027-01-03")]);
+    }
+
+    /// serde_json would read a struct from an array, its items as the fields in order; the
+    /// careful reader refuses that, and so does this.
+    #[test]
+    fn a_deal_or_a_part_of_it_written_as_an_array_fails_the_deal() {
+        let base = r#""id": "a", "name": "n", "customer": "c", "amount": 1, "stage": "P1""#;
+        assert!(deal(r#"["a", "n", "c", 1, "P1"]"#).is_none());
+        assert!(deal(&format!(
+            "{{{base}, \"gates\": {{\"g1\": [\"2027-01-01\"]}}}}"
+        ))
+        .is_none());
+        let change = r#""from": "P0", "to": "P1", "at": "2027-01-01T00:00:00Z""#;
+        assert!(deal(&format!("{{{base}, \"history\": [{{{change}}}]}}")).is_some());
+        assert!(deal(&format!(
+            "{{{base}, \"history\": [[\"P0\", \"P1\", \"x\"]]}}"
+        ))
+        .is_none());
+        assert!(deal(&format!(
+            "{{{base}, \"history\": [{{{change}, \"close\": {{}}}}]}}"
+        ))
+        .is_some());
+        assert!(deal(&format!(
+            "{{{base}, \"history\": [{{{change}, \"close\": []}}]}}"
+        ))
+        .is_none());
     }
 
     #[test]

@@ -83,7 +83,9 @@ impl<'de: 'a, 'a> Visitor<'de> for DealList<'_, 'a> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(wire) = seq.next_element::<Wire<'a>>()? {
+        while let Some(crate::deal::Object(wire)) =
+            seq.next_element::<crate::deal::Object<Wire<'a>>>()?
+        {
             if !(self.each)(wire) {
                 return Err(A::Error::custom("a deal to read carefully"));
             }
