@@ -15,9 +15,10 @@ use chrono::{NaiveDate, TimeZone};
 
 use super::category::Category;
 use super::deal::{Deal, DealStatus};
+use super::facts::Facts;
 use super::filter::Filter;
 use super::forecast::attainment::ratio_permille;
-use super::forecast::{forecast, Bucket, Figures, Query};
+use super::forecast::{forecast_of, Bucket, Figures, Query};
 use super::gates::standing;
 use super::money::Money;
 use super::month_close::{marks, waterfall_to, Waterfall};
@@ -222,8 +223,10 @@ fn outlook(plan: &Plan, period: Period, filter: &Filter, today: NaiveDate) -> Ve
         group_by: None,
         basis,
     };
-    let claimed = forecast(plan, &query(Basis::Claimed)).total;
-    let verified = forecast(plan, &query(Basis::Verified)).total;
+    // both bases from one derivation of the deals' facts
+    let facts = Facts::of(plan);
+    let claimed = forecast_of(&facts, plan, &query(Basis::Claimed)).total;
+    let verified = forecast_of(&facts, plan, &query(Basis::Verified)).total;
     claimed
         .rows
         .iter()
