@@ -36,6 +36,7 @@ use crate::domain::plan_file::{Problem as ReadProblem, ProblemKind, Rejected, Un
 use crate::domain::report::RiskReason;
 use crate::domain::score::{Raise, ScoreWhy};
 use crate::domain::stage::Stage;
+use crate::domain::target::SplitTo;
 use crate::domain::validate::Problem;
 pub use crate::session::Lang;
 use crate::session::StorageError;
@@ -305,6 +306,16 @@ pub trait Language {
             Dimension::Product => t.field_product,
             Dimension::Region => t.field_region,
             Dimension::Segment => t.field_segment,
+        }
+    }
+
+    /// What a target's parts are, as the target editor's choice names it.
+    fn split_to(&self, to: SplitTo) -> &'static str {
+        let t = self.texts();
+        match to {
+            SplitTo::Owner => t.field_owner,
+            SplitTo::Product => t.field_product,
+            SplitTo::Region => t.field_region,
         }
     }
 

@@ -30,11 +30,7 @@ pub fn TargetPanel(props: &TargetPanelProps) -> Html {
     let editing = use_state(|| None::<Target>);
     let error = use_state(|| None::<String>);
     let saved = use_state(|| 0u32);
-    let to_label = |s: SplitTo| match s {
-        SplitTo::Owner => t.field_owner,
-        SplitTo::Product => t.field_product,
-        SplitTo::Region => t.field_region,
-    };
+    let to_label = |to: SplitTo| lang.split_to(to);
     let on_save = {
         let (dispatch, period, to, error, editing, saved) = (
             dispatch.clone(),

@@ -11,7 +11,6 @@ use crate::domain::import::table::{
 use crate::domain::import::{merge, preview, replace, Choice, DealChange, Preview, Rule};
 use crate::domain::method::content;
 use crate::domain::plan_file::Parsed;
-use crate::domain::target::SplitTo;
 use crate::domain::{Deal, DealId};
 use crate::i18n::{table_words, Lang, Shown};
 use crate::session::{Action, ImportFiles, PlanRef, TableFile};
@@ -277,11 +276,6 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     };
     let p = &look.preview;
     let replaced_targets = p.replaced_targets(&props.plan, *rule);
-    let split_to = |to: SplitTo| match to {
-        SplitTo::Owner => t.field_owner,
-        SplitTo::Product => t.field_product,
-        SplitTo::Region => t.field_region,
-    };
     let importable: usize = look.readable.iter().map(|(_, f)| f.plan.deals.len()).sum();
     let nothing_readable = importable == 0;
     let table_section = match (&props.table, &*table_look) {
@@ -469,7 +463,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         <ul>
                             { for replaced_targets.iter().map(|(mine, theirs)| html! {
                                 <li data-testid="import-target-replaced">
-                                    { format!("{} · {}{}", lang.period(mine.period.period()), split_to(mine.to), lang.colon()) }
+                                    { format!("{} · {}{}", lang.period(mine.period.period()), lang.split_to(mine.to), lang.colon()) }
                                     { format!("{} → {}", mine.split.total.format(&props.plan.currency), theirs.split.total.format(&props.plan.currency)) }
                                 </li>
                             }) }
