@@ -256,7 +256,7 @@ fn check_table(
         table.rows.len(),
         "every row is a deal or an error"
     );
-    let numbers: HashSet<usize> = table.rows.iter().map(|(n, _)| *n).collect();
+    let numbers: HashSet<usize> = table.rows.iter().map(|r| r.number).collect();
     let mut rows = HashSet::new();
     for rejected in &parsed.rejected {
         let Some((row, _)) = parse_row_path(&rejected.problem.path) else {
@@ -266,7 +266,7 @@ fn check_table(
             )));
         };
         prop_assert!(numbers.contains(&row), "row {} is no row of the table", row);
-        prop_assert_eq!(table.rows[rejected.index].0, row);
+        prop_assert_eq!(table.rows[rejected.index].number, row);
         prop_assert!(rows.insert(row), "row {} rejected twice", row);
         for lang in Lang::ALL {
             prop_assert!(!lang.rejected(rejected).is_empty());

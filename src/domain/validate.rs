@@ -214,10 +214,10 @@ fn longer_than(text: &str, max: usize) -> bool {
 pub fn check_deal(deal: &Deal) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut push = |field, problem| errors.push(FieldError { field, problem });
-    if deal.name.trim().is_empty() {
+    if keyplan_wire::is_blank(&deal.name) {
         push(Field::Name, Problem::Required);
     }
-    if deal.customer.trim().is_empty() {
+    if keyplan_wire::is_blank(&deal.customer) {
         push(Field::Customer, Problem::Required);
     }
     if deal.amount.is_negative() {

@@ -12,6 +12,8 @@
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
 mod deal;
 mod file;
+mod text;
 
 pub use deal::{deal, Change, Check, Close, Gates, Wire};
 pub use file::{file, items, top, Rest};
+pub use text::{digits, has_duplicates, is_blank, trim, ymd, ymd_hms};

@@ -3,10 +3,6 @@
 //! (`benches/common/plan_of.rs`); the page writes its timings, in milliseconds, as JSON into
 //! `#result`: the median of several runs of each step.
 #[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-#[cfg(target_arch = "wasm32")]
 #[path = "../../../benches/common/plan_of.rs"]
 mod plan_of;
 

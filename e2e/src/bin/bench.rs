@@ -42,7 +42,8 @@ async fn main() {
         .expect("longer script timeouts");
     let url = format!("{}?bench", e2e::page_url());
     // `KEYPLAN_BENCH=merge` measures only the merge runs (sections 5 and 6), `csv` only the
-    // table import (section 7), `views` only large plans (section 8), `startup` only keyplan's start against a bare Yew page
+    // table import (section 7), `views` only large plans (section 8), `startup` only keyplan's start against a bare Yew page,
+    // `read` only the plan file's read (section 3)
     let only = std::env::var("KEYPLAN_BENCH").unwrap_or_default();
     if only == "forecast" {
         forecast_in_the_browser(&b, &mut table).await;
@@ -59,6 +60,9 @@ async fn main() {
     }
     if only.is_empty() {
         measure_the_rest(&b, &mut table).await;
+    }
+    if only == "read" {
+        read_runs(&b, &mut table).await;
     }
     if only.is_empty() || only == "merge" {
         merge_runs(&b, &mut table).await;
@@ -127,7 +131,31 @@ async fn measure_the_rest(b: &Browser, table: &mut String) {
         "ms",
     );
 
-    // 3. Importing a 10,000-deal file, and the browser's JSON.parse of the same text.
+    read_runs(b, table).await;
+
+    // 4. How many typical deals localStorage holds (binary search on setItem).
+    let capacity = b
+        .js(&format!(
+            "const plan = n => JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }});
+             let lo = 0, hi = 40000;
+             while (lo < hi) {{ const mid = Math.ceil((lo + hi) / 2);
+               try {{ localStorage.setItem('capacity-probe', plan(mid)); lo = mid; }} catch (e) {{ hi = mid - 1; }} }}
+             localStorage.removeItem('capacity-probe');
+             return [lo, plan(1000).length / 1000];",
+            typical_deals_js_n()
+        ))
+        .await;
+    let _ = writeln!(
+        table,
+        "| typical deals localStorage holds | {} | {:.0} characters a deal |",
+        capacity[0],
+        capacity[1].as_f64().unwrap_or_default()
+    );
+}
+
+/// Section 3: reading a 10,000-deal file, and the browser's JSON.parse of the same text, in
+/// one page (`KEYPLAN_BENCH=read` measures only this).
+async fn read_runs(b: &Browser, table: &mut String) {
     b.js("localStorage.clear(); return true;").await;
     b.refresh().await;
     b.wait_for(&tid("empty-state")).await;
@@ -177,25 +205,6 @@ async fn measure_the_rest(b: &Browser, table: &mut String) {
         "| keyplan read ÷ JSON.parse | {:.1} | {} characters |",
         median(&reads) / median(&parses),
         figures["chars"]
-    );
-
-    // 4. How many typical deals localStorage holds (binary search on setItem).
-    let capacity = b
-        .js(&format!(
-            "const plan = n => JSON.stringify({{ format: 'keyplan.plan', version: 1, deals: {} }});
-             let lo = 0, hi = 40000;
-             while (lo < hi) {{ const mid = Math.ceil((lo + hi) / 2);
-               try {{ localStorage.setItem('capacity-probe', plan(mid)); lo = mid; }} catch (e) {{ hi = mid - 1; }} }}
-             localStorage.removeItem('capacity-probe');
-             return [lo, plan(1000).length / 1000];",
-            typical_deals_js_n()
-        ))
-        .await;
-    let _ = writeln!(
-        table,
-        "| typical deals localStorage holds | {} | {:.0} characters a deal |",
-        capacity[0],
-        capacity[1].as_f64().unwrap_or_default()
     );
 }
 

@@ -261,7 +261,7 @@ fn amount(raw: &RawValue) -> Option<Money> {
 /// A whole number from 0 to 100 written with digits only.
 fn percent(text: &str) -> Option<u8> {
     let n = if text.len() <= 3 {
-        digits(text.as_bytes())?
+        keyplan_wire::digits(text.as_bytes())?
     } else {
         return None;
     };
@@ -278,41 +278,19 @@ fn date(text: &str) -> Option<NaiveDate> {
 
 /// `Some` when `bytes` are spelled `YYYY-MM-DD` (then the day, if there is one).
 fn ymd(bytes: &[u8]) -> Option<Option<NaiveDate>> {
-    match bytes {
-        [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => Some((|| {
-            NaiveDate::from_ymd_opt(
-                digits(&[*y0, *y1, *y2, *y3])? as i32,
-                digits(&[*m0, *m1])?,
-                digits(&[*d0, *d1])?,
-            )
-        })()),
-        _ => None,
-    }
+    keyplan_wire::ymd(bytes).map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` (how keyplan writes moments) read by hand; any other spelling as chrono
 /// reads it.
 fn date_time(text: &str) -> Option<DateTime<Utc>> {
-    if let [day @ .., b'T', h0, h1, b':', n0, n1, b':', s0, s1, b'Z'] = text.as_bytes() {
-        if let Some(day) = ymd(day) {
-            let (h, m, s) = (
-                digits(&[*h0, *h1])?,
-                digits(&[*n0, *n1])?,
-                digits(&[*s0, *s1])?,
-            );
-            // a leap second (`:60`) is left to chrono
-            if s < 60 {
-                let time = NaiveTime::from_hms_opt(h, m, s)?;
-                return Some(NaiveDateTime::new(day?, time).and_utc());
-            }
+    match keyplan_wire::ymd_hms(text.as_bytes()) {
+        // a leap second (`:60`) is left to chrono
+        Some(((y, mo, d), (h, mi, s))) if s < 60 => {
+            let day = NaiveDate::from_ymd_opt(y, mo, d)?;
+            let time = NaiveTime::from_hms_opt(h, mi, s)?;
+            Some(NaiveDateTime::new(day, time).and_utc())
         }
+        _ => text.parse().ok(),
     }
-    text.parse().ok()
-}
-
-/// ASCII digits as a number; `None` for anything else.
-fn digits(bytes: &[u8]) -> Option<u32> {
-    bytes.iter().try_fold(0u32, |n, b| {
-        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
-    })
 }

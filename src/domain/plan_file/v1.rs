@@ -134,11 +134,11 @@ pub(super) fn read_typed(
         Ok(frame) => frame,
         Err(problem) => return Some(Err(Unreadable::Invalid(problem))),
     };
-    let mut seen = HashSet::with_capacity(typed.deals.len());
-    if !typed.deals.iter().all(|deal| seen.insert(deal.id.as_str())) {
+    let ids: Vec<&str> = typed.deals.iter().map(|deal| deal.id.as_str()).collect();
+    if keyplan_wire::has_duplicates(&ids) {
         return None;
     }
-    drop(seen);
+    drop(ids);
     let out = Deals {
         deals: typed.deals,
         rejected: Vec::new(),

@@ -17,9 +17,10 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use keyplan_wire::trim;
 
 pub use columns::{guess, Target, Words};
-pub use rows::rows;
+pub use rows::{rows, Row};
 pub use values::Unit;
 
 use crate::domain::deal::{Deal, DealFields, DealId, DealStatus, Field, StageChange};
@@ -56,7 +57,7 @@ pub fn utf8(bytes: &[u8]) -> Option<&str> {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     pub headers: Vec<String>,
-    pub rows: Vec<(usize, Vec<String>)>,
+    pub rows: Vec<Row>,
 }
 
 impl Table {
@@ -65,7 +66,7 @@ impl Table {
         let mut rows = rows(text).into_iter();
         let headers = rows
             .next()
-            .map(|(_, h)| h.into_iter().map(|h| h.trim().to_string()).collect())
+            .map(|h| h.cells().map(|h| trim(h).to_string()).collect())
             .unwrap_or_default();
         Table {
             headers,
@@ -136,8 +137,9 @@ pub fn read(
         duplicates: Vec::new(),
     };
     let id_column = targets.iter().position(|t| *t == Target::Id);
-    for (index, (number, cells)) in table.rows.iter().enumerate() {
-        let cell = |i: usize| cells.get(i).map(|c| c.trim()).unwrap_or("");
+    for (index, row) in table.rows.iter().enumerate() {
+        let number = &row.number;
+        let cell = |i: usize| row.cell(i).map(trim).unwrap_or("");
         let id = id_column.map(cell).filter(|id| !id.is_empty());
         let reject = |header: &str, kind: ProblemKind| Rejected {
             index,
@@ -166,7 +168,7 @@ pub fn read(
             },
         };
         let was = deal.status;
-        match fill(&mut deal, table, cells, targets, unit, plan, words) {
+        match fill(&mut deal, table, row, targets, unit, plan, words) {
             Ok(()) => {}
             Err((header, kind)) => {
                 read.parsed.rejected.push(reject(&header, kind));
@@ -275,7 +277,7 @@ fn header_of(table: &Table, targets: &[Target], field: Field) -> String {
 fn fill(
     deal: &mut Deal,
     table: &Table,
-    cells: &[String],
+    row: &Row,
     targets: &[Target],
     unit: Unit,
     plan: &Plan,
@@ -285,8 +287,8 @@ fn fill(
     let mut notes = Vec::new();
     for (i, target) in targets.iter().enumerate() {
         let header = table.headers.get(i).map(String::as_str).unwrap_or("");
-        let raw = values::text(cells.get(i).map(String::as_str).unwrap_or(""));
-        let text = raw.trim();
+        let raw = values::text(row.cell(i).unwrap_or(""));
+        let text = trim(raw);
         let at = |kind| (header.to_string(), kind);
         match target {
             Target::Id | Target::Ignore => {}

@@ -9,6 +9,7 @@ use crate::domain::validate::{parse_optional_date, parse_percent, Problem as Fie
 
 use super::columns::{fold, Words};
 use chrono::NaiveDate;
+use keyplan_wire::trim;
 
 /// The unit of a table's plain amounts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub enum Unit {
 
 /// An amount: what the editor takes (`1,250,000.50`, `¥88万`), a plain number in `unit`.
 pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
-    let t = text.trim();
+    let t = trim(text);
     if unit == Unit::Yuan {
         // `1250000.50`, what keyplan's CSV writes, without the general parser
         if let Some(money) = Money::parse_plain(t) {
@@ -45,7 +46,7 @@ pub fn amount(text: &str, unit: Unit) -> Result<Money, ProblemKind> {
 /// A day: `2027-03-01`, `2027/3/1`, `2027年3月1日`; empty is none.
 pub fn day(text: &str) -> Result<Option<NaiveDate>, ProblemKind> {
     // `2027-03-01`, what keyplan and most spreadsheets write, without the general parser
-    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.trim().as_bytes() {
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = trim(text).as_bytes() {
         let number = |digits: &[u8]| {
             digits.iter().try_fold(0u32, |n, d| {
                 d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
@@ -67,7 +68,7 @@ pub fn day(text: &str) -> Result<Option<NaiveDate>, ProblemKind> {
 /// A stage: `P3`, its name in either language, or its win percentage in the plan's method;
 /// `words` as [`Words::folded`] leaves them.
 pub fn stage(text: &str, words: &Words, method: &Method) -> Result<Stage, ProblemKind> {
-    let t = text.trim();
+    let t = trim(text);
     if let Some(stage) = Stage::parse(t) {
         return Ok(stage);
     }
