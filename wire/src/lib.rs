@@ -8,6 +8,10 @@
 //! takes about half the time, for a few KB of wasm). keyplan types what it gets here
 //! (`src/domain/plan_file/quick.rs`) and reads anything this does not take the careful way.
 //!
+//! It also holds the small steps every field or cell of a file goes through (trimming, digits,
+//! dates, the check that no id is used twice, `text.rs`), for the same reason: they run hundreds
+//! of thousands of times in a read, and at `opt-level = "z"` each is several calls per character.
+//!
 //! Which fields a deal has, and how each is written, is keyplan's plan format
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
 mod deal;
