@@ -8,10 +8,14 @@
 //! takes about half the time, for a few KB of wasm). keyplan types what it gets here
 //! (`src/domain/plan_file/quick.rs`) and reads anything this does not take the careful way.
 //!
+//! Saving is the other hot loop: [`out`] writes each deal of a plan the same way, from its parts
+//! borrowed.
+//!
 //! Which fields a deal has, and how each is written, is keyplan's plan format
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
 mod deal;
 mod file;
+pub mod out;
 
 pub use deal::{deal, Change, Check, Close, Gates, Wire};
 pub use file::{file, items, top, Rest};
