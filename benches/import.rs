@@ -11,7 +11,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use keyplan::domain::csv::document;
 use keyplan::domain::import::table::{self, guess, Table, Unit};
 use keyplan::domain::import::{merge, preview, Rule};
-use keyplan::domain::plan_file::{encode, read, Mode, Parsed};
+use keyplan::domain::plan_file::{encode, encode_by_serde, read, Mode, Parsed};
 use keyplan::domain::Plan;
 use keyplan::i18n::{deals_csv, table_words, Lang};
 use serde_json::{json, Value};
@@ -101,6 +101,11 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("encode", n), &full, |b, p| {
             b.iter(|| encode(black_box(p), now))
+        });
+        // the same text as serde writes it (what `encode` was before its deals were written in
+        // one pass by keyplan-wire)
+        group.bench_with_input(BenchmarkId::new("encode_by_serde", n), &full, |b, p| {
+            b.iter(|| encode_by_serde(black_box(p), now))
         });
     }
     {

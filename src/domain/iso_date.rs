@@ -7,11 +7,18 @@ use serde::{Serialize, Serializer};
 
 /// A day as `YYYY-MM-DD`.
 pub fn day<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    let mut text = [0u8; 10];
-    match write_day(*day, &mut text) {
-        Some(()) => serializer.serialize_str(ascii(&text)),
+    match day_text(*day) {
+        Some(text) => serializer.serialize_str(ascii(&text)),
         None => day.serialize(serializer),
     }
+}
+
+/// A day's text as [`day`] writes it: `None` when that is left to chrono (a year before 0 or
+/// after 9999).
+pub fn day_text(day: NaiveDate) -> Option<[u8; 10]> {
+    let mut text = [0u8; 10];
+    write_day(day, &mut text)?;
+    Some(text)
 }
 
 /// An optional day (`null` when absent).
@@ -27,20 +34,25 @@ pub fn optional_day<S: Serializer>(
 
 /// A moment as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn moment<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    match moment_text(at) {
+        Some(text) => serializer.serialize_str(ascii(&text)),
+        None => at.serialize(serializer),
+    }
+}
+
+/// A moment's text as [`moment`] writes it: `None` when that is left to chrono (a fraction of a
+/// second, a year before 0 or after 9999).
+pub fn moment_text(at: &DateTime<Utc>) -> Option<[u8; 20]> {
     let mut text = *b"YYYY-MM-DDTHH:MM:SSZ";
     let time = at.time();
     if time.nanosecond() != 0 {
-        return at.serialize(serializer);
+        return None;
     }
-    match write_day(at.date_naive(), &mut text[..10]) {
-        Some(()) => {
-            two(&mut text[11..13], time.hour());
-            two(&mut text[14..16], time.minute());
-            two(&mut text[17..19], time.second());
-            serializer.serialize_str(ascii(&text))
-        }
-        None => at.serialize(serializer),
-    }
+    write_day(at.date_naive(), &mut text[..10])?;
+    two(&mut text[11..13], time.hour());
+    two(&mut text[14..16], time.minute());
+    two(&mut text[17..19], time.second());
+    Some(text)
 }
 
 fn write_day(day: NaiveDate, text: &mut [u8]) -> Option<()> {

@@ -12,10 +12,16 @@
 //! dates, the check that no id is used twice, `text.rs`), for the same reason: they run hundreds
 //! of thousands of times in a read, and at `opt-level = "z"` each is several calls per character.
 //!
+//! Saving is the other hot loop (issue 9: the whole plan is saved after every change): [`out`]
+//! writes each deal from its parts borrowed, with serde_json's escaping, byte for byte as
+//! keyplan's serde types write it (about a third of the instructions, a 10,000-deal plan written
+//! in less than half the time in the browser; `src/domain/plan_file/write.rs`).
+//!
 //! Which fields a deal has, and how each is written, is keyplan's plan format
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
 mod deal;
 mod file;
+pub mod out;
 mod text;
 
 pub use deal::{deal, Change, Check, Close, Gates, Wire};

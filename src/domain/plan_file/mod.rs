@@ -12,6 +12,7 @@ mod snapshots;
 mod split;
 mod surrogates;
 mod v1;
+mod write;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -263,8 +264,15 @@ pub fn decode_stored(raw: Option<&str>) -> Stored {
     }
 }
 
-/// Writes a plan as compact plan-file JSON of the latest version.
+/// Writes a plan as compact plan-file JSON of the latest version (the whole plan is saved after
+/// every change: its deals are written in one pass, see [`write`]).
 pub fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    write::encode(plan, exported_at)
+}
+
+/// [`encode`] as serde writes the file's layout ([`v1::File`]): the text `encode` must equal.
+#[doc(hidden)]
+pub fn encode_by_serde(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     serde_json::to_string(&v1::File::of(plan, exported_at)).expect("a plan always serializes")
 }
 

@@ -25,9 +25,33 @@ use crate::domain::target::Target;
 use crate::domain::validate::check_deal;
 use crate::domain::workshop_header::WorkshopHeader;
 
-/// A plan file, version 1, as written.
+/// A plan file, version 1, as written: its frame, the deals, then the unknown top-level fields.
+/// [`super::encode`] writes the same text in one pass ([`super::write`]); this is what its tests
+/// compare it with.
 #[derive(Serialize)]
 pub(super) struct File<'a> {
+    #[serde(flatten)]
+    head: Head<'a>,
+    /// The deals.
+    deals: Vec<&'a Deal>,
+    /// Unknown top-level fields, kept.
+    #[serde(flatten)]
+    extra: &'a BTreeMap<String, Value>,
+}
+
+impl<'a> File<'a> {
+    pub(super) fn of(plan: &'a Plan, exported_at: DateTime<Utc>) -> File<'a> {
+        File {
+            head: Head::of(plan, exported_at),
+            deals: plan.deals.iter().map(|d| &**d).collect(),
+            extra: &plan.extra,
+        }
+    }
+}
+
+/// Everything of a plan file before its deals.
+#[derive(Serialize)]
+pub(super) struct Head<'a> {
     /// Always `"keyplan.plan"`.
     format: &'static str,
     /// The latest version ([`Version::LATEST`]): 2.
@@ -54,16 +78,11 @@ pub(super) struct File<'a> {
     snapshots: snapshots::Written<'a>,
     /// When the file was written.
     exported_at: DateTime<Utc>,
-    /// The deals.
-    deals: Vec<&'a Deal>,
-    /// Unknown top-level fields, kept.
-    #[serde(flatten)]
-    extra: &'a BTreeMap<String, Value>,
 }
 
-impl<'a> File<'a> {
-    pub(super) fn of(plan: &'a Plan, exported_at: DateTime<Utc>) -> File<'a> {
-        File {
+impl<'a> Head<'a> {
+    pub(super) fn of(plan: &'a Plan, exported_at: DateTime<Utc>) -> Head<'a> {
+        Head {
             format: FORMAT,
             version: Version::LATEST.number(),
             title: plan.title.as_deref(),
@@ -74,8 +93,6 @@ impl<'a> File<'a> {
             workshop: plan.workshop.as_ref(),
             snapshots: snapshots::Written(&plan.snapshots),
             exported_at,
-            deals: plan.deals.iter().map(|d| &**d).collect(),
-            extra: &plan.extra,
         }
     }
 }

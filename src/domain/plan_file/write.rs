@@ -1,0 +1,223 @@
+//! The writer of plan files: the frame and the unknown top-level fields through serde, every
+//! deal in one pass through keyplan-wire's writer ([`keyplan_wire::out`], built for speed), the
+//! parts a deal rarely has through serde again. The text is byte for byte what serializing
+//! [`v1::File`] writes (`tests/plan_writer.rs`).
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use keyplan_wire::out;
+use serde::Serialize;
+
+use super::v1;
+use crate::domain::deal::{Deal, Strategies};
+use crate::domain::iso_date::{day_text, moment_text};
+use crate::domain::people::People;
+use crate::domain::plan::Plan;
+use crate::domain::split::Split;
+
+/// Writes a plan as compact plan-file JSON.
+pub(super) fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    const WRITES: &str = "writing into memory cannot fail";
+    let mut text = Vec::with_capacity(4096 + plan.deals.len() * 512);
+    serde_json::to_writer(&mut text, &v1::Head::of(plan, exported_at)).expect(WRITES);
+    // the head's closing brace; the deals and the unknown fields come before it
+    text.pop();
+    text.extend_from_slice(b",\"deals\":[");
+    deals(&mut text, &plan.deals);
+    text.push(b']');
+    if plan.extra.is_empty() {
+        text.push(b'}');
+    } else {
+        text.push(b',');
+        let unknown = serde_json::to_vec(&plan.extra).expect(WRITES);
+        text.extend_from_slice(&unknown[1..]);
+    }
+    String::from_utf8(text).expect("JSON is written as UTF-8")
+}
+
+/// The deals, separated by commas.
+fn deals(text: &mut Vec<u8>, deals: &[Rc<Deal>]) {
+    let mut scratch = Scratch::default();
+    for (i, deal) in deals.iter().enumerate() {
+        if i > 0 {
+            text.push(b',');
+        }
+        if scratch.write(text, deal).is_none() {
+            // a day or moment chrono spells (a fraction of a second, a year beyond 9999)
+            serde_json::to_writer(&mut *text, &**deal).expect("writing into memory cannot fail");
+        }
+    }
+}
+
+/// What the writing of one deal borrows, kept from deal to deal.
+#[derive(Default)]
+struct Scratch<'a> {
+    checks: Vec<out::Check<'a>>,
+    changes: Vec<out::Change<'a>>,
+    missing: Vec<&'a str>,
+    rare: Vec<u8>,
+    unknown: Vec<u8>,
+    spelled: Spelled,
+}
+
+/// The day and the moment spelled last: deals ticked, moved or imported together share them.
+#[derive(Default)]
+struct Spelled {
+    day: Option<(NaiveDate, out::Day)>,
+    moment: Option<(DateTime<Utc>, out::Moment)>,
+}
+
+impl Spelled {
+    /// `None` when chrono spells the day (see [`day_text`]).
+    fn day(&mut self, day: NaiveDate) -> Option<out::Day> {
+        match self.day {
+            Some((last, text)) if last == day => Some(text),
+            _ => {
+                let text = out::Day::new(day_text(day)?)?;
+                self.day = Some((day, text));
+                Some(text)
+            }
+        }
+    }
+
+    /// A day that may be absent: `None` when it is there but chrono spells it.
+    fn optional(&mut self, day: Option<NaiveDate>) -> Option<Option<out::Day>> {
+        match day {
+            Some(day) => Some(Some(self.day(day)?)),
+            None => Some(None),
+        }
+    }
+
+    /// `None` when chrono spells the moment (see [`moment_text`]).
+    fn moment(&mut self, at: &DateTime<Utc>) -> Option<out::Moment> {
+        match self.moment {
+            Some((last, text)) if last == *at => Some(text),
+            _ => {
+                let text = out::Moment::new(moment_text(at)?)?;
+                self.moment = Some((*at, text));
+                Some(text)
+            }
+        }
+    }
+}
+
+/// The fields of a deal between `history` and `created`, each only when not empty.
+#[derive(Serialize)]
+struct Rare<'a> {
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    self_check: &'a BTreeSet<String>,
+    #[serde(skip_serializing_if = "Strategies::is_empty")]
+    strategies: &'a Strategies,
+    #[serde(flatten)]
+    people: &'a People,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bonus: &'a Option<Split>,
+}
+
+impl<'a> Scratch<'a> {
+    /// Writes `deal`; `None`, having written nothing, when one of its days or moments is not
+    /// spelled the usual way.
+    fn write(&mut self, text: &mut Vec<u8>, deal: &'a Deal) -> Option<()> {
+        self.checks.clear();
+        for (id, check) in &deal.gates {
+            self.checks.push(out::Check {
+                id: id.as_str(),
+                on: self.spelled.day(check.on)?,
+                evidence: &check.evidence,
+            });
+        }
+        self.changes.clear();
+        self.missing.clear();
+        for change in &deal.history {
+            let close = match &change.close {
+                Some(close) => Some((
+                    self.spelled.optional(close.was)?,
+                    self.spelled.optional(close.now)?,
+                )),
+                None => None,
+            };
+            self.missing
+                .extend(change.missing.iter().map(|id| id.as_str()));
+            self.changes.push(out::Change {
+                from: change.from.code(),
+                to: change.to.code(),
+                at: self.spelled.moment(&change.at)?,
+                reason: &change.reason,
+                missing: change.missing.len(),
+                status: change.status.map(|status| status.code()),
+                competitor: &change.competitor,
+                close,
+            });
+        }
+        let (expected_close, closed_on) = (
+            self.spelled.optional(deal.expected_close)?,
+            self.spelled.optional(deal.closed_on)?,
+        );
+        let created = self.spelled.moment(&deal.created)?;
+        let updated = self.spelled.moment(&deal.updated)?;
+        written(&mut self.rare, rare(deal).as_ref());
+        written(
+            &mut self.unknown,
+            (!deal.extra.is_empty()).then_some(&deal.extra),
+        );
+        out::write(
+            text,
+            &out::Deal {
+                id: deal.id.as_str(),
+                name: &deal.name,
+                customer: &deal.customer,
+                amount: out::Amount::of_minor(deal.amount.minor()),
+                stage: deal.stage.code(),
+                status: deal.status.code(),
+                expected_close,
+                closed_on,
+                owner: &deal.owner,
+                product: &deal.product,
+                region: &deal.region,
+                segment: &deal.segment,
+                next_step: &deal.next_step,
+                notes: &deal.notes,
+                probability: deal.probability,
+                category: deal.category.map(|category| category.code()),
+                gates: &self.checks,
+                history: &self.changes,
+                missing: &self.missing,
+                rare: entries(&self.rare),
+                created,
+                updated,
+                unknown: entries(&self.unknown),
+            },
+        );
+        Some(())
+    }
+}
+
+/// The fields between `history` and `created`, unless the deal has none of them.
+fn rare(deal: &Deal) -> Option<Rare<'_>> {
+    let none = deal.self_check.is_empty()
+        && deal.strategies.is_empty()
+        && deal.people.is_empty()
+        && deal.bonus.is_none();
+    (!none).then_some(Rare {
+        self_check: &deal.self_check,
+        strategies: &deal.strategies,
+        people: &deal.people,
+        bonus: &deal.bonus,
+    })
+}
+
+/// `value` written as a JSON object into `into` (emptied first; left empty for `None`).
+fn written(into: &mut Vec<u8>, value: Option<&impl Serialize>) {
+    into.clear();
+    if let Some(value) = value {
+        serde_json::to_writer(&mut *into, value).expect("writing into memory cannot fail");
+    }
+}
+
+/// The entries of an object as written, without its braces (nothing for `{}` or nothing).
+fn entries(object: &[u8]) -> &[u8] {
+    object
+        .get(1..object.len().saturating_sub(1))
+        .unwrap_or_default()
+}
