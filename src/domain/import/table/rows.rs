@@ -53,6 +53,8 @@ impl Row {
     pub fn cell(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)?;
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        // csv-core only takes out and splits at ASCII bytes: every end is a character's
+        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
         self.text.get(start..end)
     }
 
