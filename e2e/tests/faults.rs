@@ -1041,8 +1041,9 @@ async fn fired(b: &Browser) -> f64 {
 }
 
 /// What the current window shows: whether it was told of another save, whether an editor, the
-/// refused-save banner or a column's "show more" is open (it is clicked, for the next look), the
-/// open deals on its board (id → name), and the stored plan.
+/// refused-save banner, a column's "show more" or cards not drawn yet are there (they are
+/// opened or drawn, for the next look), the open deals on its board (id → name), and the
+/// stored plan.
 async fn window_state(b: &Browser) -> (bool, bool, BTreeMap<String, String>, Value) {
     let v = b
         .js_args(
@@ -1050,9 +1051,12 @@ async fn window_state(b: &Browser) -> (bool, bool, BTreeMap<String, String>, Val
              // a column shows its first cards: open the rest, and look again next time
              const more = [...document.querySelectorAll('[data-testid=show-more]')];
              more.forEach(m => m.click());
+             // cards out of view are drawn when they come near, or before printing
+             const undrawn = !!q('.cards-end');
+             if (undrawn) window.dispatchEvent(new Event('beforeprint'));
              return [!!q('[data-testid=stale-banner]'),
                      !!q('[data-testid=deal-editor]') || !!q('[data-testid=storage-banner]')
-                       || more.length > 0,
+                       || more.length > 0 || undrawn,
                      [...document.querySelectorAll('[data-testid=deal-card]')]
                         .map(c => [c.dataset.dealId, c.querySelector('.deal-name').textContent]),
                      localStorage.getItem(arguments[0])];",

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use base64::Engine as _;
-use e2e::{screenshot_dir, tid, Browser};
+use e2e::{screenshot_dir, tid, Browser, PLAN_KEY};
 use serde_json::{json, Value};
 
 /// A printed PDF: its pages, whether they lie landscape, and its text.
@@ -205,6 +205,53 @@ async fn the_board_prints_on_a4_landscape_with_all_eight_stages() {
     assert!(pdf.landscape);
     assert_eq!(pdf.pages, 1);
     assert!(pdf.has("P6") && pdf.has("P7") && pdf.has("Agreement") && pdf.has("Delivery"));
+    b.close().await;
+}
+
+/// A long column draws only its first cards until the others come into view; the board printed
+/// from the handouts menu, or by the browser's own print, has every card the columns list.
+#[tokio::test]
+async fn the_printed_board_has_the_cards_out_of_view() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deals: Vec<Value> = (0..30)
+        .map(|i| {
+            json!({"id": format!("p{i:02}"), "name": format!("项目 {i:02}"), "customer": "客户",
+                   "amount": 100, "stage": "P1", "created": "2026-11-01T00:00:00Z",
+                   "updated": "2026-11-01T00:00:00Z"})
+        })
+        .collect();
+    let plan = json!({"format": "keyplan.plan", "version": 1, "deals": deals});
+    b.storage_set(PLAN_KEY, &plan.to_string()).await;
+    let p1 = "[data-stage=P1] [data-deal-id]";
+    b.refresh().await;
+    b.wait_for(&tid("board")).await;
+    assert_eq!(b.count(p1).await, 6, "the cards out of view are not drawn");
+    b.js_args(
+        "window.__printed = 0;
+         window.print = () => {
+           window.__printed += 1;
+           window.__cards = document.querySelectorAll(arguments[0]).length;
+         };
+         return true;",
+        vec![json!(p1)],
+    )
+    .await;
+    handout(&b, "print-board").await;
+    printed(&b, 1).await;
+    assert_eq!(
+        b.js("return window.__cards;").await,
+        json!(20),
+        "drawn before printing"
+    );
+    // the browser's own print (Ctrl+P) says so first
+    b.refresh().await;
+    b.wait_for(&tid("board")).await;
+    assert_eq!(b.count(p1).await, 6);
+    let pdf = print(&b, "print-board-long").await;
+    assert!(pdf.has("项目 19") && !pdf.has("项目 20"), "{}", pdf.text);
+    assert_eq!(b.count(p1).await, 20);
     b.close().await;
 }
 

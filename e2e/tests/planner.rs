@@ -1117,7 +1117,8 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
 }
 
 /// A deal created in a column that already shows its first 20 cards is shown too (after them),
-/// and so is its row in a list of more than 50: the person sees what they just made.
+/// and so is its row in a list of more than 50: the person sees what they just made. Also when
+/// the column has drawn only the cards in view: it comes after them.
 #[tokio::test]
 async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
     let b = e2e::start().await;
@@ -1135,8 +1136,22 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
     b.refresh().await;
     b.wait_for(&tid("board")).await;
     let p0 = "[data-testid=stage-column][data-stage=P0]";
-    assert_eq!(b.count(&format!("{p0} [data-deal-id]")).await, 20);
+    assert_eq!(b.count(&format!("{p0} [data-deal-id]")).await, 6);
     b.new_deal("刚建的项目", "新客户", "5").await;
+    let names = || async {
+        let names = b
+            .js(&format!(
+                "return Array.from(document.querySelectorAll('{p0} [data-deal-id] .deal-name')).map(c => c.textContent);"
+            ))
+            .await;
+        serde_json::from_value::<Vec<String>>(names).unwrap()
+    };
+    b.eventually("the new card after the first 6 drawn", || async {
+        let names = names().await;
+        (names.len() == 7 && names[6] == "刚建的项目").then_some(())
+    })
+    .await;
+    scroll_to_end(&b, &format!("{p0} .cards-end")).await;
     b.eventually("the new card after the first 20", || async {
         (b.count(&format!("{p0} [data-deal-id]")).await == 21).then_some(())
     })
@@ -1167,8 +1182,9 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
     );
 }
 
-/// A column shows its first cards in plan order and more on request; its count and total stay
-/// those of all its deals. The closed deals and the list view likewise.
+/// A column lists its first cards in plan order and more on request; its count and total stay
+/// those of all its deals. Of those listed it draws the first few at once and the rest when they
+/// come into view. The closed deals and the list view likewise.
 #[tokio::test]
 async fn long_lists_show_their_first_cards_and_more_on_request() {
     let b = e2e::start().await;
@@ -1188,14 +1204,23 @@ async fn long_lists_show_their_first_cards_and_more_on_request() {
     b.refresh().await;
     b.wait_for(&tid("board")).await;
     let p1 = "[data-testid=stage-column][data-stage=P1]";
-    let first = b
-        .js(&format!(
-            "return Array.from(document.querySelectorAll('{p1} [data-deal-id]')).map(c => c.getAttribute('data-deal-id'));"
-        ))
-        .await;
-    let first: Vec<String> = serde_json::from_value(first).unwrap();
-    let want: Vec<String> = (0..20).map(|i| format!("p{i:02}")).collect();
-    assert_eq!(first, want, "the first 20, in plan order");
+    let ids = || async {
+        let ids = b
+            .js(&format!(
+                "return Array.from(document.querySelectorAll('{p1} [data-deal-id]')).map(c => c.getAttribute('data-deal-id'));"
+            ))
+            .await;
+        serde_json::from_value::<Vec<String>>(ids).unwrap()
+    };
+    let want = |n: usize| -> Vec<String> { (0..n).map(|i| format!("p{i:02}")).collect() };
+    // the cards a person can see are drawn at once; those further down are not drawn yet
+    assert_eq!(ids().await, want(6), "the first 6 drawn, in plan order");
+    scroll_to_end(&b, &format!("{p1} .cards-end")).await;
+    b.eventually("the first 20 drawn once in view", || async {
+        (ids().await == want(20)).then_some(())
+    })
+    .await;
+    assert_eq!(b.count(&format!("{p1} .cards-end")).await, 0);
     assert_eq!(b.text(&format!("{p1} {}", tid("column-count"))).await, "45");
     assert_eq!(
         b.attr(&format!("{p1} {}", tid("column-total")), "title")
@@ -1215,9 +1240,13 @@ async fn long_lists_show_their_first_cards_and_more_on_request() {
     b.click(&more).await;
     b.wait_gone(&more).await;
     assert_eq!(b.count(&format!("{p1} [data-deal-id]")).await, 45);
-    // the won deals: 20 of 25, and the group says all 25
+    // the won deals: 20 of 25 (drawn once in view), and the group says all 25
     let won = "[data-testid=closed-won]";
-    assert_eq!(b.count(&format!("{won} [data-deal-id]")).await, 20);
+    scroll_to_end(&b, &format!("{won} .cards-end")).await;
+    b.eventually("20 won cards", || async {
+        (b.count(&format!("{won} [data-deal-id]")).await == 20).then_some(())
+    })
+    .await;
     assert!(b.text(&format!("{won} h2")).await.contains("25 deals"));
     b.click(&tid("lang-zh")).await;
     assert_eq!(
@@ -1246,6 +1275,63 @@ async fn long_lists_show_their_first_cards_and_more_on_request() {
         0
     );
     b.assert_no_network().await;
+    b.close().await;
+}
+
+/// Scrolls the element `css` (when there is one) to the bottom of the viewport.
+async fn scroll_to_end(b: &Browser, css: &str) {
+    b.js_args(
+        "document.querySelector(arguments[0])?.scrollIntoView({ block: 'end' }); return true;",
+        vec![json!(css)],
+    )
+    .await;
+}
+
+/// The import preview lists a page of each kind of deal and more on request; its counts are those
+/// of the whole file.
+#[tokio::test]
+async fn a_long_preview_lists_a_page_and_more_on_request() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deals: Vec<Value> = (0..45)
+        .map(|i| {
+            json!({"id": format!("n{i:02}"), "name": format!("新项目 {i:02}"), "customer": "客户",
+                   "amount": 100, "stage": "P0", "created": "2026-11-01T00:00:00Z",
+                   "updated": "2026-11-01T00:00:00Z"})
+        })
+        .collect();
+    let plan = json!({"format": "keyplan.plan", "version": 1, "deals": deals});
+    let (_dir, path) = temp_file("many.json", &plan.to_string());
+    b.import_file(&path).await;
+    assert_eq!(b.text(&tid("count-new")).await, "45");
+    let listed = || async {
+        let names = b
+            .js("return Array.from(document.querySelectorAll('[data-testid=import-new] bdi:first-child')).map(e => e.textContent);")
+            .await;
+        serde_json::from_value::<Vec<String>>(names).unwrap()
+    };
+    let want = |n: usize| -> Vec<String> { (0..n).map(|i| format!("新项目 {i:02}")).collect() };
+    assert_eq!(listed().await, want(20), "the first 20, in file order");
+    let more = format!("{} {}", tid("import-dialog"), tid("show-more"));
+    assert_eq!(b.text(&more).await, "Show 20 more (25 not shown)");
+    b.click(&more).await;
+    b.eventually("40 listed", || async {
+        (listed().await == want(40)).then_some(())
+    })
+    .await;
+    assert_eq!(b.text(&more).await, "Show 5 more (5 not shown)");
+    b.click(&more).await;
+    b.wait_gone(&more).await;
+    assert_eq!(listed().await, want(45));
+    // all of them are merged, listed or not
+    b.click(&tid("merge-import")).await;
+    b.wait_gone(&tid("import-dialog")).await;
+    assert_eq!(
+        b.text(&format!("[data-stage=P0] {}", tid("column-count")))
+            .await,
+        "45"
+    );
     b.close().await;
 }
 

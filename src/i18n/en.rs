@@ -774,10 +774,6 @@ impl Language for En {
         format!("{n} months")
     }
 
-    fn and_more(&self, n: usize) -> String {
-        format!("… and {} more", group_thousands(n as u128))
-    }
-
     fn files_left(&self, names: &[String]) -> String {
         format!(
             "A spreadsheet is imported on its own, one file at a time. Not imported: {}. Import {} separately.",

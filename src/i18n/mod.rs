@@ -84,8 +84,6 @@ pub trait Language {
     fn deal_count(&self, n: usize) -> String;
     /// `12 个月` / `12 months`.
     fn months(&self, n: u32) -> String;
-    /// `……另有 9800 项` / `… and 9,800 more`.
-    fn and_more(&self, n: usize) -> String;
     /// Files picked or dropped with a spreadsheet and not imported with it: `表格一次导入一个文件，
     /// 以下文件未导入：a.json、b.csv。请另行导入。` / `…`.
     fn files_left(&self, names: &[String]) -> String;

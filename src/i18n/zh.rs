@@ -827,10 +827,6 @@ impl Language for Zh {
         format!("{n} 个月")
     }
 
-    fn and_more(&self, n: usize) -> String {
-        format!("……另有 {n} 项")
-    }
-
     fn files_left(&self, names: &[String]) -> String {
         format!(
             "表格一次只导入一个文件，以下文件未导入：{}。请另行导入。",

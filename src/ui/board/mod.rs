@@ -2,6 +2,7 @@
 mod deal_card;
 pub mod deal_flags;
 pub mod deal_list;
+pub mod near_view;
 pub mod pipeline;
 mod score_badge;
 mod stage_column;

@@ -1,13 +1,15 @@
 //! One group of cards on the board: a stage's column (name, probability, and the count, total
-//! and weighted total of all its deals), or the won or the lost deals. It shows the first cards
+//! and weighted total of all its deals), or the won or the lost deals. It lists the first cards
 //! in plan order and a button for more, so that a plan of 50,000 deals builds a few hundred
-//! cards, not 50,000; a deal's standing and score are worked out only for the cards shown.
+//! cards, not 50,000; of those it draws the first few, and the rest as they come into view
+//! ([`use_near_view`]). A deal's standing and score are worked out only for the cards drawn.
 use std::rc::Rc;
 
 use chrono::{Local, NaiveDate};
 use yew::prelude::*;
 
 use super::deal_card::{CardDeal, DealCard};
+use super::near_view::use_near_view;
 use crate::domain::gates::standing;
 use crate::domain::list::first_and_kept;
 use crate::domain::method::Method;
@@ -17,8 +19,12 @@ use crate::domain::{Currency, Deal, DealId, DealStatus, Money};
 use crate::i18n::Lang;
 use crate::ui::common::shared::Shared;
 
-/// Cards shown at first, and added by each "show more".
+/// Cards listed at first, and added by each "show more".
 pub const CARDS_PAGE: usize = 20;
+
+/// Cards of a group drawn before it comes into view: more than a column shows on a tall screen
+/// (about three at 1366×900).
+const FIRST_DRAWN: usize = 6;
 
 /// What a group holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,15 +59,30 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
     let t = props.lang.texts();
     let currency = &props.currency;
     let shown = use_state(|| CARDS_PAGE);
-    let listed = first_and_kept(&props.deals, *shown, |d| Some(&d.id) == props.keep.as_ref());
+    let kept = |d: &Rc<Deal>| Some(&d.id) == props.keep.as_ref();
+    let listed = first_and_kept(&props.deals, *shown, kept);
     let hidden = props.deals.len() - listed.len();
+    let end = use_node_ref();
+    let near = use_near_view(end.clone(), listed.len() > FIRST_DRAWN);
+    let drawn: Vec<&Rc<Deal>> = if *near {
+        listed.clone()
+    } else {
+        first_and_kept(&listed, FIRST_DRAWN, |d| kept(d))
+            .into_iter()
+            .copied()
+            .collect()
+    };
+    let undrawn = drawn.len() < listed.len();
     let more = {
-        let shown = shown.clone();
-        move |_| shown.set(*shown + CARDS_PAGE)
+        let (shown, near) = (shown.clone(), near.clone());
+        move |_| {
+            shown.set(*shown + CARDS_PAGE);
+            near.set(true);
+        }
     };
     let cards = html! {
         <>
-            { for listed.into_iter().map(|deal| {
+            { for drawn.into_iter().map(|deal| {
                 let card = CardDeal {
                     deal: deal.clone(),
                     standing: standing(&props.method, deal, props.today, &Local),
@@ -73,6 +94,9 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
                         on_open={props.on_open.clone()} on_step={props.on_step.clone()} />
                 }
             }) }
+            if undrawn {
+                <div class="cards-end" ref={end} aria-hidden="true"></div>
+            }
             if hidden > 0 {
                 <button type="button" class="show-more" data-testid="show-more" onclick={more}>
                     { props.lang.show_more(hidden.min(CARDS_PAGE), hidden) }

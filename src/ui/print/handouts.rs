@@ -11,6 +11,7 @@ use crate::domain::method::Method;
 use crate::domain::Stage;
 use crate::i18n::Lang;
 use crate::session::{Action, View};
+use crate::ui::board::near_view::draw_all;
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::shared::Shared;
 
@@ -48,9 +49,21 @@ pub fn Handouts(props: &HandoutsProps) -> Html {
         });
     }
     use_effect_with(*printing, |printing| {
-        if printing.is_some() {
-            // once the sheet (or the board) is drawn
-            gloo_timers::callback::Timeout::new(0, print_now).forget();
+        match printing {
+            // once the board is drawn, with all the cards its columns list (cards out of view
+            // are drawn on request), and then once those are drawn
+            Some(Handout::Board) => {
+                let board = || {
+                    draw_all();
+                    gloo_timers::callback::Timeout::new(0, print_now).forget();
+                };
+                gloo_timers::callback::Timeout::new(0, board).forget();
+            }
+            // once the sheet is drawn
+            Some(_) => {
+                gloo_timers::callback::Timeout::new(0, print_now).forget();
+            }
+            None => {}
         }
     });
     let choose = |handout: Handout| {

@@ -20,8 +20,19 @@ use crate::ui::common::shared::Shared;
 use crate::ui::common::store::use_store;
 use crate::web::{bench, clock, files::decode};
 
-/// How many deals of each kind the preview lists by name (conflicts are always all listed).
-const LISTED: usize = 200;
+/// How many deals of each kind the preview lists by name at first, and adds on each "show
+/// more" (conflicts, each to decide, are always all listed): about what the dialog shows
+/// without scrolling, so that a file of 10,000 deals draws a few dozen lines, not 10,000.
+const PAGE: usize = 20;
+
+/// The lists of the preview shown a page at a time, as indexes of their page counts.
+#[derive(Clone, Copy)]
+enum Paged {
+    New,
+    Changed,
+    Rejected,
+    BadSnapshots,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
@@ -69,6 +80,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let choices = use_state(BTreeMap::<DealId, Choice>::new);
     let failure = use_state(|| None::<String>);
     let confirming_replace = use_state(|| false);
+    // how many pages of each paged list are shown
+    let pages = use_state(|| [1usize; 4]);
     let reading = use_state(|| Reading {
         encoding: props
             .table
@@ -274,6 +287,23 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </li>
         }
     };
+    let listed = |list: Paged| pages[list as usize] * PAGE;
+    let more = |list: Paged, len: usize| {
+        let hidden = len.saturating_sub(listed(list));
+        let pages = pages.clone();
+        let onclick = move |_: MouseEvent| {
+            let mut next = *pages;
+            next[list as usize] += 1;
+            pages.set(next);
+        };
+        html! {
+            if hidden > 0 {
+                <li class="more"><button type="button" class="show-more" data-testid="show-more" {onclick}>
+                    { lang.show_more(hidden.min(PAGE), hidden) }
+                </button></li>
+            }
+        }
+    };
     let p = &look.preview;
     let replaced_targets = p.replaced_targets(&props.plan, *rule);
     let importable: usize = look.readable.iter().map(|(_, f)| f.plan.deals.len()).sum();
@@ -410,16 +440,16 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 if !p.new.is_empty() {
                     <details open=true><summary>{ t.import_new }</summary>
                         <ul>
-                            { for p.new.iter().take(LISTED).map(|d| html! { <li data-testid="import-new">{ deal_line(d) }</li> }) }
-                            if p.new.len() > LISTED { <li class="more">{ lang.and_more(p.new.len() - LISTED) }</li> }
+                            { for p.new.iter().take(listed(Paged::New)).map(|d| html! { <li data-testid="import-new">{ deal_line(d) }</li> }) }
+                            { more(Paged::New, p.new.len()) }
                         </ul>
                     </details>
                 }
                 if !p.changed.is_empty() {
                     <details open=true><summary>{ t.import_changed }</summary>
                         <ul>
-                            { for p.changed.iter().take(LISTED).map(|c| html! { <li data-testid="import-changed"><strong><bdi>{ c.mine.name.clone() }</bdi></strong>{ changes(c) }</li> }) }
-                            if p.changed.len() > LISTED { <li class="more">{ lang.and_more(p.changed.len() - LISTED) }</li> }
+                            { for p.changed.iter().take(listed(Paged::Changed)).map(|c| html! { <li data-testid="import-changed"><strong><bdi>{ c.mine.name.clone() }</bdi></strong>{ changes(c) }</li> }) }
+                            { more(Paged::Changed, p.changed.len()) }
                         </ul>
                     </details>
                 }
@@ -432,10 +462,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 if !p.rejected.is_empty() {
                     <details open=true><summary>{ t.import_rejected }</summary>
                         <ul>
-                            { for p.rejected.iter().take(LISTED).map(|(file, r)| html! {
+                            { for p.rejected.iter().take(listed(Paged::Rejected)).map(|(file, r)| html! {
                                 <li data-testid="import-rejected"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ lang.rejected(r) }</bdi></li>
                             }) }
-                            if p.rejected.len() > LISTED { <li class="more">{ lang.and_more(p.rejected.len() - LISTED) }</li> }
+                            { more(Paged::Rejected, p.rejected.len()) }
                         </ul>
                     </details>
                 }
@@ -451,10 +481,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 if !p.bad_snapshots.is_empty() {
                     <details open=true><summary>{ t.import_bad_snapshots }</summary>
                         <ul>
-                            { for p.bad_snapshots.iter().take(LISTED).map(|(file, problem)| html! {
+                            { for p.bad_snapshots.iter().take(listed(Paged::BadSnapshots)).map(|(file, problem)| html! {
                                 <li data-testid="import-bad-snapshot"><bdi>{ file.clone() }</bdi>{ lang.colon() }<bdi>{ format!("{}: {}", problem.path, lang.read_problem(&problem.kind)) }</bdi></li>
                             }) }
-                            if p.bad_snapshots.len() > LISTED { <li class="more">{ lang.and_more(p.bad_snapshots.len() - LISTED) }</li> }
+                            { more(Paged::BadSnapshots, p.bad_snapshots.len()) }
                         </ul>
                     </details>
                 }
