@@ -193,13 +193,9 @@ pub fn write(out: &mut Vec<u8>, deal: &Deal) {
         out.extend_from_slice(b",\"category\":");
         string(out, category);
     }
-    if let Some((first, rest)) = deal.gates.split_first() {
+    if !deal.gates.is_empty() {
         out.extend_from_slice(b",\"gates\":{");
-        check(out, first);
-        for gate in rest {
-            out.push(b',');
-            check(out, gate);
-        }
+        joined(out, deal.gates, check);
         out.push(b'}');
     }
     if !deal.history.is_empty() {
@@ -240,13 +236,9 @@ fn change(out: &mut Vec<u8>, entry: &Change, missing: &[&str]) {
     out.extend_from_slice(b",\"at\":");
     quoted(out, &entry.at.0);
     text(out, b",\"reason\":", entry.reason);
-    if let Some((first, rest)) = missing.split_first() {
+    if !missing.is_empty() {
         out.extend_from_slice(b",\"missing\":[");
-        string(out, first);
-        for id in rest {
-            out.push(b',');
-            string(out, id);
-        }
+        joined(out, missing, |out, id| string(out, id));
         out.push(b']');
     }
     if let Some(status) = entry.status {
@@ -281,6 +273,16 @@ fn text(out: &mut Vec<u8>, key: &[u8], value: &str) {
 }
 
 /// Entries written already, after a comma, unless there are none.
+/// Each of `items` written by `each`, with commas between.
+fn joined<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+}
+
 fn entries(out: &mut Vec<u8>, written: &[u8]) {
     if !written.is_empty() {
         out.push(b',');
