@@ -1118,7 +1118,7 @@ async fn a_lone_surrogate_rejects_only_its_deal() {
 
 /// A deal created in a column that already shows its first 20 cards is shown too (after them),
 /// and so is its row in a list of more than 50: the person sees what they just made. Also when
-/// the column has drawn only the cards in view: it comes after them.
+/// the column draws only the cards in view: it is drawn at once, in its place.
 #[tokio::test]
 async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
     let b = e2e::start().await;
@@ -1146,16 +1146,14 @@ async fn a_deal_just_created_is_shown_beyond_the_first_cards_and_rows() {
             .await;
         serde_json::from_value::<Vec<String>>(names).unwrap()
     };
-    b.eventually("the new card after the first 6 drawn", || async {
+    // drawn at once in its place, after the column's first 20 (which are then drawn too: a card
+    // never moves once drawn, so that the focus stays on it)
+    b.eventually("the new card drawn after the first 20", || async {
         let names = names().await;
-        (names.len() == 7 && names[6] == "刚建的项目").then_some(())
+        (names.len() == 21 && names[20] == "刚建的项目").then_some(())
     })
     .await;
-    scroll_to_end(&b, &format!("{p0} .cards-end")).await;
-    b.eventually("the new card after the first 20", || async {
-        (b.count(&format!("{p0} [data-deal-id]")).await == 21).then_some(())
-    })
-    .await;
+    assert_eq!(b.count(&format!("{p0} .cards-end")).await, 0);
     let last = b
         .js(&format!(
             "const cards = document.querySelectorAll('{p0} [data-deal-id]'); return cards[cards.length - 1].textContent;"
@@ -1275,6 +1273,87 @@ async fn long_lists_show_their_first_cards_and_more_on_request() {
         0
     );
     b.assert_no_network().await;
+    b.close().await;
+}
+
+/// A card just created or moved is drawn in its place in the column, never out of plan order,
+/// and every other card of the page is drawn once the column comes into view: after two new
+/// deals fill a column past its first cards, and after a move into a column whose cards are
+/// not all drawn (focus stays on the moved card's button).
+#[tokio::test]
+async fn new_and_moved_cards_are_drawn_in_place_and_none_is_left_out() {
+    let b = e2e::start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    let deal = |id: String, stage: &str| {
+        json!({"id": id, "name": format!("项目 {id}"), "customer": "客户", "amount": 100,
+               "stage": stage, "created": "2026-11-01T00:00:00Z", "updated": "2026-11-01T00:00:00Z"})
+    };
+    // P0 holds six; P1 holds q00-q09, then P2 p00-p19, then P1 again q10-q19 (plan order)
+    let deals: Vec<Value> = (0..6)
+        .map(|i| deal(format!("a{i}"), "P0"))
+        .chain((0..10).map(|i| deal(format!("q{i:02}"), "P1")))
+        .chain((0..20).map(|i| deal(format!("p{i:02}"), "P2")))
+        .chain((10..20).map(|i| deal(format!("q{i:02}"), "P1")))
+        .collect();
+    let plan = json!({"format": "keyplan.plan", "version": 1, "deals": deals});
+    b.storage_set(PLAN_KEY, &plan.to_string()).await;
+    b.refresh().await;
+    b.wait_for(&tid("board")).await;
+    let names = |stage: &'static str| {
+        let b = &b;
+        async move {
+            let names = b
+                .js(&format!(
+                    "return Array.from(document.querySelectorAll('[data-testid=stage-column][data-stage={stage}] [data-deal-id] .deal-name')).map(c => c.textContent);"
+                ))
+                .await;
+            serde_json::from_value::<Vec<String>>(names).unwrap()
+        }
+    };
+    b.new_deal("新一", "客户", "100").await;
+    b.new_deal("新二", "客户", "100").await;
+    scroll_to_end(&b, "[data-testid=stage-column][data-stage=P0] .cards-end").await;
+    b.eventually("all 8 cards of P0 drawn", || async {
+        (names("P0").await.len() == 8).then_some(())
+    })
+    .await;
+    let p0 = names("P0").await;
+    assert!(
+        p0.contains(&"新一".to_string()) && p0.contains(&"新二".to_string()),
+        "{p0:?}"
+    );
+    // a move into P1, whose first 6 are drawn: p00 comes after q00-q09 in plan order
+    b.js("window.scrollTo(0, 0); return true;").await;
+    let p00 =
+        "[data-testid=stage-column][data-stage=P2] [data-deal-id=p00] [data-testid=move-prev]";
+    b.wait_for(p00).await;
+    b.js("document.querySelector('[data-deal-id=p00] [data-testid=move-prev]').focus(); return true;")
+        .await;
+    b.keys("\u{e007}").await;
+    b.eventually("p00 in P1", || async {
+        (b.count("[data-testid=stage-column][data-stage=P1] [data-deal-id=p00]")
+            .await
+            == 1)
+            .then_some(())
+    })
+    .await;
+    let p1 = names("P1").await;
+    let at = p1.iter().position(|n| n == "项目 p00");
+    assert_eq!(at, Some(10), "drawn in its place after q00-q09: {p1:?}");
+    scroll_to_end(&b, "[data-testid=stage-column][data-stage=P1] .cards-end").await;
+    b.eventually("P1 draws its page", || async {
+        (names("P1").await.len() == 20).then_some(())
+    })
+    .await;
+    assert_eq!(
+        names("P1").await.iter().position(|n| n == "项目 p00"),
+        Some(10)
+    );
+    let focused = b
+        .js("const a = document.activeElement; return a && a.closest('[data-deal-id]') ? a.closest('[data-deal-id]').getAttribute('data-deal-id') : a.tagName;")
+        .await;
+    assert_eq!(focused, json!("p00"), "focus stays on the moved card");
     b.close().await;
 }
 

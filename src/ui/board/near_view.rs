@@ -14,9 +14,11 @@ const AHEAD: &str = "400px 0px";
 /// The event that asks every group to draw all its cards (the board about to be printed).
 const DRAW_ALL: &str = "keyplan-draw-all";
 
-/// Whether the group draws all the cards of its page: once the marker `end` (drawn while
-/// `pending`, some cards not drawn yet) comes near the viewport, the browser is about to print,
-/// or [`draw_all`] was called. Once set, it stays set.
+/// Whether the group draws all the cards of its page: once the marker `end` comes near the
+/// viewport, the browser is about to print, or [`draw_all`] was called. Once set, it stays set.
+/// `pending` says whether some cards of the page are not drawn, which is exactly when the group
+/// draws the marker: the marker is watched from the moment it is there (a change of `pending`
+/// sets up the watch again).
 #[hook]
 pub fn use_near_view(end: NodeRef, pending: bool) -> UseStateHandle<bool> {
     let near = use_state(|| false);

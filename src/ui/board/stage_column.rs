@@ -62,16 +62,16 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
     let kept = |d: &Rc<Deal>| Some(&d.id) == props.keep.as_ref();
     let listed = first_and_kept(&props.deals, *shown, kept);
     let hidden = props.deals.len() - listed.len();
+    // until the column comes near the screen: its first cards, and those up to the one just
+    // created or moved, which is drawn in its place (a card with focus never moves)
+    let first = listed
+        .iter()
+        .position(|d| kept(d))
+        .map_or(FIRST_DRAWN, |i| FIRST_DRAWN.max(i + 1))
+        .min(listed.len());
     let end = use_node_ref();
-    let near = use_near_view(end.clone(), listed.len() > FIRST_DRAWN);
-    let drawn: Vec<&Rc<Deal>> = if *near {
-        listed.clone()
-    } else {
-        first_and_kept(&listed, FIRST_DRAWN, |d| kept(d))
-            .into_iter()
-            .copied()
-            .collect()
-    };
+    let near = use_near_view(end.clone(), first < listed.len());
+    let drawn: &[&Rc<Deal>] = if *near { &listed } else { &listed[..first] };
     let undrawn = drawn.len() < listed.len();
     let more = {
         let (shown, near) = (shown.clone(), near.clone());
@@ -80,9 +80,11 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
             near.set(true);
         }
     };
+    // the cards in a list of their own, every one keyed: next to unkeyed siblings (the marker,
+    // the button) Yew would draw them all anew at each change, and a focused card lose focus
     let cards = html! {
         <>
-            { for drawn.into_iter().map(|deal| {
+            <>{ for drawn.iter().copied().map(|deal| {
                 let card = CardDeal {
                     deal: deal.clone(),
                     standing: standing(&props.method, deal, props.today, &Local),
@@ -93,7 +95,7 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
                         currency={currency.clone()} today={props.today}
                         on_open={props.on_open.clone()} on_step={props.on_step.clone()} />
                 }
-            }) }
+            }) }</>
             if undrawn {
                 <div class="cards-end" ref={end} aria-hidden="true"></div>
             }
