@@ -2,7 +2,7 @@
 mod common;
 
 use common::{date, plan_with};
-use keyplan::domain::list::{first_and_kept, sort_deals, Direction, SortKey};
+use keyplan::domain::list::{drawn_at_first, first_and_kept, sort_deals, Direction, SortKey};
 use keyplan::domain::{Deal, Stage};
 
 fn order(deals: &[std::rc::Rc<Deal>], key: SortKey, direction: Direction) -> Vec<&str> {
@@ -69,4 +69,22 @@ fn a_long_list_shows_its_first_items_and_the_kept_one_after_them() {
     );
     assert_eq!(first_and_kept(&items, 20, |i| *i == 9).len(), 10);
     assert_eq!(first_and_kept(&items, 0, |i| *i == 4), vec![&4]);
+}
+
+#[test]
+fn a_list_draws_its_first_items_and_all_up_to_the_kept_one_in_its_place() {
+    let items: Vec<u32> = (0..10).collect();
+    assert_eq!(drawn_at_first(&items, 6, |_| false), 6);
+    assert_eq!(drawn_at_first(&items, 6, |i| *i == 2), 6, "already drawn");
+    assert_eq!(
+        drawn_at_first(&items, 6, |i| *i == 8),
+        9,
+        "up to it, in its place"
+    );
+    assert_eq!(
+        drawn_at_first(&items[..4], 6, |_| false),
+        4,
+        "fewer than first"
+    );
+    assert_eq!(drawn_at_first(&items, 0, |i| *i == 0), 1);
 }

@@ -95,3 +95,14 @@ pub fn first_and_kept<T>(items: &[T], shown: usize, kept: impl Fn(&T) -> bool) -
     listed.extend(items.iter().skip(shown).find(|item| kept(item)));
     listed
 }
+
+/// How many of the listed `items` are drawn before the list comes into view: the first `first`,
+/// and all those up to the one `kept` picks, so that it is drawn in its place and never moves
+/// once drawn (a card with focus keeps it).
+pub fn drawn_at_first<T>(items: &[T], first: usize, kept: impl Fn(&T) -> bool) -> usize {
+    items
+        .iter()
+        .position(kept)
+        .map_or(first, |i| first.max(i + 1))
+        .min(items.len())
+}

@@ -95,6 +95,7 @@ impl Amount {
             text[at] = b'.';
         }
         let mut major = abs / 100;
+        // the same digits, in 64 bits whenever they fit: a 128-bit division is a library call
         match u64::try_from(major) {
             Ok(mut major) => loop {
                 at -= 1;
@@ -272,7 +273,6 @@ fn text(out: &mut Vec<u8>, key: &[u8], value: &str) {
     }
 }
 
-/// Entries written already, after a comma, unless there are none.
 /// Each of `items` written by `each`, with commas between.
 fn joined<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
     for (i, item) in items.iter().enumerate() {
@@ -283,6 +283,7 @@ fn joined<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
     }
 }
 
+/// Entries written already, after a comma, unless there are none.
 fn entries(out: &mut Vec<u8>, written: &[u8]) {
     if !written.is_empty() {
         out.push(b',');

@@ -16,9 +16,11 @@ use crate::domain::people::People;
 use crate::domain::plan::Plan;
 use crate::domain::split::Split;
 
+/// Why a write into memory is expected to succeed.
+const WRITES: &str = "writing into memory cannot fail";
+
 /// Writes a plan as compact plan-file JSON.
 pub(super) fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
-    const WRITES: &str = "writing into memory cannot fail";
     let mut text = Vec::with_capacity(4096 + plan.deals.len() * 512);
     serde_json::to_writer(&mut text, &v1::Head::of(plan, exported_at)).expect(WRITES);
     // the head's closing brace; the deals and the unknown fields come before it
@@ -45,7 +47,7 @@ fn deals(text: &mut Vec<u8>, deals: &[Rc<Deal>]) {
         }
         if scratch.write(text, deal).is_none() {
             // a day or moment chrono spells (a fraction of a second, a year beyond 9999)
-            serde_json::to_writer(&mut *text, &**deal).expect("writing into memory cannot fail");
+            serde_json::to_writer(&mut *text, &**deal).expect(WRITES);
         }
     }
 }
@@ -211,7 +213,7 @@ fn rare(deal: &Deal) -> Option<Rare<'_>> {
 fn written(into: &mut Vec<u8>, value: Option<&impl Serialize>) {
     into.clear();
     if let Some(value) = value {
-        serde_json::to_writer(&mut *into, value).expect("writing into memory cannot fail");
+        serde_json::to_writer(&mut *into, value).expect(WRITES);
     }
 }
 

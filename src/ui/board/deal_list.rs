@@ -17,6 +17,7 @@ use crate::i18n::Lang;
 use crate::session::{Action, PlanRef};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::shared::Shared;
+use crate::ui::common::show_more::show_more;
 use crate::web::clock;
 
 /// Rows shown at first, and added by each "show more".
@@ -107,11 +108,7 @@ pub fn DealList(props: &DealListProps) -> Html {
                     }) }
                 </tbody>
             </table>
-            if hidden > 0 {
-                <button type="button" class="show-more" data-testid="show-more" onclick={more}>
-                    { props.lang.show_more(hidden.min(ROWS_PAGE), hidden) }
-                </button>
-            }
+            { show_more(props.lang, hidden, ROWS_PAGE, Callback::from(more)) }
         </div>
     }
 }

@@ -11,13 +11,14 @@ use yew::prelude::*;
 use super::deal_card::{CardDeal, DealCard};
 use super::near_view::use_near_view;
 use crate::domain::gates::standing;
-use crate::domain::list::first_and_kept;
+use crate::domain::list::{drawn_at_first, first_and_kept};
 use crate::domain::method::Method;
 use crate::domain::score::score;
 use crate::domain::summary::StageTotals;
 use crate::domain::{Currency, Deal, DealId, DealStatus, Money};
 use crate::i18n::Lang;
 use crate::ui::common::shared::Shared;
+use crate::ui::common::show_more::show_more;
 
 /// Cards listed at first, and added by each "show more".
 pub const CARDS_PAGE: usize = 20;
@@ -63,12 +64,8 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
     let listed = first_and_kept(&props.deals, *shown, kept);
     let hidden = props.deals.len() - listed.len();
     // until the column comes near the screen: its first cards, and those up to the one just
-    // created or moved, which is drawn in its place (a card with focus never moves)
-    let first = listed
-        .iter()
-        .position(|d| kept(d))
-        .map_or(FIRST_DRAWN, |i| FIRST_DRAWN.max(i + 1))
-        .min(listed.len());
+    // created or moved, in its place
+    let first = drawn_at_first(&listed, FIRST_DRAWN, |d| kept(d));
     let end = use_node_ref();
     let near = use_near_view(end.clone(), first < listed.len());
     let drawn: &[&Rc<Deal>] = if *near { &listed } else { &listed[..first] };
@@ -99,11 +96,7 @@ pub fn StageColumn(props: &StageColumnProps) -> Html {
             if undrawn {
                 <div class="cards-end" ref={end} aria-hidden="true"></div>
             }
-            if hidden > 0 {
-                <button type="button" class="show-more" data-testid="show-more" onclick={more}>
-                    { props.lang.show_more(hidden.min(CARDS_PAGE), hidden) }
-                </button>
-            }
+            { show_more(props.lang, hidden, CARDS_PAGE, Callback::from(more)) }
         </>
     };
     match &props.group {

@@ -4,5 +4,6 @@ pub mod export_record;
 pub mod focus;
 pub mod modal;
 pub mod shared;
+pub mod show_more;
 pub mod split_editor;
 pub mod store;

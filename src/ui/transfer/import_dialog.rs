@@ -17,6 +17,7 @@ use crate::session::{Action, ImportFiles, PlanRef, TableFile};
 use crate::ui::common::context::use_dispatch;
 use crate::ui::common::modal::{on_escape, use_modal};
 use crate::ui::common::shared::Shared;
+use crate::ui::common::show_more::show_more;
 use crate::ui::common::store::use_store;
 use crate::web::{bench, clock, files::decode};
 
@@ -298,9 +299,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         };
         html! {
             if hidden > 0 {
-                <li class="more"><button type="button" class="show-more" data-testid="show-more" {onclick}>
-                    { lang.show_more(hidden.min(PAGE), hidden) }
-                </button></li>
+                <li class="more">{ show_more(lang, hidden, PAGE, Callback::from(onclick)) }</li>
             }
         }
     };
