@@ -20,7 +20,9 @@
 //! Which fields a deal has, and how each is written, is keyplan's plan format
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
 mod deal;
+mod escape;
 mod file;
+mod iso;
 pub mod out;
 mod text;
 
