@@ -2,10 +2,10 @@
 //! `2026-11-28T09:30:00Z`) digit by digit, which is several times quicker than the formatting
 //! machinery chrono's own writer goes through; anything out of the ordinary (a year beyond 9999,
 //! a fraction of a second) is left to chrono, so the text is always what chrono would write.
-//! chrono gives only a day's number or a moment's seconds; the calendar and the digits are
+//! chrono gives only a day's number and the seconds of a day; the calendar and the digits are
 //! keyplan-wire's ([`out::Day`], [`out::Moment`], built for speed), shared with the plan
 //! writer.
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use keyplan_wire::out;
 use serde::{Serialize, Serializer};
 
@@ -20,11 +20,8 @@ pub fn day<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Er
 /// A day's text as [`day`] writes it: `None` when that is left to chrono (a year before 0 or
 /// after 9999).
 pub fn day_text(day: NaiveDate) -> Option<out::Day> {
-    out::Day::of_unix_days(i64::from(day.num_days_from_ce()) - EPOCH_FROM_CE)
+    out::Day::of_rata_die(day.num_days_from_ce())
 }
-
-/// The day 1970-01-01 counted as chrono counts days from the common era (0001-01-01 is 1).
-const EPOCH_FROM_CE: i64 = 719_163;
 
 /// An optional day (`null` when absent).
 pub fn optional_day<S: Serializer>(
@@ -48,8 +45,10 @@ pub fn moment<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok,
 /// A moment's text as [`moment`] writes it: `None` when that is left to chrono (a fraction of a
 /// second, a year before 0 or after 9999).
 pub fn moment_text(at: &DateTime<Utc>) -> Option<out::Moment> {
-    if at.timestamp_subsec_nanos() != 0 {
+    // UTC as it is held: no offset to add
+    let at = at.naive_utc();
+    if at.nanosecond() != 0 {
         return None;
     }
-    out::Moment::of_unix_seconds(at.timestamp())
+    out::Moment::at(day_text(at.date())?, at.num_seconds_from_midnight())
 }
