@@ -40,7 +40,6 @@ fn escaped(byte: u8) -> bool {
 
 /// `text` as a JSON string, quotes included, at the end of `out`.
 pub(crate) fn string(out: &mut String, text: &str) {
-    out.reserve(text.len() + 2);
     out.push('"');
     let bytes = text.as_bytes();
     // `text[start..i]` is still to be copied; `i` only ever stops at an escaped byte (ASCII, so
@@ -48,14 +47,21 @@ pub(crate) fn string(out: &mut String, text: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
+        // the eight bytes from `i`, or at the end the last eight (those before `i` were looked
+        // at already: one of them escaped is only a false alarm)
+        let word = match bytes.get(i..i + 8) {
+            Some(word) => Some(word),
+            None => bytes.get(bytes.len().saturating_sub(8)..).filter(|w| w.len() == 8),
+        };
+        if let Some(word) = word {
             let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
             if !needs_escape(word) {
-                i += 8;
+                i = bytes.len().min(i + 8);
                 continue;
             }
         }
-        // a word with something to escape, or the last bytes: byte by byte up to a word's end
+        // a word with something to escape, or a text shorter than a word: byte by byte up to
+        // the word's end
         let end = bytes.len().min(i + 8);
         while i < end {
             let byte = bytes[i];

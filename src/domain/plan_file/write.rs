@@ -60,47 +60,13 @@ struct Scratch<'a> {
     missing: Vec<&'a str>,
     rare: String,
     unknown: String,
-    spelled: Spelled,
 }
 
-/// The day and the moment spelled last: deals ticked, moved or imported together share them.
-#[derive(Default)]
-struct Spelled {
-    day: Option<(NaiveDate, out::Day)>,
-    moment: Option<(DateTime<Utc>, out::Moment)>,
-}
-
-impl Spelled {
-    /// `None` when chrono spells the day (see [`day_text`]).
-    fn day(&mut self, day: NaiveDate) -> Option<out::Day> {
-        match self.day {
-            Some((last, text)) if last == day => Some(text),
-            _ => {
-                let text = day_text(day)?;
-                self.day = Some((day, text));
-                Some(text)
-            }
-        }
-    }
-
-    /// A day that may be absent: `None` when it is there but chrono spells it.
-    fn optional(&mut self, day: Option<NaiveDate>) -> Option<Option<out::Day>> {
-        match day {
-            Some(day) => Some(Some(self.day(day)?)),
-            None => Some(None),
-        }
-    }
-
-    /// `None` when chrono spells the moment (see [`moment_text`]).
-    fn moment(&mut self, at: &DateTime<Utc>) -> Option<out::Moment> {
-        match self.moment {
-            Some((last, text)) if last == *at => Some(text),
-            _ => {
-                let text = moment_text(at)?;
-                self.moment = Some((*at, text));
-                Some(text)
-            }
-        }
+/// A day that may be absent: `None` when it is there but chrono spells it (see [`day_text`]).
+fn optional(day: Option<NaiveDate>) -> Option<Option<out::Day>> {
+    match day {
+        Some(day) => Some(Some(day_text(day)?)),
+        None => Some(None),
     }
 }
 
@@ -125,7 +91,7 @@ impl<'a> Scratch<'a> {
         for (id, check) in &deal.gates {
             self.checks.push(out::Check {
                 id: id.as_str(),
-                on: self.spelled.day(check.on)?,
+                on: day_text(check.on)?,
                 evidence: &check.evidence,
             });
         }
@@ -134,8 +100,8 @@ impl<'a> Scratch<'a> {
         for change in &deal.history {
             let close = match &change.close {
                 Some(close) => Some((
-                    self.spelled.optional(close.was)?,
-                    self.spelled.optional(close.now)?,
+                    optional(close.was)?,
+                    optional(close.now)?,
                 )),
                 None => None,
             };
@@ -144,7 +110,7 @@ impl<'a> Scratch<'a> {
             self.changes.push(out::Change {
                 from: change.from.code(),
                 to: change.to.code(),
-                at: self.spelled.moment(&change.at)?,
+                at: moment_text(&change.at)?,
                 reason: &change.reason,
                 missing: change.missing.len(),
                 status: change.status.map(|status| status.code()),
@@ -153,11 +119,11 @@ impl<'a> Scratch<'a> {
             });
         }
         let (expected_close, closed_on) = (
-            self.spelled.optional(deal.expected_close)?,
-            self.spelled.optional(deal.closed_on)?,
+            optional(deal.expected_close)?,
+            optional(deal.closed_on)?,
         );
-        let created = self.spelled.moment(&deal.created)?;
-        let updated = self.spelled.moment(&deal.updated)?;
+        let created = moment_text(&deal.created)?;
+        let updated = moment_text(&deal.updated)?;
         written(&mut self.rare, rare(deal).as_ref());
         written(
             &mut self.unknown,
