@@ -51,7 +51,9 @@ pub(crate) fn string(out: &mut String, text: &str) {
         // at already: one of them escaped is only a false alarm)
         let word = match bytes.get(i..i + 8) {
             Some(word) => Some(word),
-            None => bytes.get(bytes.len().saturating_sub(8)..).filter(|w| w.len() == 8),
+            None => bytes
+                .get(bytes.len().saturating_sub(8)..)
+                .filter(|w| w.len() == 8),
         };
         if let Some(word) = word {
             let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));

@@ -84,7 +84,10 @@ impl Moment {
         if hour > 23 || minute > 59 || second > 59 {
             return None;
         }
-        Moment::at(Day::of(year, month, day)?, hour * 3600 + minute * 60 + second)
+        Moment::at(
+            Day::of(year, month, day)?,
+            hour * 3600 + minute * 60 + second,
+        )
     }
 
     /// `second` seconds after the midnight that starts `day`; `None` from 86,400 on (a leap
@@ -184,10 +187,7 @@ mod tests {
             Moment::at(day, 86_399).unwrap().as_str(),
             "9999-12-31T23:59:59Z"
         );
-        assert_eq!(
-            Moment::at(day, 0).unwrap().as_str(),
-            "9999-12-31T00:00:00Z"
-        );
+        assert_eq!(Moment::at(day, 0).unwrap().as_str(), "9999-12-31T00:00:00Z");
         assert_eq!(Moment::at(day, 86_400), None);
     }
 

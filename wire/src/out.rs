@@ -85,7 +85,12 @@ impl Amount {
             at -= 1;
             text[at] = b'0' + digit;
         };
-        let cents = (abs % 100) as u8;
+        // in 64 bits whenever the amount fits (every amount but the absurd): a 128-bit division
+        // is a library call
+        let (cents, major) = match u64::try_from(abs) {
+            Ok(abs) => ((abs % 100) as u8, u128::from(abs / 100)),
+            Err(_) => ((abs % 100) as u8, abs / 100),
+        };
         if cents % 10 != 0 {
             put(cents % 10);
             put(cents / 10);
@@ -96,8 +101,7 @@ impl Amount {
             at -= 1;
             text[at] = b'.';
         }
-        let mut major = abs / 100;
-        // the same digits, in 64 bits whenever they fit: a 128-bit division is a library call
+        let mut major = major;
         match u64::try_from(major) {
             Ok(mut major) => loop {
                 at -= 1;

@@ -99,10 +99,7 @@ impl<'a> Scratch<'a> {
         self.missing.clear();
         for change in &deal.history {
             let close = match &change.close {
-                Some(close) => Some((
-                    optional(close.was)?,
-                    optional(close.now)?,
-                )),
+                Some(close) => Some((optional(close.was)?, optional(close.now)?)),
                 None => None,
             };
             self.missing
@@ -118,10 +115,8 @@ impl<'a> Scratch<'a> {
                 close,
             });
         }
-        let (expected_close, closed_on) = (
-            optional(deal.expected_close)?,
-            optional(deal.closed_on)?,
-        );
+        let (expected_close, closed_on) =
+            (optional(deal.expected_close)?, optional(deal.closed_on)?);
         let created = moment_text(&deal.created)?;
         let updated = moment_text(&deal.updated)?;
         written(&mut self.rare, rare(deal).as_ref());
