@@ -17,7 +17,8 @@
 //! keyplan's serde types write it (`src/domain/plan_file/write.rs`): strings escaped as
 //! serde_json escapes them but eight bytes at a time (`escape.rs`), days and moments spelled
 //! from chrono's numbers ([`out::Day`], [`out::Moment`], `iso.rs`; keyplan's serde types spell
-//! theirs here too). A 10,000-deal plan is written in about a fifth of the time serde takes.
+//! theirs here too). A 10,000-deal plan is written in under two fifths of the time serde takes
+//! natively, in about half the time the same writer took with serde_json's escaper in wasm.
 //!
 //! Which fields a deal has, and how each is written, is keyplan's plan format
 //! (`docs/plan-format.md`); a field this does not know fails the deal (`deny_unknown_fields`).
