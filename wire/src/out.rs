@@ -2,10 +2,12 @@
 //!
 //! The layout (which keys, in which order, which are left out when empty) is keyplan's plan
 //! format (`docs/plan-format.md`); keyplan hands each deal over as a [`Deal`] and checks, in its
-//! tests, that the text is byte for byte what its serde types write. Strings go through
-//! serde_json's own escaping; what a deal rarely holds comes written already ([`Deal::rare`],
+//! tests, that the text is byte for byte what its serde types write. The text goes straight
+//! into a `String` (nothing to check as UTF-8 afterwards); strings are escaped eight bytes at a
+//! time as serde_json escapes them (`escape.rs`), days and moments spelled here ([`Day`],
+//! [`Moment`]); what a deal rarely holds comes written already ([`Deal::rare`],
 //! [`Deal::unknown`]).
-use serde::Serializer as _;
+pub use crate::iso::{Day, Moment};
 
 /// A deal as written, its text borrowed.
 pub struct Deal<'a> {
@@ -37,11 +39,11 @@ pub struct Deal<'a> {
     pub missing: &'a [&'a str],
     /// The fields between `history` and `created` as written by serde_json (`"self_check":[…],
     /// …`, no braces), or nothing.
-    pub rare: &'a [u8],
+    pub rare: &'a str,
     pub created: Moment,
     pub updated: Moment,
     /// The unknown fields as written by serde_json (no braces), or nothing.
-    pub unknown: &'a [u8],
+    pub unknown: &'a str,
 }
 
 /// A ticked gate item.
@@ -83,7 +85,12 @@ impl Amount {
             at -= 1;
             text[at] = b'0' + digit;
         };
-        let cents = (abs % 100) as u8;
+        // in 64 bits whenever the amount fits (every amount but the absurd): a 128-bit division
+        // is a library call
+        let (cents, major) = match u64::try_from(abs) {
+            Ok(abs) => ((abs % 100) as u8, u128::from(abs / 100)),
+            Err(_) => ((abs % 100) as u8, abs / 100),
+        };
         if cents % 10 != 0 {
             put(cents % 10);
             put(cents / 10);
@@ -94,8 +101,7 @@ impl Amount {
             at -= 1;
             text[at] = b'.';
         }
-        let mut major = abs / 100;
-        // the same digits, in 64 bits whenever they fit: a 128-bit division is a library call
+        let mut major = major;
         match u64::try_from(major) {
             Ok(mut major) => loop {
                 at -= 1;
@@ -125,192 +131,165 @@ impl Amount {
         }
     }
 
-    fn as_bytes(&self) -> &[u8] {
-        &self.text[..usize::from(self.len)]
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.text[..usize::from(self.len)]).expect("digits are ASCII")
     }
-}
-
-/// A day as written: `YYYY-MM-DD`.
-#[derive(Clone, Copy)]
-pub struct Day([u8; 10]);
-
-impl Day {
-    /// `None` unless the text is ASCII without quote, backslash or control character.
-    pub fn new(text: [u8; 10]) -> Option<Day> {
-        plain(&text).then_some(Day(text))
-    }
-}
-
-/// A moment as written: `YYYY-MM-DDTHH:MM:SSZ`.
-#[derive(Clone, Copy)]
-pub struct Moment([u8; 20]);
-
-impl Moment {
-    /// `None` unless the text is ASCII without quote, backslash or control character.
-    pub fn new(text: [u8; 20]) -> Option<Moment> {
-        plain(&text).then_some(Moment(text))
-    }
-}
-
-/// Text that is written between quotes as it is.
-fn plain(text: &[u8]) -> bool {
-    text.iter()
-        .all(|b| (b' '..=b'~').contains(b) && *b != b'"' && *b != b'\\')
 }
 
 /// Writes `deal` as a JSON object at the end of `out`.
-pub fn write(out: &mut Vec<u8>, deal: &Deal) {
-    out.extend_from_slice(b"{\"id\":");
+pub fn write(out: &mut String, deal: &Deal) {
+    out.push_str("{\"id\":");
     string(out, deal.id);
-    out.extend_from_slice(b",\"name\":");
+    out.push_str(",\"name\":");
     string(out, deal.name);
-    out.extend_from_slice(b",\"customer\":");
+    out.push_str(",\"customer\":");
     string(out, deal.customer);
-    out.extend_from_slice(b",\"amount\":");
-    out.extend_from_slice(deal.amount.as_bytes());
-    out.extend_from_slice(b",\"stage\":");
+    out.push_str(",\"amount\":");
+    out.push_str(deal.amount.as_str());
+    out.push_str(",\"stage\":");
     string(out, deal.stage);
-    out.extend_from_slice(b",\"status\":");
+    out.push_str(",\"status\":");
     string(out, deal.status);
     if let Some(day) = &deal.expected_close {
-        out.extend_from_slice(b",\"expected_close\":");
-        quoted(out, &day.0);
+        out.push_str(",\"expected_close\":");
+        quoted(out, day.as_str());
     }
     if let Some(day) = &deal.closed_on {
-        out.extend_from_slice(b",\"closed_on\":");
-        quoted(out, &day.0);
+        out.push_str(",\"closed_on\":");
+        quoted(out, day.as_str());
     }
-    text(out, b",\"owner\":", deal.owner);
-    text(out, b",\"product\":", deal.product);
-    text(out, b",\"region\":", deal.region);
-    text(out, b",\"segment\":", deal.segment);
-    text(out, b",\"next_step\":", deal.next_step);
-    text(out, b",\"notes\":", deal.notes);
+    text(out, ",\"owner\":", deal.owner);
+    text(out, ",\"product\":", deal.product);
+    text(out, ",\"region\":", deal.region);
+    text(out, ",\"segment\":", deal.segment);
+    text(out, ",\"next_step\":", deal.next_step);
+    text(out, ",\"notes\":", deal.notes);
     if let Some(probability) = deal.probability {
-        out.extend_from_slice(b",\"probability\":");
+        out.push_str(",\"probability\":");
         number(out, probability);
     }
     if let Some(category) = deal.category {
-        out.extend_from_slice(b",\"category\":");
+        out.push_str(",\"category\":");
         string(out, category);
     }
     if !deal.gates.is_empty() {
-        out.extend_from_slice(b",\"gates\":{");
+        out.push_str(",\"gates\":{");
         joined(out, deal.gates, check);
-        out.push(b'}');
+        out.push('}');
     }
     if !deal.history.is_empty() {
-        out.extend_from_slice(b",\"history\":[");
+        out.push_str(",\"history\":[");
         let mut missing = deal.missing;
         for (i, entry) in deal.history.iter().enumerate() {
             if i > 0 {
-                out.push(b',');
+                out.push(',');
             }
             let (ids, rest) = missing.split_at(entry.missing.min(missing.len()));
             missing = rest;
             change(out, entry, ids);
         }
-        out.push(b']');
+        out.push(']');
     }
     entries(out, deal.rare);
-    out.extend_from_slice(b",\"created\":");
-    quoted(out, &deal.created.0);
-    out.extend_from_slice(b",\"updated\":");
-    quoted(out, &deal.updated.0);
+    out.push_str(",\"created\":");
+    quoted(out, deal.created.as_str());
+    out.push_str(",\"updated\":");
+    quoted(out, deal.updated.as_str());
     entries(out, deal.unknown);
-    out.push(b'}');
+    out.push('}');
 }
 
-fn check(out: &mut Vec<u8>, gate: &Check) {
+fn check(out: &mut String, gate: &Check) {
     string(out, gate.id);
-    out.extend_from_slice(b":{\"on\":");
-    quoted(out, &gate.on.0);
-    text(out, b",\"evidence\":", gate.evidence);
-    out.push(b'}');
+    out.push_str(":{\"on\":");
+    quoted(out, gate.on.as_str());
+    text(out, ",\"evidence\":", gate.evidence);
+    out.push('}');
 }
 
-fn change(out: &mut Vec<u8>, entry: &Change, missing: &[&str]) {
-    out.extend_from_slice(b"{\"from\":");
+fn change(out: &mut String, entry: &Change, missing: &[&str]) {
+    out.push_str("{\"from\":");
     string(out, entry.from);
-    out.extend_from_slice(b",\"to\":");
+    out.push_str(",\"to\":");
     string(out, entry.to);
-    out.extend_from_slice(b",\"at\":");
-    quoted(out, &entry.at.0);
-    text(out, b",\"reason\":", entry.reason);
+    out.push_str(",\"at\":");
+    quoted(out, entry.at.as_str());
+    text(out, ",\"reason\":", entry.reason);
     if !missing.is_empty() {
-        out.extend_from_slice(b",\"missing\":[");
+        out.push_str(",\"missing\":[");
         joined(out, missing, |out, id| string(out, id));
-        out.push(b']');
+        out.push(']');
     }
     if let Some(status) = entry.status {
-        out.extend_from_slice(b",\"status\":");
+        out.push_str(",\"status\":");
         string(out, status);
     }
-    text(out, b",\"competitor\":", entry.competitor);
+    text(out, ",\"competitor\":", entry.competitor);
     if let Some((was, now)) = &entry.close {
-        out.extend_from_slice(b",\"close\":{");
+        out.push_str(",\"close\":{");
         if let Some(was) = was {
-            out.extend_from_slice(b"\"was\":");
-            quoted(out, &was.0);
+            out.push_str("\"was\":");
+            quoted(out, was.as_str());
         }
         if let Some(now) = now {
             if was.is_some() {
-                out.push(b',');
+                out.push(',');
             }
-            out.extend_from_slice(b"\"now\":");
-            quoted(out, &now.0);
+            out.push_str("\"now\":");
+            quoted(out, now.as_str());
         }
-        out.push(b'}');
+        out.push('}');
     }
-    out.push(b'}');
+    out.push('}');
 }
 
 /// `key` and the text, unless it is empty.
-fn text(out: &mut Vec<u8>, key: &[u8], value: &str) {
+fn text(out: &mut String, key: &str, value: &str) {
     if !value.is_empty() {
-        out.extend_from_slice(key);
+        out.push_str(key);
         string(out, value);
     }
 }
 
 /// Each of `items` written by `each`, with commas between.
-fn joined<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
+fn joined<T>(out: &mut String, items: &[T], each: impl Fn(&mut String, &T)) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.push(',');
         }
         each(out, item);
     }
 }
 
 /// Entries written already, after a comma, unless there are none.
-fn entries(out: &mut Vec<u8>, written: &[u8]) {
+fn entries(out: &mut String, written: &str) {
     if !written.is_empty() {
-        out.push(b',');
-        out.extend_from_slice(written);
+        out.push(',');
+        out.push_str(written);
     }
 }
 
-/// Text that needs no escape ([`plain`]), between quotes.
-fn quoted(out: &mut Vec<u8>, text: &[u8]) {
-    out.push(b'"');
-    out.extend_from_slice(text);
-    out.push(b'"');
+/// Text that needs no escape (a day, a moment), between quotes.
+fn quoted(out: &mut String, text: &str) {
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
 }
 
 /// A string as serde_json escapes it.
-fn string(out: &mut Vec<u8>, text: &str) {
-    let mut serializer = serde_json::Serializer::new(out);
-    (&mut serializer)
-        .serialize_str(text)
-        .expect("writing into memory cannot fail");
+fn string(out: &mut String, text: &str) {
+    crate::escape::string(out, text);
 }
 
-fn number(out: &mut Vec<u8>, n: u8) {
-    let mut serializer = serde_json::Serializer::new(out);
-    (&mut serializer)
-        .serialize_u8(n)
-        .expect("writing into memory cannot fail");
+/// A number below 256 in decimal.
+fn number(out: &mut String, n: u8) {
+    if n >= 100 {
+        out.push(char::from(b'0' + n / 100));
+    }
+    if n >= 10 {
+        out.push(char::from(b'0' + n / 10 % 10));
+    }
+    out.push(char::from(b'0' + n % 10));
 }
 
 #[cfg(test)]
@@ -318,7 +297,7 @@ mod tests {
     use super::*;
 
     fn amount(minor: i128) -> String {
-        String::from_utf8(Amount::of_minor(minor).as_bytes().to_vec()).unwrap()
+        Amount::of_minor(minor).as_str().to_owned()
     }
 
     #[test]
@@ -344,16 +323,18 @@ mod tests {
     }
 
     #[test]
-    fn days_and_moments_take_only_text_written_as_it_is() {
-        assert!(Day::new(*b"2026-11-28").is_some());
-        assert!(Day::new(*b"2026-11-2\"").is_none());
-        assert!(Moment::new(*b"2026-11-28T09:30:00\n").is_none());
+    fn numbers_are_written_as_serde_json_writes_them() {
+        for n in 0..=u8::MAX {
+            let mut out = String::new();
+            number(&mut out, n);
+            assert_eq!(out, serde_json::to_string(&n).unwrap());
+        }
     }
 
     #[test]
     fn a_deal_is_written_with_what_it_has_in_order() {
-        let day = Day::new(*b"2026-11-28").unwrap();
-        let at = Moment::new(*b"2026-11-28T09:30:00Z").unwrap();
+        let day = Day::of(2026, 11, 28).unwrap();
+        let at = Moment::of(2026, 11, 28, 9, 30, 0).unwrap();
         let deal = Deal {
             id: "d\"1",
             name: "智能仓储\n",
@@ -399,15 +380,15 @@ mod tests {
                 },
             ],
             missing: &["p0-b", "p0-c"],
-            rare: b"\"self_check\":[\"q\"]",
+            rare: "\"self_check\":[\"q\"]",
             created: at,
             updated: at,
-            unknown: b"",
+            unknown: "",
         };
-        let mut out = Vec::new();
+        let mut out = String::new();
         write(&mut out, &deal);
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            out,
             concat!(
                 r#"{"id":"d\"1","name":"智能仓储\n","customer":"蓝海","amount":1250000.5,"#,
                 r#""stage":"P1","status":"open","closed_on":"2026-11-28","region":"华东","#,

@@ -21,33 +21,33 @@ const WRITES: &str = "writing into memory cannot fail";
 
 /// Writes a plan as compact plan-file JSON.
 pub(super) fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
-    let mut text = Vec::with_capacity(4096 + plan.deals.len() * 512);
-    serde_json::to_writer(&mut text, &v1::Head::of(plan, exported_at)).expect(WRITES);
+    let mut text = serde_json::to_string(&v1::Head::of(plan, exported_at)).expect(WRITES);
+    text.reserve(4096 + plan.deals.len() * 512);
     // the head's closing brace; the deals and the unknown fields come before it
     text.pop();
-    text.extend_from_slice(b",\"deals\":[");
+    text.push_str(",\"deals\":[");
     deals(&mut text, &plan.deals);
-    text.push(b']');
+    text.push(']');
     if plan.extra.is_empty() {
-        text.push(b'}');
+        text.push('}');
     } else {
-        text.push(b',');
-        let unknown = serde_json::to_vec(&plan.extra).expect(WRITES);
-        text.extend_from_slice(&unknown[1..]);
+        text.push(',');
+        let unknown = serde_json::to_string(&plan.extra).expect(WRITES);
+        text.push_str(&unknown[1..]);
     }
-    String::from_utf8(text).expect("JSON is written as UTF-8")
+    text
 }
 
 /// The deals, separated by commas.
-fn deals(text: &mut Vec<u8>, deals: &[Rc<Deal>]) {
+fn deals(text: &mut String, deals: &[Rc<Deal>]) {
     let mut scratch = Scratch::default();
     for (i, deal) in deals.iter().enumerate() {
         if i > 0 {
-            text.push(b',');
+            text.push(',');
         }
         if scratch.write(text, deal).is_none() {
             // a day or moment chrono spells (a fraction of a second, a year beyond 9999)
-            serde_json::to_writer(&mut *text, &**deal).expect(WRITES);
+            text.push_str(&serde_json::to_string(&**deal).expect(WRITES));
         }
     }
 }
@@ -58,49 +58,15 @@ struct Scratch<'a> {
     checks: Vec<out::Check<'a>>,
     changes: Vec<out::Change<'a>>,
     missing: Vec<&'a str>,
-    rare: Vec<u8>,
-    unknown: Vec<u8>,
-    spelled: Spelled,
+    rare: String,
+    unknown: String,
 }
 
-/// The day and the moment spelled last: deals ticked, moved or imported together share them.
-#[derive(Default)]
-struct Spelled {
-    day: Option<(NaiveDate, out::Day)>,
-    moment: Option<(DateTime<Utc>, out::Moment)>,
-}
-
-impl Spelled {
-    /// `None` when chrono spells the day (see [`day_text`]).
-    fn day(&mut self, day: NaiveDate) -> Option<out::Day> {
-        match self.day {
-            Some((last, text)) if last == day => Some(text),
-            _ => {
-                let text = out::Day::new(day_text(day)?)?;
-                self.day = Some((day, text));
-                Some(text)
-            }
-        }
-    }
-
-    /// A day that may be absent: `None` when it is there but chrono spells it.
-    fn optional(&mut self, day: Option<NaiveDate>) -> Option<Option<out::Day>> {
-        match day {
-            Some(day) => Some(Some(self.day(day)?)),
-            None => Some(None),
-        }
-    }
-
-    /// `None` when chrono spells the moment (see [`moment_text`]).
-    fn moment(&mut self, at: &DateTime<Utc>) -> Option<out::Moment> {
-        match self.moment {
-            Some((last, text)) if last == *at => Some(text),
-            _ => {
-                let text = out::Moment::new(moment_text(at)?)?;
-                self.moment = Some((*at, text));
-                Some(text)
-            }
-        }
+/// A day that may be absent: `None` when it is there but chrono spells it (see [`day_text`]).
+fn optional(day: Option<NaiveDate>) -> Option<Option<out::Day>> {
+    match day {
+        Some(day) => Some(Some(day_text(day)?)),
+        None => Some(None),
     }
 }
 
@@ -120,12 +86,12 @@ struct Rare<'a> {
 impl<'a> Scratch<'a> {
     /// Writes `deal`; `None`, having written nothing, when one of its days or moments is not
     /// spelled the usual way.
-    fn write(&mut self, text: &mut Vec<u8>, deal: &'a Deal) -> Option<()> {
+    fn write(&mut self, text: &mut String, deal: &'a Deal) -> Option<()> {
         self.checks.clear();
         for (id, check) in &deal.gates {
             self.checks.push(out::Check {
                 id: id.as_str(),
-                on: self.spelled.day(check.on)?,
+                on: day_text(check.on)?,
                 evidence: &check.evidence,
             });
         }
@@ -133,10 +99,7 @@ impl<'a> Scratch<'a> {
         self.missing.clear();
         for change in &deal.history {
             let close = match &change.close {
-                Some(close) => Some((
-                    self.spelled.optional(close.was)?,
-                    self.spelled.optional(close.now)?,
-                )),
+                Some(close) => Some((optional(close.was)?, optional(close.now)?)),
                 None => None,
             };
             self.missing
@@ -144,7 +107,7 @@ impl<'a> Scratch<'a> {
             self.changes.push(out::Change {
                 from: change.from.code(),
                 to: change.to.code(),
-                at: self.spelled.moment(&change.at)?,
+                at: moment_text(&change.at)?,
                 reason: &change.reason,
                 missing: change.missing.len(),
                 status: change.status.map(|status| status.code()),
@@ -152,12 +115,10 @@ impl<'a> Scratch<'a> {
                 close,
             });
         }
-        let (expected_close, closed_on) = (
-            self.spelled.optional(deal.expected_close)?,
-            self.spelled.optional(deal.closed_on)?,
-        );
-        let created = self.spelled.moment(&deal.created)?;
-        let updated = self.spelled.moment(&deal.updated)?;
+        let (expected_close, closed_on) =
+            (optional(deal.expected_close)?, optional(deal.closed_on)?);
+        let created = moment_text(&deal.created)?;
+        let updated = moment_text(&deal.updated)?;
         written(&mut self.rare, rare(deal).as_ref());
         written(
             &mut self.unknown,
@@ -209,16 +170,16 @@ fn rare(deal: &Deal) -> Option<Rare<'_>> {
     })
 }
 
-/// `value` written as a JSON object into `into` (emptied first; left empty for `None`).
-fn written(into: &mut Vec<u8>, value: Option<&impl Serialize>) {
+/// `value` written as a JSON object into `into` (left empty for `None`).
+fn written(into: &mut String, value: Option<&impl Serialize>) {
     into.clear();
     if let Some(value) = value {
-        serde_json::to_writer(&mut *into, value).expect(WRITES);
+        *into = serde_json::to_string(value).expect(WRITES);
     }
 }
 
 /// The entries of an object as written, without its braces (nothing for `{}` or nothing).
-fn entries(object: &[u8]) -> &[u8] {
+fn entries(object: &str) -> &str {
     object
         .get(1..object.len().saturating_sub(1))
         .unwrap_or_default()
