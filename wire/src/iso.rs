@@ -3,8 +3,8 @@
 //! leaves any other year (and a fraction of a second) to chrono, which spells it otherwise.
 //!
 //! keyplan hands over what chrono gives cheapest (a day's number, the seconds of a day) and the
-//! calendar is worked out here, in 32 bits (`tests/iso_date.rs` in keyplan compares every
-//! spelling with chrono's over ±3000 years and at the edges).
+//! calendar is worked out here, in 32 bits (`tests/iso_date.rs` in keyplan compares the
+//! spellings with chrono's on random days and moments of ±3000 years, and at the edges).
 
 /// A day as written: `YYYY-MM-DD`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,8 +90,9 @@ impl Moment {
         )
     }
 
-    /// `second` seconds after the midnight that starts `day`; `None` from 86,400 on (a leap
-    /// second, which chrono spells).
+    /// `second` seconds after the midnight that starts `day`; `None` from 86,400 on. chrono
+    /// reports a leap second as 86,399 and a fraction of a second of at least 1e9, so keeping it
+    /// out is the caller's (keyplan leaves every moment with a fraction to chrono).
     pub fn at(day: Day, second: u32) -> Option<Moment> {
         if second >= 86_400 {
             return None;
