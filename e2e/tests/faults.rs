@@ -599,6 +599,54 @@ async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
     b.close().await;
 }
 
+/// Issue #9, item 4, the other way: when the browser refuses to make the file (here it cannot
+/// make the download's address), starting afresh says so, offers no confirmation, and the text
+/// stays under the plan key; once the browser makes files again, the same button goes on.
+#[tokio::test]
+async fn start_fresh_says_so_when_the_download_is_refused_and_keeps_the_text() {
+    let b = start().await;
+    b.open().await;
+    b.wait_for(&tid("empty-state")).await;
+    b.js_args(
+        "localStorage.setItem(arguments[0], '{\"format\":\"keyplan.plan\",\"deals\":[' + '坏'.repeat(3e6));
+         return true;",
+        vec![json!(PLAN_KEY)],
+    )
+    .await;
+    b.refresh().await;
+    b.wait_for(&tid("corrupt-banner")).await;
+    assert!(backup_keys(&b).await.is_empty(), "no room for a copy");
+    b.js("window.__kpCreate = URL.createObjectURL;
+          URL.createObjectURL = () => { throw new DOMException('refused', 'SecurityError'); };
+          return true;")
+        .await;
+    b.click(&tid("start-fresh")).await;
+    let alert = b.text(&tid("download-failed")).await;
+    assert!(alert.contains("did not download"), "{alert}");
+    assert_eq!(
+        b.count(&tid("confirm-fresh")).await,
+        0,
+        "nothing to confirm"
+    );
+    assert_eq!(b.count(&tid("empty-state")).await, 0, "not started afresh");
+    let held = b
+        .js_args(
+            "return localStorage.getItem(arguments[0]).length;",
+            vec![json!(PLAN_KEY)],
+        )
+        .await;
+    assert_eq!(held, json!(3_000_034), "the text is still stored");
+    // the browser makes files again: the same button offers the file, then asks
+    b.js("URL.createObjectURL = window.__kpCreate; return true;")
+        .await;
+    catch_downloads(&b).await;
+    b.click(&tid("start-fresh")).await;
+    b.wait_for(&tid("fresh-confirm")).await;
+    assert_eq!(download_count(&b).await, 1, "the text offered as a file");
+    b.wait_gone(&tid("download-failed")).await;
+    b.close().await;
+}
+
 /// Issue #9, item 5: unreadable text written under the plan key without a new stamp (a tool, an
 /// old version) is never written over by the open page's next change; merging both keeps that
 /// text as a backup and saves the page's plan, so neither is lost.
