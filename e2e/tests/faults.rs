@@ -149,10 +149,30 @@ async fn assert_refused(b: &Browser, before: &str, what: &str) {
 }
 
 /// Clicks a button of a banner: banners sit at the top of the page, under the sticky header
-/// once the page is scrolled.
+/// once the page is scrolled. The page is scrolled to the top until it stays there for two
+/// frames with the button uncovered (a dialog just closed may still be giving the focus back to
+/// what opened it, further down, which scrolls the page).
 async fn click_banner(b: &Browser, testid: &str) {
-    b.js("window.scrollTo(0, 0); return true;").await;
-    b.click(&tid(testid)).await;
+    let css = tid(testid);
+    b.eventually(&format!("{testid} at the top, uncovered"), || async {
+        let free = b
+            .js_args(
+                "return (async () => {
+                   window.scrollTo(0, 0);
+                   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                   const el = document.querySelector(arguments[0]);
+                   if (!el || window.scrollY !== 0) return false;
+                   const r = el.getBoundingClientRect();
+                   const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return !!at && el.contains(at);
+                 })();",
+                vec![json!(css)],
+            )
+            .await;
+        (free == json!(true)).then_some(())
+    })
+    .await;
+    b.click(&css).await;
 }
 
 /// Writes succeed again; the banner's retry saves what the page holds.
