@@ -111,6 +111,23 @@ proptest! {
     }
 }
 
+/// keyplan-wire's `Day::of` takes exactly the days chrono's calendar has, in leap years and
+/// common ones, at the turn of a century and of four.
+#[test]
+fn wire_takes_the_days_of_the_calendar_and_no_other() {
+    for y in [0, 1, 4, 1900, 2000, 2023, 2024, 2100, 2400, 9999] {
+        for m in 0..=13 {
+            for d in 0..=32 {
+                assert_eq!(
+                    out::Day::of(y, m, d).map(|day| day.as_str().to_string()),
+                    NaiveDate::from_ymd_opt(y, m, d).map(|day| day.to_string()),
+                    "{y}-{m}-{d}"
+                );
+            }
+        }
+    }
+}
+
 /// The first and last days of the years wire spells, leap days and the days around them (a
 /// fourth year, a hundredth that is not one, a four-hundredth that is), and the seconds around
 /// midnight.

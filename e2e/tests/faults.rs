@@ -554,11 +554,12 @@ async fn unreadable_text_twice_keeps_both_backups() {
     b.close().await;
 }
 
-/// Issue #9, item 4: starting afresh over unreadable text whose backup could not be written
-/// (3 million characters: no room for a copy) first offers the text as a file, then asks; the
-/// text stays under the plan key until the person confirms.
-#[tokio::test]
-async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
+/// The length of the unreadable text [`huge_unreadable_text`] stores.
+const HUGE: usize = 3_000_034;
+
+/// A page over unreadable text of 3 million characters under the plan key: too large for a
+/// backup copy beside it.
+async fn huge_unreadable_text() -> Browser {
     let b = start().await;
     b.open().await;
     b.wait_for(&tid("empty-state")).await;
@@ -569,6 +570,26 @@ async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
     )
     .await;
     b.refresh().await;
+    b
+}
+
+/// The length of the text under the plan key.
+async fn stored_len(b: &Browser) -> usize {
+    b.js_args(
+        "return localStorage.getItem(arguments[0]).length;",
+        vec![json!(PLAN_KEY)],
+    )
+    .await
+    .as_u64()
+    .unwrap_or_default() as usize
+}
+
+/// Issue #9, item 4: starting afresh over unreadable text whose backup could not be written
+/// (3 million characters: no room for a copy) first offers the text as a file, then asks; the
+/// text stays under the plan key until the person confirms.
+#[tokio::test]
+async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
+    let b = huge_unreadable_text().await;
     let banner = b.text(&tid("corrupt-banner")).await;
     assert!(
         banner.contains("backup copy could not be written"),
@@ -592,22 +613,12 @@ async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
         )
         .await
         .expect("the file's text");
-    assert_eq!(
-        same,
-        json!([3_000_034, true]),
-        "the file is the text, whole"
-    );
+    assert_eq!(same, json!([HUGE, true]), "the file is the text, whole");
     assert!(
         b.count(&tid("empty-state")).await == 0,
         "not started afresh before the person confirms"
     );
-    let held = b
-        .js_args(
-            "return localStorage.getItem(arguments[0]).length;",
-            vec![json!(PLAN_KEY)],
-        )
-        .await;
-    assert_eq!(held, json!(3_000_034), "the text is still stored");
+    assert_eq!(stored_len(&b).await, HUGE, "the text is still stored");
     b.click(&tid("confirm-fresh")).await;
     b.wait_for(&tid("empty-state")).await;
     b.wait_gone(&tid("corrupt-banner")).await;
@@ -624,16 +635,7 @@ async fn start_fresh_over_huge_unreadable_text_downloads_first_and_asks() {
 /// stays under the plan key; once the browser makes files again, the same button goes on.
 #[tokio::test]
 async fn start_fresh_says_so_when_the_download_is_refused_and_keeps_the_text() {
-    let b = start().await;
-    b.open().await;
-    b.wait_for(&tid("empty-state")).await;
-    b.js_args(
-        "localStorage.setItem(arguments[0], '{\"format\":\"keyplan.plan\",\"deals\":[' + '坏'.repeat(3e6));
-         return true;",
-        vec![json!(PLAN_KEY)],
-    )
-    .await;
-    b.refresh().await;
+    let b = huge_unreadable_text().await;
     b.wait_for(&tid("corrupt-banner")).await;
     assert!(backup_keys(&b).await.is_empty(), "no room for a copy");
     b.js("window.__kpCreate = URL.createObjectURL;
@@ -649,13 +651,7 @@ async fn start_fresh_says_so_when_the_download_is_refused_and_keeps_the_text() {
         "nothing to confirm"
     );
     assert_eq!(b.count(&tid("empty-state")).await, 0, "not started afresh");
-    let held = b
-        .js_args(
-            "return localStorage.getItem(arguments[0]).length;",
-            vec![json!(PLAN_KEY)],
-        )
-        .await;
-    assert_eq!(held, json!(3_000_034), "the text is still stored");
+    assert_eq!(stored_len(&b).await, HUGE, "the text is still stored");
     // the browser makes files again: the same button offers the file, then asks
     b.js("URL.createObjectURL = window.__kpCreate; return true;")
         .await;

@@ -21,14 +21,21 @@ const ERA: u32 = 146_097;
 const MARCH_0000: i32 = -306;
 
 impl Day {
-    /// `year-month-day`; `None` for a year outside 0..=9999 or a month or day that is not one
-    /// (a day past its month's end is the caller's to avoid).
+    /// `year-month-day`; `None` for a year outside 0..=9999 or a day that is not in the
+    /// calendar (a 13th month, a 31 April, a 29 February outside a leap year).
     pub fn of(year: i32, month: u32, day: u32) -> Option<Day> {
-        let year = u32::try_from(year).ok()?;
-        if year > 9999 || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-            return None;
-        }
-        Some(Day::spelled(year, month, day))
+        let year = u32::try_from(year).ok().filter(|year| *year <= 9999)?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let last = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => return None,
+        };
+        (1..=last)
+            .contains(&day)
+            .then(|| Day::spelled(year, month, day))
     }
 
     /// The day numbered `n` as chrono numbers them (`NaiveDate::num_days_from_ce`, the "rata
@@ -147,6 +154,11 @@ mod tests {
         assert_eq!(Day::of(2026, 13, 1), None);
         assert_eq!(Day::of(2026, 0, 1), None);
         assert_eq!(Day::of(2026, 1, 0), None);
+        assert_eq!(Day::of(2026, 4, 31), None);
+        assert_eq!(Day::of(2026, 2, 29), None);
+        assert_eq!(Day::of(2100, 2, 29), None);
+        assert_eq!(Day::of(2000, 2, 29).unwrap().as_str(), "2000-02-29");
+        assert_eq!(Day::of(2024, 2, 29).unwrap().as_str(), "2024-02-29");
     }
 
     /// Rata die 719,163 is 1970-01-01.

@@ -356,8 +356,8 @@ async fn startup(b: &Browser, keyplan_url: &str, table: &mut String) {
     }
 }
 
-/// Sections 5 and 6: merges of 10,000 and 50,000 deals.
-async fn merge_runs(b: &Browser, table: &mut String, big: bool) {
+/// Sections 5 and 6: merges of 10,000 and (`with_50k`) 50,000 deals.
+async fn merge_runs(b: &Browser, table: &mut String, with_50k: bool) {
     // 5. A whole merge, in one run per round: JSON.parse of the file; file chosen → preview shown
     //    and painted; merge clicked → merged, saved (the stamp changed), the board shown and
     //    painted. The end-to-end time is the preview and merge phases together.
@@ -463,7 +463,7 @@ async fn merge_runs(b: &Browser, table: &mut String, big: bool) {
 
     // 6. 50,000 deals (smaller ones, so that the file stays under the 20 MB limit): how long the
     //    merge keeps the page busy. localStorage cannot hold this many: the save fails and says so.
-    if !big {
+    if !with_50k {
         return;
     }
     let big = merge_round(b, &generated_deals(50_000)).await;

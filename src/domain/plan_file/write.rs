@@ -58,8 +58,6 @@ struct Scratch<'a> {
     checks: Vec<out::Check<'a>>,
     changes: Vec<out::Change<'a>>,
     missing: Vec<&'a str>,
-    rare: String,
-    unknown: String,
 }
 
 /// A day that may be absent: `None` when it is there but chrono spells it (see [`day_text`]).
@@ -119,11 +117,8 @@ impl<'a> Scratch<'a> {
             (optional(deal.expected_close)?, optional(deal.closed_on)?);
         let created = moment_text(&deal.created)?;
         let updated = moment_text(&deal.updated)?;
-        written(&mut self.rare, rare(deal).as_ref());
-        written(
-            &mut self.unknown,
-            (!deal.extra.is_empty()).then_some(&deal.extra),
-        );
+        let rare = written(rare(deal).as_ref());
+        let unknown = written((!deal.extra.is_empty()).then_some(&deal.extra));
         out::write(
             text,
             &out::Deal {
@@ -146,10 +141,10 @@ impl<'a> Scratch<'a> {
                 gates: &self.checks,
                 history: &self.changes,
                 missing: &self.missing,
-                rare: entries(&self.rare),
+                rare: entries(&rare),
                 created,
                 updated,
-                unknown: entries(&self.unknown),
+                unknown: entries(&unknown),
             },
         );
         Some(())
@@ -170,12 +165,12 @@ fn rare(deal: &Deal) -> Option<Rare<'_>> {
     })
 }
 
-/// `value` written as a JSON object into `into` (left empty for `None`).
-fn written(into: &mut String, value: Option<&impl Serialize>) {
-    into.clear();
-    if let Some(value) = value {
-        *into = serde_json::to_string(value).expect(WRITES);
-    }
+/// `value` written as a JSON object (nothing for `None`: most deals, which then cost no
+/// allocation).
+fn written(value: Option<&impl Serialize>) -> String {
+    value.map_or_else(String::new, |value| {
+        serde_json::to_string(value).expect(WRITES)
+    })
 }
 
 /// The entries of an object as written, without its braces (nothing for `{}` or nothing).
