@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &[
         "file_name",
+        "fingerprint",
         "iso_date",
         "money",
         "period",

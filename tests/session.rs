@@ -1769,3 +1769,152 @@ fn a_save_hands_the_store_the_fingerprint_of_what_it_wrote() {
     );
     assert_eq!(decode(&store.inner.get(PLAN_KEY).unwrap()).unwrap(), plan);
 }
+
+/// A plan of `n` deals, large enough from a few thousand on to be kept packed.
+fn many_deals(n: usize) -> Plan {
+    let ids: Vec<String> = (0..n).map(|i| format!("big-{i}")).collect();
+    let deals: Vec<(&str, i64, Stage)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), 5_000 + i as i64, Stage::ALL[i % 8]))
+        .collect();
+    plan_with(&deals)
+}
+
+#[test]
+fn a_large_plan_is_kept_packed_and_read_back_by_every_reader_of_the_store() {
+    use keyplan::domain::plan_file::packed::{plain, PACKED};
+    let store = Memory::default();
+    let mut a = Tab::with_sample(&store);
+    let mut b = Tab::open(&store);
+    let small = store.get(PLAN_KEY).unwrap();
+    assert!(small.starts_with('{'), "the training case stays JSON");
+
+    backups::keep_before_import(&store, a.plan(), now()).unwrap();
+    a.act(Action::ApplyImport(many_deals(6_000)));
+    let stored = store.get(PLAN_KEY).unwrap();
+    assert!(stored.starts_with(PACKED), "{}", &stored[..40]);
+    assert_eq!(a.state.persistence, Persistence::Saved);
+    assert_eq!(stored_plan(&store), *a.plan());
+    assert_eq!(Tab::open(&store).plan(), a.plan(), "a reload reads it");
+    b.hear();
+    assert_eq!(b.plan(), a.plan(), "another tab follows");
+
+    // the next save goes through the compare-and-set like any other
+    b.act(Action::Delete(id("big-7")));
+    a.hear();
+    assert_eq!(a.plan().deals.len(), 5_999);
+    assert!(store.get(PLAN_KEY).unwrap().starts_with(PACKED));
+
+    // a large plan's backup is kept packed, restores, and downloads as its plan file
+    let key = backups::keep_plan(&store, BackupKind::BeforeReset, a.plan(), later(5)).unwrap();
+    let kept = store.get(&key).unwrap();
+    assert!(kept.starts_with(PACKED));
+    assert_eq!(decode(&plain(kept)).unwrap(), *a.plan());
+    let offered = store.get(OFFER_KEY).unwrap();
+    assert_eq!(
+        decode(&store.get(&offered).unwrap()).unwrap().deals.len(),
+        13,
+        "the plan before the import, as it was"
+    );
+    let restored = backups::restore_backup(&store, &key, a.plan(), later(6))
+        .unwrap()
+        .unwrap();
+    assert_eq!(restored, *a.plan());
+}
+
+#[test]
+fn a_damaged_packed_plan_is_kept_as_it_was_and_never_written_over() {
+    use keyplan::domain::plan_file::packed::PACKED;
+    use keyplan::domain::plan_file::{Damage, Unreadable};
+    let store = Memory::default();
+    let mut a = Tab::open(&store);
+    a.act(Action::ApplyImport(many_deals(6_000)));
+    let stored = store.get(PLAN_KEY).unwrap();
+    assert!(stored.starts_with(PACKED));
+    // one character changed in the middle, as another program of this origin might
+    let mut bytes = stored.clone().into_bytes();
+    let middle = bytes.len() / 2;
+    bytes[middle] = if bytes[middle] == b'A' { b'B' } else { b'A' };
+    let damaged = String::from_utf8(bytes).unwrap();
+    store.put(PLAN_KEY, &damaged);
+
+    let mut reloaded = Tab::open(&store);
+    let Persistence::Blocked {
+        why, backup_saved, ..
+    } = &reloaded.state.persistence
+    else {
+        panic!("{:?}", reloaded.state.persistence)
+    };
+    assert_eq!(*why, Unreadable::Damaged(Damage::Block));
+    assert!(backup_saved);
+    assert_eq!(
+        backup_texts(&store, BackupKind::Unreadable),
+        std::slice::from_ref(&damaged)
+    );
+    assert!(
+        common::said(why).contains("damaged"),
+        "{}",
+        common::said(why)
+    );
+    reloaded.act(Action::NewDeal(id("n")));
+    reloaded.act(Action::SaveDeal {
+        base: None,
+        fields: fields("n", 1, Stage::P0),
+        then: None,
+        now: now(),
+    });
+    assert_eq!(
+        store.get(PLAN_KEY),
+        Some(damaged.clone()),
+        "nothing saved over it"
+    );
+    // the tab that wrote it before hears the change and does not take it for its plan
+    a.hear();
+    assert_eq!(a.plan().deals.len(), 6_000);
+    assert_eq!(store.get(PLAN_KEY), Some(damaged));
+}
+
+#[test]
+fn a_plan_too_large_to_read_back_is_never_stored() {
+    use keyplan::domain::plan_file::{encode_stored, MAX_FILE_BYTES};
+    // packed, 20 MB of a repeated text takes a few hundred kilobytes: storage would take it, and
+    // the next start would refuse it as too large
+    let mut huge = many_deals(3);
+    huge.extra.insert(
+        "attachment".into(),
+        serde_json::Value::String("附".repeat(MAX_FILE_BYTES / 3)),
+    );
+    assert_eq!(encode_stored(&huge, now()), None);
+    let store = Memory::default();
+    let mut tab = Tab::with_sample(&store);
+    let before = store.get(PLAN_KEY).unwrap();
+    tab.act(Action::ApplyImport(huge.clone()));
+    assert_eq!(
+        tab.state.persistence,
+        Persistence::Failed(StorageError::TooLarge),
+        "told why"
+    );
+    assert_eq!(tab.plan().extra, huge.extra, "the plan stays in the page");
+    assert_eq!(store.get(PLAN_KEY), Some(before), "what was stored stays");
+    assert_eq!(
+        backups::keep_plan(&store, BackupKind::BeforeReset, &huge, now()),
+        Err(StorageError::TooLarge)
+    );
+    assert!(keyplan::i18n::Lang::En
+        .storage_error(&StorageError::TooLarge)
+        .contains("larger than 20 MB"));
+    // a plan of exactly the limit is stored, and reads back
+    let mut fits = many_deals(3);
+    let room = MAX_FILE_BYTES - keyplan::domain::plan_file::encode(&fits, now()).len();
+    fits.extra.insert(
+        "attachment".into(),
+        serde_json::Value::String("x".repeat(room - "\"attachment\":\"\",".len())),
+    );
+    assert_eq!(
+        keyplan::domain::plan_file::encode(&fits, now()).len(),
+        MAX_FILE_BYTES
+    );
+    let stored = encode_stored(&fits, now()).expect("at the limit");
+    assert_eq!(decode(&stored).unwrap(), fits);
+}

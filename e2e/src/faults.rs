@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use fantoccini::wd::WindowHandle;
+use keyplan::domain::plan_file::packed::{plain, PACKED};
 use serde_json::json;
 
 use crate::{Browser, BACKUP_PREFIX, PLAN_KEY};
@@ -211,18 +212,33 @@ impl Ledger {
 
     /// The texts among `texts` found in no plan or backup key (searched in the page).
     async fn missing(&self, b: &Browser, texts: &[String]) -> Vec<String> {
+        // searched in the page; a large plan kept packed is brought out and unpacked by the
+        // app's own reader
         let found = b
             .js_args(
-                "const [plan, prefix, texts] = arguments; const held = [];
+                "const [plan, prefix, packed, texts] = arguments; const held = [], large = [];
                  for (let i = 0; i < localStorage.length; i++) {
                    const k = localStorage.key(i);
-                   if (k === plan || k.startsWith(prefix)) held.push(localStorage.getItem(k));
+                   if (k !== plan && !k.startsWith(prefix)) continue;
+                   const v = localStorage.getItem(k);
+                   (v.startsWith(packed) ? large : held).push(v);
                  }
-                 return texts.filter(t => !held.some(v => v.includes(t)));",
-                vec![json!(PLAN_KEY), json!(BACKUP_PREFIX), json!(texts)],
+                 return [texts.filter(t => !held.some(v => v.includes(t))), large];",
+                vec![
+                    json!(PLAN_KEY),
+                    json!(BACKUP_PREFIX),
+                    json!(PACKED),
+                    json!(texts),
+                ],
             )
             .await;
-        serde_json::from_value(found).expect("a list of texts")
+        let (missing, large): (Vec<String>, Vec<String>) =
+            serde_json::from_value(found).expect("a list of texts and the packed ones");
+        let large: Vec<String> = large.into_iter().map(plain).collect();
+        missing
+            .into_iter()
+            .filter(|t| !large.iter().any(|v| v.contains(t.as_str())))
+            .collect()
     }
 }
 

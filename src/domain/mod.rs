@@ -2,8 +2,8 @@
 //!
 //! The modules form layers, each using only the ones above it (`tests/layers.rs` checks this):
 //!
-//! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`: values with no other domain
-//!    knowledge;
+//! 1. `stage`, `money`, `period`, `file_name`, `workshop_header`, `fingerprint`: values with no
+//!    other domain knowledge;
 //! 2. `method` (the rules as data), `category`, `csv` (spreadsheet text, with money in it),
 //!    `split` (an amount in exact parts), `read_problem` (what is wrong where in a file read);
 //! 3. `deal`, then `quota`, `snapshot`, `split_draft` (a split as typed) and `target`;
@@ -18,6 +18,7 @@
 
 // 1
 pub mod file_name;
+pub mod fingerprint;
 pub mod iso_date;
 pub mod money;
 pub mod period;

@@ -8,7 +8,7 @@ use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
 use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
-use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::plan_file::{Damage, Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
 use crate::domain::report::RiskReason;
 use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
@@ -1080,6 +1080,21 @@ impl Language for En {
             Unreadable::FutureVersion(v) => format!(
                 "the data was saved by a newer keyplan (format version {v}) that this copy can't read"
             ),
+            Unreadable::Damaged(damage) => format!(
+                "the packed plan is damaged and does not unpack ({})",
+                match damage {
+                    Damage::NotBase64 => "its text is not base64".to_string(),
+                    Damage::TooLong(bytes) => format!(
+                        "it says it unpacks to {} bytes, more than the {} bytes (20 MB) keyplan ever packs",
+                        group_thousands(*bytes as u128),
+                        group_thousands(MAX_FILE_BYTES as u128)
+                    ),
+                    Damage::Block =>
+                        "its LZ4 data is cut short or does not match the fingerprint it was saved with"
+                            .to_string(),
+                    Damage::NotUtf8 => "it unpacks to something that is not UTF-8 text".to_string(),
+                }
+            ),
             Unreadable::CannotRead => "the browser could not read the file".to_string(),
             Unreadable::Invalid(problem) => format!(
                 "field {} is wrong: {}",
@@ -1093,6 +1108,7 @@ impl Language for En {
         match error {
             StorageError::Unavailable => "This browser doesn't let the page save data (private browsing, or a browser that restricts file:// pages). Your changes live only in this page: download the plan before closing it.".to_string(),
             StorageError::Full => "Browser storage is full and your latest changes were not saved. The plan is still in this page: download it now.".to_string(),
+            StorageError::TooLarge => "The plan is larger than 20 MB, more than keyplan keeps in this browser, and your latest changes were not saved. The plan is still in this page: download it now, then delete or split off some deals.".to_string(),
             StorageError::Other(name) => format!("Saving failed (the browser said: {name}); your latest changes exist only in this page. Download the plan so nothing is lost."),
         }
     }

@@ -9,7 +9,7 @@ use crate::domain::method::{content, Text};
 use crate::domain::money::{group_thousands, AmountError};
 use crate::domain::people::PeopleError;
 use crate::domain::period::{Granularity, Period};
-use crate::domain::plan_file::{Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
+use crate::domain::plan_file::{Damage, Kind, NotAPlan, ProblemKind, Unreadable, MAX_FILE_BYTES};
 use crate::domain::report::RiskReason;
 use crate::domain::score::ScoreWhy;
 use crate::domain::stage::Stage;
@@ -1083,6 +1083,19 @@ impl Language for Zh {
             Unreadable::FutureVersion(v) => {
                 format!("数据由更新版本的 keyplan 保存（格式版本 {v}），当前版本无法读取")
             }
+            Unreadable::Damaged(damage) => format!(
+                "压缩保存的计划已损坏，无法解压（{}）",
+                match damage {
+                    Damage::NotBase64 => "文字不是 base64".to_string(),
+                    Damage::TooLong(bytes) => format!(
+                        "声称解压后有 {} 字节，超过 keyplan 压缩保存的上限 {} 字节（20 MB）",
+                        group_thousands(*bytes as u128),
+                        group_thousands(MAX_FILE_BYTES as u128)
+                    ),
+                    Damage::Block => "LZ4 数据不完整，或与保存时的指纹不符".to_string(),
+                    Damage::NotUtf8 => "解压后不是 UTF-8 文字".to_string(),
+                }
+            ),
             Unreadable::CannotRead => "浏览器无法读取这个文件".to_string(),
             Unreadable::Invalid(problem) => format!(
                 "{}有误：{}",
@@ -1096,6 +1109,7 @@ impl Language for Zh {
         match error {
             StorageError::Unavailable => "浏览器不允许本页保存数据（可能是无痕模式，或浏览器限制了 file:// 页面）。修改只保存在当前页面中，关闭前请下载计划文件。".to_string(),
             StorageError::Full => "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。".to_string(),
+            StorageError::TooLarge => "计划超过 20 MB，keyplan 无法在本浏览器中保存，最近的修改没有保存。计划仍在本页中，请立即下载计划文件，并删除或拆分部分商机。".to_string(),
             StorageError::Other(name) => format!("保存失败（浏览器报告：{name}），最近的修改只在当前页面中。请下载计划文件以免丢失。"),
         }
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::state::StorageError;
 use super::store::Store;
-use crate::domain::plan_file::{decode, encode};
+use crate::domain::plan_file::{decode, encode_stored};
 use crate::domain::sample::sample_plan;
 use crate::domain::Plan;
 
@@ -126,7 +126,8 @@ pub fn keep_plan(
     plan: &Plan,
     now: DateTime<Utc>,
 ) -> Result<String, StorageError> {
-    keep(store, kind, &encode(plan, now), now)
+    let text = encode_stored(plan, now).ok_or(StorageError::TooLarge)?;
+    keep(store, kind, &text, now)
 }
 
 /// What a trainer starts the next session from: the training case as on `today`, or an empty

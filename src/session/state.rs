@@ -76,6 +76,9 @@ pub enum StorageError {
     Unavailable,
     /// The quota is exhausted.
     Full,
+    /// The plan is larger than a plan file may be ([`crate::domain::plan_file::MAX_FILE_BYTES`]
+    /// of JSON): kept packed it might fit, but it could not be read back, so it is not written.
+    TooLarge,
     /// Anything else, with the name the browser gave it.
     Other(String),
 }

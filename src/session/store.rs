@@ -9,8 +9,9 @@ use super::backups::{self, BackupKind};
 use super::state::{Lang, Loaded, Persistence, Seen, StorageError, View};
 use std::collections::BTreeMap;
 
+pub use crate::domain::fingerprint::fingerprint;
 use crate::domain::import::{merge, preview, Rule};
-use crate::domain::plan_file::{decode_stored, encode, Parsed, Stored};
+use crate::domain::plan_file::{decode_stored, encode_stored, Parsed, Stored};
 use crate::domain::Plan;
 
 /// Storage key of the plan.
@@ -55,27 +56,6 @@ pub trait Store {
 pub fn usage_permille(chars: usize) -> usize {
     let quota = QUOTA_CHARS as u64;
     ((chars as u64 * 1000 + quota / 2) / quota) as usize
-}
-
-/// A fingerprint of the text under the plan key (64 bits, odd; absent text has 0): what a tab
-/// compares before it overwrites, so that text another tab wrote without a new stamp (or a stamp
-/// it wrote itself, by chance) is never taken for its own. Eight bytes a step (a multiply and a
-/// rotation each, like FNV but by words), so that a plan of megabytes takes a millisecond or two.
-pub fn fingerprint(text: Option<&str>) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let Some(text) = text else {
-        return 0;
-    };
-    let bytes = text.as_bytes();
-    let words = bytes.chunks_exact(8);
-    let mut tail = [0u8; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
-    let mut hash = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
-    for word in words.map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes"))) {
-        hash = (hash ^ word).wrapping_mul(K).rotate_left(29);
-    }
-    hash = (hash ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    (hash ^ (hash >> 32)).wrapping_mul(K) | 1
 }
 
 /// The version of the stored plan the store holds now, without its text.
@@ -157,7 +137,10 @@ pub fn save(
         Err(e) => return Action::Saved(SaveResult::Failed(e)),
         Ok(_) => {}
     }
-    let text = encode(plan, now);
+    // a plan too large to read back is refused, as the quota refuses one it cannot hold
+    let Some(text) = encode_stored(plan, now) else {
+        return Action::Saved(SaveResult::Failed(StorageError::TooLarge));
+    };
     let print = fingerprint(Some(&text));
     if let Err(e) = store.write_printed(PLAN_KEY, &text, print) {
         return Action::Saved(SaveResult::Failed(e));

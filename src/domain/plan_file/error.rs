@@ -19,6 +19,23 @@ pub enum Unreadable {
     Invalid(Problem),
     /// The browser could not read the file at all.
     CannotRead,
+    /// A packed plan (see `packed.rs`) that does not unpack.
+    Damaged(Damage),
+}
+
+/// How a packed plan is damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// Its text is not base64.
+    NotBase64,
+    /// It says it unpacks to this many bytes, more than [`super::MAX_FILE_BYTES`]: more than
+    /// keyplan ever packs, so not what it wrote (nothing is unpacked).
+    TooLong(usize),
+    /// Its bytes are not a whole LZ4 block, or what they unpack to is not the text they were
+    /// packed from (its fingerprint does not match).
+    Block,
+    /// What it unpacks to is not UTF-8 text.
+    NotUtf8,
 }
 
 /// Why JSON text is not a keyplan plan.

@@ -6,6 +6,7 @@
 //! a `migrate` from the one before; [`read`] then sends older files through that migration.
 mod error;
 mod json;
+pub mod packed;
 mod people;
 mod quick;
 mod snapshots;
@@ -20,7 +21,7 @@ use chrono::{DateTime, Utc};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-pub use error::{Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
+pub use error::{Damage, Kind, NotAPlan, Problem, ProblemKind, Rejected, Unreadable};
 use json::{problem, quoted, At, Object};
 
 use super::deal::DealId;
@@ -123,6 +124,9 @@ pub fn check_size(bytes: usize) -> Result<(), Unreadable> {
 /// of the string that holds it ([`ProblemKind::LoneSurrogate`]): in a deal it leaves that deal
 /// out, anywhere else it refuses the file, like any other problem there.
 ///
+/// Text packed as the browser keeps a large plan ([`packed`]) is unpacked first; packed text that
+/// does not unpack is refused as damaged.
+///
 /// Lenient where it cannot mislead, in both modes: a leading byte-order mark is ignored; `null`
 /// counts as absent for optional fields; amounts may be numeric strings (`"1250000.50"`); stage
 /// codes may be lower case; moments with an offset are converted to UTC. Unknown fields are kept
@@ -141,6 +145,8 @@ pub fn read_carefully(text: &str, mode: Mode) -> Result<Parsed, Unreadable> {
 fn read_with(text: &str, mode: Mode, quickly: bool) -> Result<Parsed, Unreadable> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let unpacked = packed::unpack(text)?;
+    let text = unpacked.strip_prefix('\u{feff}').unwrap_or(&unpacked);
     // first, before looking for lone surrogate escapes: a file the single pass takes has none
     // (every string of it was read as text, which refuses them)
     if quickly {
@@ -270,17 +276,34 @@ pub fn encode(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     write::encode(plan, exported_at)
 }
 
+/// Writes a plan as the browser keeps it: [`encode`]'s JSON, packed when the plan is large
+/// ([`packed::pack`]). `None` for a plan whose JSON is more than [`MAX_FILE_BYTES`]: packed, it
+/// could fit in the browser's storage, but [`read`] would refuse it at the next start, so it is
+/// never stored (before packing, the storage's own quota refused any plan near that size).
+pub fn encode_stored(plan: &Plan, exported_at: DateTime<Utc>) -> Option<String> {
+    let json = encode(plan, exported_at);
+    (json.len() <= MAX_FILE_BYTES).then(|| packed::pack(json))
+}
+
 /// [`encode`] as serde writes the file's layout ([`v1::File`]): the text `encode` must equal.
 #[doc(hidden)]
 pub fn encode_by_serde(plan: &Plan, exported_at: DateTime<Utc>) -> String {
     serde_json::to_string(&v1::File::of(plan, exported_at)).expect("a plan always serializes")
 }
 
-/// Writes a plan as indented plan-file JSON, for downloads people may open.
+/// Writes a plan as indented plan-file JSON, for downloads people may open; compact when the
+/// indented text would be more than [`MAX_FILE_BYTES`] and the compact one is not, so that every
+/// plan keyplan stores can be exported and imported again.
 pub fn encode_pretty(plan: &Plan, exported_at: DateTime<Utc>) -> String {
+    let compact = encode(plan, exported_at);
     // through a value, so that the plan's layout is compiled once, for the compact writer
-    let value: Value = serde_json::from_str(&encode(plan, exported_at)).expect("own output reads");
-    serde_json::to_string_pretty(&value).expect("a value always serializes")
+    let value: Value = serde_json::from_str(&compact).expect("own output reads");
+    let pretty = serde_json::to_string_pretty(&value).expect("a value always serializes");
+    if pretty.len() > MAX_FILE_BYTES && compact.len() <= MAX_FILE_BYTES {
+        compact
+    } else {
+        pretty
+    }
 }
 
 /// Whether a file is read in a single pass (every deal typed as it is parsed, [`quick::file`]):

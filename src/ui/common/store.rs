@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::context::{use_dispatch, Dispatch};
 use crate::domain::file_name::export_file_name;
+use crate::domain::plan_file::packed::plain;
 use crate::domain::Plan;
 use crate::i18n::Lang;
 use crate::session::backups::{self, Backup};
@@ -231,7 +232,8 @@ impl StoreHandle {
             return false;
         };
         let stem = format!("keyplan-{}", backup.kind.code());
-        self.download_text(Some(&stem), "json", "application/json", &text)
+        // a large plan's backup is kept packed: the download is its plan file
+        self.download_text(Some(&stem), "json", "application/json", &plain(text))
     }
 
     /// Offers a plan (or the part named `part`) as an indented plan file.

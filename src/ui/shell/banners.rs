@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::plan_file::packed::plain;
 use crate::domain::plan_file::Unreadable;
 use crate::i18n::Lang;
 use crate::session::{Action, PlanRef, StorageError};
@@ -38,11 +39,12 @@ pub fn CorruptBanner(props: &CorruptBannerProps) -> Html {
     let download_raw = {
         let (store, raw) = (store.clone(), props.raw.clone());
         move || {
+            // packed text that unpacks is offered as its JSON, which a person can read
             store.download_text(
                 Some("keyplan-unreadable"),
                 "txt",
                 "text/plain;charset=utf-8",
-                &raw,
+                &plain(raw.to_string()),
             )
         }
     };
