@@ -2,7 +2,7 @@
 //! unpacked to exactly the text it was, and never read as another plan when damaged.
 mod common;
 
-use common::{now, plan_with, said};
+use common::{many_deals, now, said};
 use keyplan::domain::plan_file::packed::{
     self, pack, pack_always, plain, unpack, PACKED, PACK_FROM,
 };
@@ -10,19 +10,7 @@ use keyplan::domain::plan_file::{
     decode, decode_stored, encode, encode_stored, read, Damage, Mode, Stored, Unreadable,
     MAX_FILE_BYTES,
 };
-use keyplan::domain::{Plan, Stage};
 use proptest::prelude::*;
-
-/// A plan of `n` deals whose JSON is well over [`PACK_FROM`] for `n` in the thousands.
-fn large_plan(n: usize) -> Plan {
-    let ids: Vec<String> = (0..n).map(|i| format!("deal-{i}")).collect();
-    let deals: Vec<(&str, i64, Stage)> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), 1_000 + i as i64, Stage::ALL[i % 8]))
-        .collect();
-    plan_with(&deals)
-}
 
 /// Chinese text that LZ4 cannot shrink: characters drawn from 3,000, none repeated in order.
 fn unrepeated_chinese(chars: usize) -> String {
@@ -39,10 +27,10 @@ fn unrepeated_chinese(chars: usize) -> String {
 
 #[test]
 fn a_small_plan_is_kept_as_its_json() {
-    let json = encode(&large_plan(20), now());
+    let json = encode(&many_deals(20), now());
     assert!(json.len() < PACK_FROM);
     assert_eq!(pack(json.clone()), json);
-    assert_eq!(encode_stored(&large_plan(20), now()).unwrap(), json);
+    assert_eq!(encode_stored(&many_deals(20), now()).unwrap(), json);
     let just_under = json.clone() + &" ".repeat(PACK_FROM - 1 - json.len());
     assert_eq!(
         pack(just_under.clone()),
@@ -53,7 +41,7 @@ fn a_small_plan_is_kept_as_its_json() {
 
 #[test]
 fn a_large_plan_is_kept_packed_and_reads_back_as_it_was() {
-    let plan = large_plan(3_000);
+    let plan = many_deals(3_000);
     let json = encode(&plan, now());
     assert!(json.len() >= PACK_FROM, "{} bytes", json.len());
     let stored = encode_stored(&plan, now()).unwrap();
@@ -92,7 +80,7 @@ fn text_that_packing_cannot_shorten_stays_as_it_is() {
 #[test]
 fn a_damaged_packed_plan_is_refused_as_damaged_never_read_as_another() {
     // a small plan, packed as a large one is: every change can be tried
-    let plan = large_plan(40);
+    let plan = many_deals(40);
     let stored = pack_always(&encode(&plan, now()));
     let body = stored.len() - PACKED.len();
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -212,7 +200,7 @@ fn pack_bytes_as_text(bytes: &[u8]) -> String {
 
 #[test]
 fn a_plan_at_the_line_is_packed_and_packed_text_reads_with_a_mark_or_a_newline_around_it() {
-    let plan = large_plan(20);
+    let plan = many_deals(20);
     let json = encode(&plan, now());
     // padded with spaces after the object: still the plan, exactly `PACK_FROM` bytes
     let at_the_line = json.clone() + &" ".repeat(PACK_FROM - json.len());
@@ -227,9 +215,9 @@ fn a_plan_at_the_line_is_packed_and_packed_text_reads_with_a_mark_or_a_newline_a
 #[test]
 fn an_export_too_large_indented_is_written_compact_so_that_it_imports_again() {
     use keyplan::domain::plan_file::encode_pretty;
-    let small = large_plan(3);
+    let small = many_deals(3);
     assert!(encode_pretty(&small, now()).contains("\n  "), "indented");
-    let mut large = large_plan(3);
+    let mut large = many_deals(3);
     let room = MAX_FILE_BYTES - encode(&large, now()).len() - 100;
     large.extra.insert(
         "attachment".into(),

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use common::{date, fields, item, later, method_with, now, plan_by, plan_with, today};
+use common::{date, fields, item, later, many_deals, method_with, now, plan_by, plan_with, today};
 use keyplan::domain::deal::GateCheck;
 use keyplan::domain::filter::{Dimension, Filter};
 use keyplan::domain::list::{Direction, SortKey};
@@ -1770,17 +1770,6 @@ fn a_save_hands_the_store_the_fingerprint_of_what_it_wrote() {
     assert_eq!(decode(&store.inner.get(PLAN_KEY).unwrap()).unwrap(), plan);
 }
 
-/// A plan of `n` deals, large enough from a few thousand on to be kept packed.
-fn many_deals(n: usize) -> Plan {
-    let ids: Vec<String> = (0..n).map(|i| format!("big-{i}")).collect();
-    let deals: Vec<(&str, i64, Stage)> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), 5_000 + i as i64, Stage::ALL[i % 8]))
-        .collect();
-    plan_with(&deals)
-}
-
 #[test]
 fn a_large_plan_is_kept_packed_and_read_back_by_every_reader_of_the_store() {
     use keyplan::domain::plan_file::packed::{plain, PACKED};
@@ -1801,7 +1790,7 @@ fn a_large_plan_is_kept_packed_and_read_back_by_every_reader_of_the_store() {
     assert_eq!(b.plan(), a.plan(), "another tab follows");
 
     // the next save goes through the compare-and-set like any other
-    b.act(Action::Delete(id("big-7")));
+    b.act(Action::Delete(id("deal-7")));
     a.hear();
     assert_eq!(a.plan().deals.len(), 5_999);
     assert!(store.get(PLAN_KEY).unwrap().starts_with(PACKED));

@@ -106,6 +106,19 @@ pub fn plan_with(deals: &[(&str, i64, Stage)]) -> Plan {
     plan
 }
 
+/// A plan of `n` deals (`deal-<i>`, over every stage), large enough from a few thousand on to
+/// be kept packed.
+#[allow(dead_code)]
+pub fn many_deals(n: usize) -> Plan {
+    let ids: Vec<String> = (0..n).map(|i| format!("deal-{i}")).collect();
+    let deals: Vec<(&str, i64, Stage)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), 1_000 + i as i64, Stage::ALL[i % 8]))
+        .collect();
+    plan_with(&deals)
+}
+
 /// Closes (won: signed on `on` for its amount, the gates overridden; lost: with a reason) or
 /// reopens a deal, as the plan's verbs do.
 pub fn set_status(
