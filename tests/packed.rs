@@ -232,3 +232,41 @@ fn an_export_too_large_indented_is_written_compact_so_that_it_imports_again() {
         Ok(large)
     );
 }
+
+#[test]
+fn between_a_third_and_all_of_the_json_the_utf16_units_decide() {
+    // every piece of unrepeated text twice in a row (LZ4 looks back 64 KB): packed to about two
+    // thirds of the bytes, which is fewer units than ASCII (a unit a byte) and more than Chinese
+    // (a unit three bytes)
+    let pairs = |pieces: Vec<String>| {
+        let text: String = pieces.iter().map(|p| p.repeat(2)).collect();
+        let json = format!("{{\"format\":\"keyplan.plan\",\"a\":\"{text}\"}}");
+        let packed = pack_always(&json);
+        assert!(
+            packed.len() * 3 >= json.len() && packed.len() < json.len(),
+            "{} packed from {}",
+            packed.len(),
+            json.len()
+        );
+        (json, packed)
+    };
+    let all: Vec<char> = unrepeated_chinese(300_000).chars().collect();
+    let chinese: Vec<String> = all.chunks(10_000).map(|c| c.iter().collect()).collect();
+    let ascii: Vec<String> = chinese
+        .iter()
+        .map(|piece| {
+            piece
+                .chars()
+                .chain(piece.chars().rev())
+                .chain(piece.chars())
+                .map(|c| char::from(b'a' + (u32::from(c) % 26) as u8))
+                .collect()
+        })
+        .collect();
+    let (json, packed) = pairs(ascii);
+    assert!(packed.len() < packed::utf16_len(&json));
+    assert_eq!(pack(json), packed, "ASCII: packed is fewer units");
+    let (json, packed) = pairs(chinese);
+    assert!(packed.len() > packed::utf16_len(&json));
+    assert_eq!(pack(json.clone()), json, "Chinese: the JSON is fewer units");
+}

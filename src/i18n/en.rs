@@ -1108,7 +1108,7 @@ impl Language for En {
         match error {
             StorageError::Unavailable => "This browser doesn't let the page save data (private browsing, or a browser that restricts file:// pages). Your changes live only in this page: download the plan before closing it.".to_string(),
             StorageError::Full => "Browser storage is full and your latest changes were not saved. The plan is still in this page: download it now.".to_string(),
-            StorageError::TooLarge => "The plan is larger than 20 MB, more than keyplan keeps in this browser, and your latest changes were not saved. The plan is still in this page: download it now, then delete or split off some deals.".to_string(),
+            StorageError::TooLarge => "The plan is larger than 20 MB, more than keyplan keeps in this browser, and your latest changes were not saved. The plan is still in this page: download it now. To save here again, delete some deals or move some into a plan of their own.".to_string(),
             StorageError::Other(name) => format!("Saving failed (the browser said: {name}); your latest changes exist only in this page. Download the plan so nothing is lost."),
         }
     }

@@ -1109,7 +1109,7 @@ impl Language for Zh {
         match error {
             StorageError::Unavailable => "浏览器不允许本页保存数据（可能是无痕模式，或浏览器限制了 file:// 页面）。修改只保存在当前页面中，关闭前请下载计划文件。".to_string(),
             StorageError::Full => "浏览器存储空间已满，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。".to_string(),
-            StorageError::TooLarge => "计划超过 20 MB，keyplan 无法在本浏览器中保存，最近的修改没有保存。计划仍在本页中，请立即下载计划文件，并删除或拆分部分商机。".to_string(),
+            StorageError::TooLarge => "计划超过 20 MB，超出了 keyplan 在本浏览器中能保存的上限，最近的修改没有保存。计划仍在本页中，请立即下载计划文件。要继续在此保存，请删除部分商机，或把部分商机移到另一份计划中。".to_string(),
             StorageError::Other(name) => format!("保存失败（浏览器报告：{name}），最近的修改只在当前页面中。请下载计划文件以免丢失。"),
         }
     }

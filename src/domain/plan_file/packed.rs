@@ -7,10 +7,9 @@
 //! base64 of: the length of the JSON in UTF-8 bytes (4 bytes, little-endian), the JSON's bytes as
 //! one LZ4 block, and the JSON's [`fingerprint`] (8 bytes, little-endian), which a damaged text
 //! fails. (The first two are what Python's `lz4.block.decompress` reads.) Plain ASCII is also
-//! the cheapest text a
-//! browser makes and stores (one byte a character). It is kept only when it is shorter than the
-//! JSON in UTF-16 units (what the quota counts), so packing never leaves less room: text that
-//! LZ4 cannot shrink, such as long unrepeated Chinese prose, stays plain.
+//! the cheapest text a browser makes and stores (one byte a character). It is kept only when it
+//! is shorter than the JSON in UTF-16 units (what the quota counts), so packing never leaves less
+//! room: text that LZ4 cannot shrink, such as long unrepeated Chinese prose, stays plain.
 //!
 //! A smaller plan stays plain JSON, readable where the browser shows its storage.
 use std::borrow::Cow;
@@ -36,7 +35,14 @@ pub fn pack(json: String) -> String {
         return json;
     }
     let packed = pack_always(&json);
-    if packed.len() < utf16_len(&json) {
+    // JSON of n bytes is between n / 3 and n UTF-16 units: the units are counted (a pass over
+    // megabytes) only when the packed text falls between
+    let shorter = if packed.len() * 3 < json.len() {
+        true
+    } else {
+        packed.len() < json.len() && packed.len() < utf16_len(&json)
+    };
+    if shorter {
         packed
     } else {
         json
